@@ -1,0 +1,11 @@
+export { ConfigError, type EnvSource, loadEnv } from './load-env.ts';
+export { defaultDataDir, findRepoRoot } from './paths.ts';
+export {
+  booleanFlag,
+  type DatabaseEnv,
+  databaseEnv,
+  type HttpEnv,
+  httpEnv,
+  type LakeEnv,
+  lakeEnv,
+} from './schemas.ts';

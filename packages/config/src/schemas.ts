@@ -1,0 +1,55 @@
+import { join } from 'node:path';
+import { z } from 'zod';
+import { defaultDataDir } from './paths.ts';
+
+/** Accepts the usual spellings of a boolean environment flag. */
+export const booleanFlag = (fallback: boolean) =>
+  z
+    .enum(['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off', ''])
+    .optional()
+    .transform((v) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
+
+export const httpEnv = (defaultPort: number) =>
+  z
+    .object({
+      PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
+      HOST: z.string().min(1).default('127.0.0.1'),
+    })
+    .transform((e) => ({ port: e.PORT, host: e.HOST }));
+export type HttpEnv = z.output<ReturnType<typeof httpEnv>>;
+
+export const databaseEnv = z
+  .object({
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    /** Named prepared statements; off when the server multiplexes clients over one session (PGlite socket). */
+    DATABASE_PREPARE: booleanFlag(true),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(5),
+    PGLITE_DIR: z.string().min(1).optional(),
+  })
+  .transform((e) => ({
+    url: e.DATABASE_URL,
+    prepare: e.DATABASE_PREPARE,
+    poolSize: e.DATABASE_POOL_SIZE,
+    pgliteDir: e.PGLITE_DIR ?? join(defaultDataDir(), 'pgdata'),
+  }));
+export type DatabaseEnv = z.output<typeof databaseEnv>;
+
+export const lakeEnv = z
+  .object({
+    LAKE_ROOT: z.string().min(1).optional(),
+    DUCKDB_THREADS: z.coerce.number().int().min(1).max(64).optional(),
+    DUCKDB_MEMORY_LIMIT: z
+      .string()
+      .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must look like 2GB or 512MiB')
+      .optional(),
+  })
+  .transform((e) => ({
+    root: e.LAKE_ROOT ?? join(defaultDataDir(), 'lake'),
+    threads: e.DUCKDB_THREADS,
+    memoryLimit: e.DUCKDB_MEMORY_LIMIT,
+  }));
+export type LakeEnv = z.output<typeof lakeEnv>;

@@ -1,0 +1,82 @@
+import { mkdirSync } from 'node:fs';
+import type { DatabaseEnv } from '@alphagraph/config';
+import { PGlite } from '@electric-sql/pglite';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import postgres from 'postgres';
+import { applyMigrations } from './migrate.ts';
+import * as schema from './schema/index.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface DatabaseHandle {
+  readonly db: Db;
+  /** `postgres` for a server reached by URL, `pglite` for the embedded engine. */
+  readonly kind: 'postgres' | 'pglite';
+  /** Runs raw SQL text (migrations, maintenance); never pass user input. */
+  exec(sqlText: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** Apply pending migrations before returning (default true). */
+  migrate?: boolean;
+  /** An already open PGlite to use instead of opening `pgliteDir` (tests, the dev launcher). */
+  pglite?: PGlite;
+}
+
+/**
+ * Opens the control-plane database: Postgres through `postgres` when `env.url` is set, otherwise
+ * embedded PGlite in `env.pgliteDir`. Migrations are applied on open unless told otherwise.
+ */
+export async function openDatabase(env: DatabaseEnv, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
+  const handle = env.url ? openPostgres(env, env.url) : await openPglite(env, options.pglite);
+  if (options.migrate ?? true) {
+    try {
+      await applyMigrations(handle.db);
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+  return handle;
+}
+
+function openPostgres(env: DatabaseEnv, url: string): DatabaseHandle {
+  const client = postgres(url, {
+    max: env.poolSize,
+    prepare: env.prepare,
+    onnotice: () => {},
+    connection: { application_name: 'alphagraph' },
+  });
+  return {
+    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    kind: 'postgres',
+    exec: async (text) => {
+      await client.unsafe(text);
+    },
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+async function openPglite(env: DatabaseEnv, existing?: PGlite): Promise<DatabaseHandle> {
+  let pg = existing;
+  if (!pg) {
+    mkdirSync(env.pgliteDir, { recursive: true });
+    pg = await PGlite.create(env.pgliteDir);
+  }
+  const owned = !existing;
+  const client = pg;
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    exec: async (text) => {
+      await client.exec(text);
+    },
+    close: async () => {
+      if (owned) await client.close();
+    },
+  };
+}

@@ -1,0 +1,6 @@
+export * from './alt.ts';
+export * from './backtests.ts';
+export * from './features.ts';
+export * from './lake.ts';
+export * from './market.ts';
+export * from './models.ts';

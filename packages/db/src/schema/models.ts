@@ -1,0 +1,37 @@
+import { pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+/** Owned by services/models. Versions, validation and deployments arrive with the models issue. */
+export const modelsSchema = pgSchema('models');
+
+export const models = modelsSchema.table('models', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  name: text('name').notNull().unique(),
+  description: text('description').notNull(),
+  task: text('task', { enum: ['classification', 'regression'] }).notNull(),
+  owner: text('owner').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** The instruments a model scores. */
+export const modelUniverse = modelsSchema.table(
+  'model_universe',
+  {
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id),
+    instrumentId: uuid('instrument_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.instrumentId] })],
+);
+
+/** Features (by feature version id, owned by the features service) a model reads. */
+export const modelFeatures = modelsSchema.table(
+  'model_features',
+  {
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id),
+    featureId: uuid('feature_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.featureId] })],
+);

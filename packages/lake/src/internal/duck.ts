@@ -1,0 +1,56 @@
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { LakeError } from '../errors.ts';
+
+export interface DuckOptions {
+  threads?: number | undefined;
+  memoryLimit?: string | undefined;
+}
+
+/** Owns one in-process DuckDB instance; every statement runs on a short-lived connection. */
+export class Duck {
+  private constructor(private readonly instance: DuckDBInstance) {}
+
+  static async create(options: DuckOptions): Promise<Duck> {
+    const config: Record<string, string> = { autoinstall_known_extensions: 'false' };
+    if (options.threads) config.threads = String(options.threads);
+    if (options.memoryLimit) config.memory_limit = options.memoryLimit;
+    return new Duck(await DuckDBInstance.create(':memory:', config));
+  }
+
+  async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    const connection = await this.instance.connect();
+    try {
+      return await fn(connection);
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** Runs one statement with bound parameters and returns its rows as plain JS objects. */
+  async all<T = Record<string, unknown>>(sqlText: string, params: DuckDBValue[] = []): Promise<T[]> {
+    return this.withConnection((c) => runAll<T>(c, sqlText, params));
+  }
+
+  close(): void {
+    this.instance.closeSync();
+  }
+}
+
+export async function runAll<T>(c: DuckDBConnection, sqlText: string, params: DuckDBValue[] = []): Promise<T[]> {
+  const statement = await c.prepare(sqlText).catch((cause: unknown) => {
+    throw new LakeError('QUERY_FAILED', `analytic query could not be prepared: ${messageOf(cause)}`, { cause });
+  });
+  try {
+    if (params.length > 0) statement.bind(params);
+    const reader = await statement.runAndReadAll();
+    return reader.getRowObjectsJS() as T[];
+  } catch (cause) {
+    throw new LakeError('QUERY_FAILED', `analytic query failed: ${messageOf(cause)}`, { cause });
+  } finally {
+    statement.destroySync();
+  }
+}
+
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message.split('\n')[0]! : String(error);
+}

@@ -1,0 +1,146 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
+import { lakeSnapshotFiles } from '@alphagraph/db/schema';
+import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@alphagraph/db/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Lake, LakeError } from './index.ts';
+
+const worker = fileURLToPath(new URL('../test/lake-worker.ts', import.meta.url));
+const columns = [
+  { name: 'k', type: 'BIGINT' },
+  { name: 'v', type: 'DOUBLE' },
+];
+
+function run(args: string[]): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', worker, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
+function outputOf(child: ChildProcess): Promise<{ code: number | null; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  child.stdout?.on('data', (d) => (out += d));
+  child.stderr?.on('data', (d) => (err += d));
+  return new Promise((res) => child.on('exit', (code) => res({ code, out, err })));
+}
+
+describe.each(testDatabaseKinds())('lake on %s', (kind) => {
+  let t: TestDatabase;
+  let server: EmbeddedServer | undefined;
+  let url: string;
+  let root: string;
+  let lake: Lake;
+  let other: DatabaseHandle;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    if (t.url) {
+      url = t.url;
+    } else {
+      // Separate processes reach embedded PGlite through the socket server, as in the dev launcher.
+      server = await serveEmbeddedPostgres({ pglite: t.pglite });
+      url = server.url;
+    }
+    root = mkdtempSync(join(tmpdir(), 'ag-lake-'));
+    lake = await Lake.open({ root, db: t.db, threads: 2 });
+    other = await openDatabase({ url, prepare: false, poolSize: 2, pgliteDir: '' }, { migrate: false });
+  });
+  afterAll(async () => {
+    await lake?.close();
+    await other?.close();
+    await server?.close();
+    await t?.dispose();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('publishes appends as snapshots; a pinned reader keeps its snapshot', async () => {
+    await lake.registerDataset({ name: 'pinning', owner: 'test', description: 'pin test', columns });
+    const first = await lake.commit('pinning', { mode: 'append' }, async (w) => {
+      await w.writeQuery('SELECT i AS k, i * 1.5 AS v FROM range(0, 10) t(i)');
+    });
+    const second = await lake.commit('pinning', { mode: 'append' }, async (w) => {
+      await w.writeQuery('SELECT i AS k, 0 AS v FROM range(100, 105) t(i)');
+    });
+    expect(second.parentId).toBe(first.id);
+    expect(second.rowCount).toBe(15);
+    const pinned = await lake.snapshot('pinning', first.id);
+    const [old] = await lake.query<{ n: bigint; s: number }>(`SELECT count(*) n, sum(v) s FROM ${lake.scan(pinned)}`);
+    expect(Number(old?.n)).toBe(10);
+    expect(old?.s).toBeCloseTo(67.5);
+    const current = await lake.currentSnapshot('pinning');
+    expect(current?.id).toBe(second.id);
+    const overwrite = await lake.commit('pinning', { mode: 'overwrite' }, async (w) => {
+      await w.writeQuery('SELECT 7 AS k, 7.0 AS v');
+    });
+    expect(overwrite.rowCount).toBe(1);
+    const [again] = await lake.query<{ n: bigint }>(`SELECT count(*) n FROM ${lake.scan(pinned)}`);
+    expect(Number(again?.n)).toBe(10);
+  });
+
+  it('refuses a different column layout for a registered dataset', async () => {
+    await lake.registerDataset({ name: 'layout', owner: 'test', description: '', columns });
+    await expect(
+      lake.registerDataset({
+        name: 'layout',
+        owner: 'test',
+        description: '',
+        columns: [{ name: 'k', type: 'VARCHAR' }],
+      }),
+    ).rejects.toThrow(/already registered with columns k BIGINT, v DOUBLE/);
+    await expect(
+      lake.registerDataset({ name: 'Bad Name;', owner: 'test', description: '', columns }),
+    ).rejects.toBeInstanceOf(LakeError);
+  });
+
+  it('a write that fails midway publishes nothing and leaves no file behind', async () => {
+    await lake.registerDataset({ name: 'failing', owner: 'test', description: '', columns });
+    const before = await lake.commit('failing', { mode: 'append' }, async (w) => {
+      await w.writeQuery('SELECT 1 AS k, 1.0 AS v');
+    });
+    const filesBefore = readdirSync(join(root, 'failing')).sort();
+    await expect(
+      lake.commit('failing', { mode: 'append' }, async (w) => {
+        await w.writeQuery('SELECT i AS k, 1.0 AS v FROM range(0, 1000) t(i)');
+        await w.writeQuery("SELECT 'not a number' AS k, 1.0 AS v");
+      }),
+    ).rejects.toThrow(/write to failing failed and was discarded/);
+    expect((await lake.currentSnapshot('failing'))?.id).toBe(before.id);
+    expect(readdirSync(join(root, 'failing')).sort()).toEqual(filesBefore);
+  });
+
+  it('a writer killed mid-write leaves the catalog unchanged and every listed file present', async () => {
+    await lake.registerDataset({ name: 'killed', owner: 'test', description: '', columns });
+    const before = await lake.commit('killed', { mode: 'append' }, async (w) => {
+      await w.writeQuery('SELECT 1 AS k, 1.0 AS v');
+    });
+    const child = run(['write-forever', url, root, 'killed']);
+    const done = outputOf(child);
+    await new Promise<void>((res) => child.stdout?.on('data', (d: Buffer) => d.includes('writing') && res()));
+    await new Promise((r) => setTimeout(r, 1500));
+    child.kill('SIGKILL');
+    await done;
+    expect((await lake.currentSnapshot('killed'))?.id).toBe(before.id);
+    const listed = await other.db.select({ path: lakeSnapshotFiles.path }).from(lakeSnapshotFiles);
+    for (const f of listed) expect(existsSync(join(root, f.path)), f.path).toBe(true);
+    const [n] = await lake.query<{ n: bigint }>(`SELECT count(*) n FROM ${lake.scan(before)}`);
+    expect(Number(n?.n)).toBe(1);
+  });
+
+  it('two reading processes see only whole snapshots while a third writes', async () => {
+    await lake.registerDataset({ name: 'concurrent', owner: 'test', description: '', columns });
+    const readers = [
+      run(['read-loop', url, root, 'concurrent', '4000']),
+      run(['read-loop', url, root, 'concurrent', '4000']),
+    ];
+    const writer = run(['append-batches', url, root, 'concurrent', '15']);
+    const results = await Promise.all([...readers, writer].map(outputOf));
+    for (const r of results) expect(r.code, r.out + r.err).toBe(0);
+    const reports = results.slice(0, 2).map((r) => JSON.parse(r.out.trim()) as { reads: number; snapshots: number });
+    expect(reports.every((r) => r.reads > 0)).toBe(true);
+    expect((await lake.currentSnapshot('concurrent'))?.rowCount).toBe(15_000);
+  });
+});

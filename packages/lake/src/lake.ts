@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import type { Db } from '@alphagraph/db';
+import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema';
+import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import { and, desc, eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { LakeError } from './errors.ts';
+import { Duck, messageOf, runAll } from './internal/duck.ts';
+import { quoteIdent, quoteLiteral } from './sql.ts';
+
+export interface ColumnSpec {
+  readonly name: string;
+  /** A DuckDB type name: VARCHAR, DOUBLE, BIGINT, DATE, TIMESTAMPTZ, UUID, BOOLEAN… */
+  readonly type: string;
+}
+
+export interface DatasetSpec {
+  readonly name: string;
+  /** The service that alone writes it. */
+  readonly owner: string;
+  readonly description: string;
+  readonly columns: readonly ColumnSpec[];
+}
+
+export interface Snapshot {
+  readonly id: number;
+  readonly dataset: string;
+  readonly parentId: number | null;
+  readonly operation: 'append' | 'overwrite';
+  readonly rowCount: number;
+  readonly addedRows: number;
+  readonly committedAt: Date;
+  /** Absolute paths of the immutable Parquet files that make up this snapshot. */
+  readonly files: readonly string[];
+  readonly columns: readonly ColumnSpec[];
+  readonly summary: Record<string, unknown>;
+}
+
+export interface SnapshotWriter {
+  /** Writes the rows of a DuckDB query (with bound parameters) as one new immutable file. */
+  writeQuery(selectSql: string, params?: DuckDBValue[]): Promise<number>;
+  /** The connection the write runs on: stage temporary tables on it before `writeQuery`. */
+  readonly connection: DuckDBConnection;
+}
+
+export interface LakeOptions {
+  readonly root: string;
+  readonly db: Db;
+  readonly threads?: number | undefined;
+  readonly memoryLimit?: string | undefined;
+}
+
+const DATASET_NAME = /^[a-z][a-z0-9_]{0,62}$/;
+const COLUMN_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+const COLUMN_TYPE = /^[A-Z][A-Z0-9_]*(\(\d+(,\s*\d+)?\))?(\[\])?$/;
+const columnsSchema = z.array(z.object({ name: z.string(), type: z.string() }));
+
+/**
+ * Parquet datasets under a root directory, published through a catalog in Postgres.
+ *
+ * A write lands as new immutable files (written under a temporary name, then renamed), and only
+ * then does one catalog transaction publish a snapshot listing every file of the dataset. Readers
+ * resolve a snapshot to its file list, so they never see a half-written file or a half-published
+ * write, and a reader pinned to a snapshot id keeps reading exactly that content.
+ */
+export class Lake {
+  private readonly snapshotCache = new Map<number, Snapshot>();
+
+  private constructor(
+    readonly root: string,
+    private readonly db: Db,
+    private readonly duck: Duck,
+  ) {}
+
+  static async open(options: LakeOptions): Promise<Lake> {
+    const root = resolve(options.root);
+    mkdirSync(root, { recursive: true });
+    const duck = await Duck.create({ threads: options.threads, memoryLimit: options.memoryLimit });
+    return new Lake(root, options.db, duck);
+  }
+
+  /** Declares a dataset (idempotent). A changed column list is refused: that is a new dataset. */
+  async registerDataset(spec: DatasetSpec): Promise<void> {
+    assertDatasetSpec(spec);
+    await this.db
+      .insert(lakeDatasets)
+      .values({ name: spec.name, owner: spec.owner, description: spec.description, columns: [...spec.columns] })
+      .onConflictDoNothing();
+    const [row] = await this.db.select().from(lakeDatasets).where(eq(lakeDatasets.name, spec.name));
+    if (!row) throw new LakeError('DATASET_NOT_FOUND', `dataset ${spec.name} could not be registered`);
+    if (JSON.stringify(row.columns) !== JSON.stringify(spec.columns)) {
+      throw new LakeError(
+        'SCHEMA_MISMATCH',
+        `dataset ${spec.name} is already registered with columns ${describeColumns(row.columns)}; ` +
+          `register the new layout (${describeColumns(spec.columns)}) under a new dataset name`,
+      );
+    }
+  }
+
+  /** The newest committed snapshot, or null when nothing was ever written. */
+  async currentSnapshot(dataset: string): Promise<Snapshot | null> {
+    const [row] = await this.db
+      .select({ id: lakeDatasets.currentSnapshotId })
+      .from(lakeDatasets)
+      .where(eq(lakeDatasets.name, dataset));
+    if (!row) throw new LakeError('DATASET_NOT_FOUND', `no dataset named ${dataset} in the lake catalog`);
+    return row.id === null ? null : this.snapshot(dataset, row.id);
+  }
+
+  /** A committed snapshot by id. Snapshots are immutable, so they are cached for good. */
+  async snapshot(dataset: string, id: number): Promise<Snapshot> {
+    const cached = this.snapshotCache.get(id);
+    if (cached && cached.dataset === dataset) return cached;
+    const [row] = await this.db
+      .select({ snapshot: lakeSnapshots, columns: lakeDatasets.columns })
+      .from(lakeSnapshots)
+      .innerJoin(lakeDatasets, eq(lakeDatasets.name, lakeSnapshots.dataset))
+      .where(and(eq(lakeSnapshots.dataset, dataset), eq(lakeSnapshots.id, id)));
+    if (!row) throw new LakeError('SNAPSHOT_NOT_FOUND', `dataset ${dataset} has no snapshot ${id}`);
+    const files = await this.db
+      .select({ path: lakeSnapshotFiles.path })
+      .from(lakeSnapshotFiles)
+      .where(eq(lakeSnapshotFiles.snapshotId, id))
+      .orderBy(lakeSnapshotFiles.path);
+    const s = row.snapshot;
+    const snapshot: Snapshot = {
+      id: s.id,
+      dataset: s.dataset,
+      parentId: s.parentId,
+      operation: s.operation,
+      rowCount: s.rowCount,
+      addedRows: s.addedRows,
+      committedAt: s.committedAt,
+      summary: s.summary,
+      columns: columnsSchema.parse(row.columns),
+      files: files.map((f) => join(this.root, f.path)),
+    };
+    this.snapshotCache.set(id, snapshot);
+    return snapshot;
+  }
+
+  /** Snapshots of a dataset, newest first. */
+  async history(dataset: string, limit = 50): Promise<Omit<Snapshot, 'files' | 'columns'>[]> {
+    const rows = await this.db
+      .select()
+      .from(lakeSnapshots)
+      .where(eq(lakeSnapshots.dataset, dataset))
+      .orderBy(desc(lakeSnapshots.id))
+      .limit(limit);
+    return rows.map((s) => ({ ...s, summary: s.summary }));
+  }
+
+  /**
+   * Writes new files through `write`, then publishes them in one catalog transaction. `append` keeps
+   * the parent snapshot's files; `overwrite` replaces them. When `write` throws, or the process dies
+   * before the transaction commits, no snapshot references the new files and readers see no change.
+   */
+  async commit(
+    dataset: string,
+    options: { mode: 'append' | 'overwrite'; summary?: Record<string, unknown> },
+    write: (writer: SnapshotWriter) => Promise<void>,
+  ): Promise<Snapshot> {
+    const [registered] = await this.db.select().from(lakeDatasets).where(eq(lakeDatasets.name, dataset));
+    if (!registered) throw new LakeError('DATASET_NOT_FOUND', `no dataset named ${dataset} in the lake catalog`);
+    const columns = columnsSchema.parse(registered.columns);
+    const dir = join(this.root, dataset);
+    mkdirSync(dir, { recursive: true });
+    const written: { path: string; rowCount: number; bytes: number }[] = [];
+    try {
+      await this.duck.withConnection(async (connection) => {
+        const writer: SnapshotWriter = {
+          connection,
+          writeQuery: async (selectSql, params = []) => {
+            const file = await writeParquetFile(connection, { dir, columns, selectSql, params });
+            if (file.rowCount > 0) written.push({ ...file, path: relative(this.root, file.path) });
+            else rmSync(file.path, { force: true });
+            return file.rowCount;
+          },
+        };
+        await write(writer);
+      });
+      return await this.publish(dataset, options, written);
+    } catch (error) {
+      for (const f of written) rmSync(join(this.root, f.path), { force: true });
+      if (error instanceof LakeError && error.code === 'DATASET_NOT_FOUND') throw error;
+      throw new LakeError('WRITE_FAILED', `write to ${dataset} failed and was discarded: ${messageOf(error)}`, {
+        cause: error,
+      });
+    }
+  }
+
+  private async publish(
+    dataset: string,
+    options: { mode: 'append' | 'overwrite'; summary?: Record<string, unknown> },
+    written: { path: string; rowCount: number; bytes: number }[],
+  ): Promise<Snapshot> {
+    const id = await this.db.transaction(async (tx) => {
+      // Lock the dataset row: concurrent writers publish one after another, each on the latest parent.
+      const [ds] = await tx
+        .select({ current: lakeDatasets.currentSnapshotId })
+        .from(lakeDatasets)
+        .where(eq(lakeDatasets.name, dataset))
+        .for('update');
+      if (!ds) throw new LakeError('DATASET_NOT_FOUND', `no dataset named ${dataset} in the lake catalog`);
+      const parentId = ds.current;
+      const kept =
+        options.mode === 'append' && parentId !== null
+          ? await tx.select().from(lakeSnapshotFiles).where(eq(lakeSnapshotFiles.snapshotId, parentId))
+          : [];
+      const added = written.reduce((n, f) => n + f.rowCount, 0);
+      const total = kept.reduce((n, f) => n + f.rowCount, 0) + added;
+      const [snap] = await tx
+        .insert(lakeSnapshots)
+        .values({
+          dataset,
+          parentId,
+          operation: options.mode,
+          rowCount: total,
+          addedRows: added,
+          summary: options.summary ?? {},
+        })
+        .returning({ id: lakeSnapshots.id });
+      if (!snap) throw new LakeError('WRITE_FAILED', `could not record a snapshot of ${dataset}`);
+      const files = [...kept.map((f) => ({ path: f.path, rowCount: f.rowCount, bytes: f.bytes })), ...written].map(
+        (f) => ({ ...f, snapshotId: snap.id }),
+      );
+      for (let i = 0; i < files.length; i += 1000) {
+        await tx.insert(lakeSnapshotFiles).values(files.slice(i, i + 1000));
+      }
+      await tx.update(lakeDatasets).set({ currentSnapshotId: snap.id }).where(eq(lakeDatasets.name, dataset));
+      return snap.id;
+    });
+    return this.snapshot(dataset, id);
+  }
+
+  /**
+   * A DuckDB table expression over a snapshot, for use in a FROM clause. An empty snapshot still
+   * has the dataset's declared columns.
+   */
+  scan(snapshot: Snapshot): string {
+    if (snapshot.files.length === 0) {
+      const cols = snapshot.columns.map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdent(c.name)}`).join(', ');
+      return `(SELECT ${cols} WHERE false)`;
+    }
+    return `read_parquet([${snapshot.files.map(quoteLiteral).join(', ')}])`;
+  }
+
+  /** Runs an analytic query with bound parameters; rows come back as plain JS values. */
+  query<T = Record<string, unknown>>(sqlText: string, params: DuckDBValue[] = []): Promise<T[]> {
+    return this.duck.all<T>(sqlText, params);
+  }
+
+  /** Runs several statements on one connection (temporary tables live as long as it does). */
+  withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
+    return this.duck.withConnection(fn);
+  }
+
+  async close(): Promise<void> {
+    this.duck.close();
+  }
+}
+
+async function writeParquetFile(
+  connection: DuckDBConnection,
+  options: { dir: string; columns: readonly ColumnSpec[]; selectSql: string; params: DuckDBValue[] },
+): Promise<{ path: string; rowCount: number; bytes: number }> {
+  const finalPath = join(options.dir, `${randomUUID()}.parquet`);
+  const tmpPath = `${finalPath}.tmp`;
+  const projection = options.columns
+    .map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`)
+    .join(', ');
+  try {
+    const rows = await runAll<{ Count: bigint | number }>(
+      connection,
+      `COPY (SELECT ${projection} FROM (${options.selectSql})) TO ${quoteLiteral(tmpPath)} ` +
+        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+      options.params,
+    );
+    renameSync(tmpPath, finalPath);
+    return { path: finalPath, rowCount: Number(rows[0]?.Count ?? 0), bytes: statSync(finalPath).size };
+  } catch (error) {
+    rmSync(tmpPath, { force: true });
+    throw error;
+  }
+}
+
+function assertDatasetSpec(spec: DatasetSpec): void {
+  const problems: string[] = [];
+  if (!DATASET_NAME.test(spec.name)) problems.push(`name ${JSON.stringify(spec.name)} must match ${DATASET_NAME}`);
+  if (spec.columns.length === 0) problems.push('a dataset needs at least one column');
+  for (const c of spec.columns) {
+    if (!COLUMN_NAME.test(c.name)) problems.push(`column ${JSON.stringify(c.name)} must match ${COLUMN_NAME}`);
+    if (!COLUMN_TYPE.test(c.type)) problems.push(`column ${c.name} has an unsupported type ${JSON.stringify(c.type)}`);
+  }
+  if (new Set(spec.columns.map((c) => c.name)).size !== spec.columns.length) problems.push('column names repeat');
+  if (problems.length > 0) {
+    throw new LakeError('DATASET_INVALID', `dataset spec is invalid: ${problems.join('; ')}`);
+  }
+}
+
+function describeColumns(columns: readonly { name: string; type: string }[]): string {
+  return columns.map((c) => `${c.name} ${c.type}`).join(', ');
+}
