@@ -1,5 +1,5 @@
 export { ConfigError, type EnvSource, loadEnv } from './load-env.ts';
-export { defaultDataDir, findRepoRoot } from './paths.ts';
+export { defaultDataDir, demoDataDir, findRepoRoot } from './paths.ts';
 export {
   booleanFlag,
   type DatabaseEnv,

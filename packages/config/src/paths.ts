@@ -17,3 +17,8 @@ export function findRepoRoot(start: string = dirname(fileURLToPath(import.meta.u
 export function defaultDataDir(): string {
   return join(findRepoRoot(), '.alphagraph');
 }
+
+/** The demo data shipped with the repository (see data/demo/SOURCES.md). */
+export function demoDataDir(): string {
+  return join(findRepoRoot(), 'data', 'demo');
+}

@@ -24,8 +24,8 @@ CREATE TABLE "alt"."datasets" (
 --> statement-breakpoint
 CREATE TABLE "alt"."dataset_coverage" (
 	"dataset_id" uuid NOT NULL,
-	"instrument_id" uuid NOT NULL,
-	CONSTRAINT "dataset_coverage_dataset_id_instrument_id_pk" PRIMARY KEY("dataset_id","instrument_id")
+	"symbol" text NOT NULL,
+	CONSTRAINT "dataset_coverage_dataset_id_symbol_pk" PRIMARY KEY("dataset_id","symbol")
 );
 --> statement-breakpoint
 CREATE TABLE "alt"."vendors" (
@@ -39,8 +39,8 @@ CREATE TABLE "alt"."vendors" (
 --> statement-breakpoint
 CREATE TABLE "backtests"."backtest_instruments" (
 	"backtest_id" uuid NOT NULL,
-	"instrument_id" uuid NOT NULL,
-	CONSTRAINT "backtest_instruments_backtest_id_instrument_id_pk" PRIMARY KEY("backtest_id","instrument_id")
+	"symbol" text NOT NULL,
+	CONSTRAINT "backtest_instruments_backtest_id_symbol_pk" PRIMARY KEY("backtest_id","symbol")
 );
 --> statement-breakpoint
 CREATE TABLE "backtests"."backtests" (
@@ -50,7 +50,7 @@ CREATE TABLE "backtests"."backtests" (
 	"signal" text NOT NULL,
 	"period_start" date NOT NULL,
 	"period_end" date NOT NULL,
-	"model_id" uuid,
+	"model_name" text,
 	"created_by" text NOT NULL,
 	"metrics" jsonb,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
@@ -64,8 +64,8 @@ CREATE TABLE "features"."feature_inputs" (
 --> statement-breakpoint
 CREATE TABLE "features"."feature_universe" (
 	"feature_id" uuid NOT NULL,
-	"instrument_id" uuid NOT NULL,
-	CONSTRAINT "feature_universe_feature_id_instrument_id_pk" PRIMARY KEY("feature_id","instrument_id")
+	"symbol" text NOT NULL,
+	CONSTRAINT "feature_universe_feature_id_symbol_pk" PRIMARY KEY("feature_id","symbol")
 );
 --> statement-breakpoint
 CREATE TABLE "features"."features" (
@@ -126,14 +126,15 @@ CREATE TABLE "market"."instruments" (
 --> statement-breakpoint
 CREATE TABLE "models"."model_features" (
 	"model_id" uuid NOT NULL,
-	"feature_id" uuid NOT NULL,
-	CONSTRAINT "model_features_model_id_feature_id_pk" PRIMARY KEY("model_id","feature_id")
+	"feature_name" text NOT NULL,
+	"feature_version" integer NOT NULL,
+	CONSTRAINT "model_features_model_id_feature_name_feature_version_pk" PRIMARY KEY("model_id","feature_name","feature_version")
 );
 --> statement-breakpoint
 CREATE TABLE "models"."model_universe" (
 	"model_id" uuid NOT NULL,
-	"instrument_id" uuid NOT NULL,
-	CONSTRAINT "model_universe_model_id_instrument_id_pk" PRIMARY KEY("model_id","instrument_id")
+	"symbol" text NOT NULL,
+	CONSTRAINT "model_universe_model_id_symbol_pk" PRIMARY KEY("model_id","symbol")
 );
 --> statement-breakpoint
 CREATE TABLE "models"."models" (
@@ -155,5 +156,9 @@ ALTER TABLE "lake"."snapshot_files" ADD CONSTRAINT "snapshot_files_snapshot_id_s
 ALTER TABLE "lake"."snapshots" ADD CONSTRAINT "snapshots_dataset_datasets_name_fk" FOREIGN KEY ("dataset") REFERENCES "lake"."datasets"("name") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "models"."model_features" ADD CONSTRAINT "model_features_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "models"."models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "models"."model_universe" ADD CONSTRAINT "model_universe_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "models"."models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "dataset_coverage_symbol_idx" ON "alt"."dataset_coverage" USING btree ("symbol");--> statement-breakpoint
+CREATE INDEX "backtest_instruments_symbol_idx" ON "backtests"."backtest_instruments" USING btree ("symbol");--> statement-breakpoint
+CREATE INDEX "feature_universe_symbol_idx" ON "features"."feature_universe" USING btree ("symbol");--> statement-breakpoint
 CREATE INDEX "snapshots_dataset_idx" ON "lake"."snapshots" USING btree ("dataset","id");--> statement-breakpoint
-CREATE INDEX "instruments_asset_class_idx" ON "market"."instruments" USING btree ("asset_class");
+CREATE INDEX "instruments_asset_class_idx" ON "market"."instruments" USING btree ("asset_class");--> statement-breakpoint
+CREATE INDEX "model_universe_symbol_idx" ON "models"."model_universe" USING btree ("symbol");

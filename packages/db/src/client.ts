@@ -25,6 +25,8 @@ export interface OpenDatabaseOptions {
   migrate?: boolean;
   /** An already open PGlite to use instead of opening `pgliteDir` (tests, the dev launcher). */
   pglite?: PGlite;
+  /** Called with the text of every query drizzle sends (tests count storage round trips with it). */
+  onQuery?: (sqlText: string) => void;
 }
 
 /**
@@ -32,7 +34,8 @@ export interface OpenDatabaseOptions {
  * embedded PGlite in `env.pgliteDir`. Migrations are applied on open unless told otherwise.
  */
 export async function openDatabase(env: DatabaseEnv, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
-  const handle = env.url ? openPostgres(env, env.url) : await openPglite(env, options.pglite);
+  const logger = options.onQuery ? { logQuery: (q: string) => options.onQuery?.(q) } : undefined;
+  const handle = env.url ? openPostgres(env, env.url, logger) : await openPglite(env, options.pglite, logger);
   if (options.migrate ?? true) {
     try {
       await applyMigrations(handle.db);
@@ -44,7 +47,9 @@ export async function openDatabase(env: DatabaseEnv, options: OpenDatabaseOption
   return handle;
 }
 
-function openPostgres(env: DatabaseEnv, url: string): DatabaseHandle {
+type QueryLogger = { logQuery(query: string): void } | undefined;
+
+function openPostgres(env: DatabaseEnv, url: string, logger: QueryLogger): DatabaseHandle {
   const client = postgres(url, {
     max: env.poolSize,
     prepare: env.prepare,
@@ -52,7 +57,7 @@ function openPostgres(env: DatabaseEnv, url: string): DatabaseHandle {
     connection: { application_name: 'alphagraph' },
   });
   return {
-    db: drizzlePostgres(client, { schema }) as unknown as Db,
+    db: drizzlePostgres(client, { schema, ...(logger ? { logger } : {}) }) as unknown as Db,
     kind: 'postgres',
     exec: async (text) => {
       await client.unsafe(text);
@@ -61,7 +66,11 @@ function openPostgres(env: DatabaseEnv, url: string): DatabaseHandle {
   };
 }
 
-async function openPglite(env: DatabaseEnv, existing?: PGlite): Promise<DatabaseHandle> {
+async function openPglite(
+  env: DatabaseEnv,
+  existing: PGlite | undefined,
+  logger: QueryLogger,
+): Promise<DatabaseHandle> {
   let pg = existing;
   if (!pg) {
     mkdirSync(env.pgliteDir, { recursive: true });
@@ -70,7 +79,7 @@ async function openPglite(env: DatabaseEnv, existing?: PGlite): Promise<Database
   const owned = !existing;
   const client = pg;
   return {
-    db: drizzlePglite(client, { schema }) as unknown as Db,
+    db: drizzlePglite(client, { schema, ...(logger ? { logger } : {}) }) as unknown as Db,
     kind: 'pglite',
     exec: async (text) => {
       await client.exec(text);

@@ -1,4 +1,5 @@
 export { LakeError, type LakeErrorCode } from './errors.ts';
+export type { LakeParam } from './internal/duck.ts';
 export {
   type ColumnSpec,
   type DatasetSpec,

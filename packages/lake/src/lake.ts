@@ -3,11 +3,11 @@ import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Db } from '@alphagraph/db';
 import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema';
-import type { DuckDBConnection, DuckDBValue } from '@duckdb/node-api';
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LakeError } from './errors.ts';
-import { Duck, messageOf, runAll } from './internal/duck.ts';
+import { Duck, type LakeParam, messageOf, runAll } from './internal/duck.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
 
 export interface ColumnSpec {
@@ -40,7 +40,7 @@ export interface Snapshot {
 
 export interface SnapshotWriter {
   /** Writes the rows of a DuckDB query (with bound parameters) as one new immutable file. */
-  writeQuery(selectSql: string, params?: DuckDBValue[]): Promise<number>;
+  writeQuery(selectSql: string, params?: readonly LakeParam[]): Promise<number>;
   /** The connection the write runs on: stage temporary tables on it before `writeQuery`. */
   readonly connection: DuckDBConnection;
 }
@@ -248,7 +248,7 @@ export class Lake {
   }
 
   /** Runs an analytic query with bound parameters; rows come back as plain JS values. */
-  query<T = Record<string, unknown>>(sqlText: string, params: DuckDBValue[] = []): Promise<T[]> {
+  query<T = Record<string, unknown>>(sqlText: string, params: readonly LakeParam[] = []): Promise<T[]> {
     return this.duck.all<T>(sqlText, params);
   }
 
@@ -264,7 +264,7 @@ export class Lake {
 
 async function writeParquetFile(
   connection: DuckDBConnection,
-  options: { dir: string; columns: readonly ColumnSpec[]; selectSql: string; params: DuckDBValue[] },
+  options: { dir: string; columns: readonly ColumnSpec[]; selectSql: string; params: readonly LakeParam[] },
 ): Promise<{ path: string; rowCount: number; bytes: number }> {
   const finalPath = join(options.dir, `${randomUUID()}.parquet`);
   const tmpPath = `${finalPath}.tmp`;

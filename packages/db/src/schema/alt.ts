@@ -1,4 +1,4 @@
-import { integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Owned by services/alt-data. */
 export const altSchema = pgSchema('alt');
@@ -25,14 +25,14 @@ export const altDatasets = altSchema.table('datasets', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/** Which instruments a dataset covers, by instrument id (owned by market-data, referenced here). */
+/** Which instruments a dataset covers, by symbol (instruments are owned by market-data). */
 export const datasetCoverage = altSchema.table(
   'dataset_coverage',
   {
     datasetId: uuid('dataset_id')
       .notNull()
       .references(() => altDatasets.id),
-    instrumentId: uuid('instrument_id').notNull(),
+    symbol: text('symbol').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.datasetId, t.instrumentId] })],
+  (t) => [primaryKey({ columns: [t.datasetId, t.symbol] }), index('dataset_coverage_symbol_idx').on(t.symbol)],
 );

@@ -1,4 +1,4 @@
-import { date, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { date, index, jsonb, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Owned by services/backtests. */
 export const backtestsSchema = pgSchema('backtests');
@@ -10,7 +10,8 @@ export const backtests = backtestsSchema.table('backtests', {
   signal: text('signal').notNull(),
   periodStart: date('period_start').notNull(),
   periodEnd: date('period_end').notNull(),
-  modelId: uuid('model_id'),
+  /** The model whose predictions were traded (models are owned by the models service). */
+  modelName: text('model_name'),
   createdBy: text('created_by').notNull(),
   metrics: jsonb('metrics').$type<Record<string, number>>(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -23,7 +24,7 @@ export const backtestInstruments = backtestsSchema.table(
     backtestId: uuid('backtest_id')
       .notNull()
       .references(() => backtests.id),
-    instrumentId: uuid('instrument_id').notNull(),
+    symbol: text('symbol').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.backtestId, t.instrumentId] })],
+  (t) => [primaryKey({ columns: [t.backtestId, t.symbol] }), index('backtest_instruments_symbol_idx').on(t.symbol)],
 );

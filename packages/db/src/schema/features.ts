@@ -1,4 +1,4 @@
-import { integer, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgSchema, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** Owned by services/features. */
 export const featuresSchema = pgSchema('features');
@@ -30,9 +30,9 @@ export const featureUniverse = featuresSchema.table(
     featureId: uuid('feature_id')
       .notNull()
       .references(() => features.id),
-    instrumentId: uuid('instrument_id').notNull(),
+    symbol: text('symbol').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.featureId, t.instrumentId] })],
+  (t) => [primaryKey({ columns: [t.featureId, t.symbol] }), index('feature_universe_symbol_idx').on(t.symbol)],
 );
 
 /** Lineage: the datasets (by lake or alt dataset name) a feature version reads. */

@@ -1,4 +1,4 @@
-import { pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgSchema, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Owned by services/models. Versions, validation and deployments arrive with the models issue. */
 export const modelsSchema = pgSchema('models');
@@ -19,19 +19,20 @@ export const modelUniverse = modelsSchema.table(
     modelId: uuid('model_id')
       .notNull()
       .references(() => models.id),
-    instrumentId: uuid('instrument_id').notNull(),
+    symbol: text('symbol').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.modelId, t.instrumentId] })],
+  (t) => [primaryKey({ columns: [t.modelId, t.symbol] }), index('model_universe_symbol_idx').on(t.symbol)],
 );
 
-/** Features (by feature version id, owned by the features service) a model reads. */
+/** Feature versions (owned by the features service, referenced by name and version) a model reads. */
 export const modelFeatures = modelsSchema.table(
   'model_features',
   {
     modelId: uuid('model_id')
       .notNull()
       .references(() => models.id),
-    featureId: uuid('feature_id').notNull(),
+    featureName: text('feature_name').notNull(),
+    featureVersion: integer('feature_version').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.modelId, t.featureId] })],
+  (t) => [primaryKey({ columns: [t.modelId, t.featureName, t.featureVersion] })],
 );

@@ -1,9 +1,18 @@
-import { type DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { LakeError } from '../errors.ts';
 
 export interface DuckOptions {
   threads?: number | undefined;
   memoryLimit?: string | undefined;
+}
+
+/** A bound parameter: scalars, Dates (bound as ISO strings: cast in SQL), and lists of scalars. */
+export type LakeParam = string | number | bigint | boolean | null | Date | readonly (string | number)[];
+
+export function toDuckValue(p: LakeParam): DuckDBValue {
+  if (p instanceof Date) return p.toISOString();
+  if (Array.isArray(p)) return listValue([...p]);
+  return p as DuckDBValue;
 }
 
 /** Owns one in-process DuckDB instance; every statement runs on a short-lived connection. */
@@ -27,7 +36,7 @@ export class Duck {
   }
 
   /** Runs one statement with bound parameters and returns its rows as plain JS objects. */
-  async all<T = Record<string, unknown>>(sqlText: string, params: DuckDBValue[] = []): Promise<T[]> {
+  async all<T = Record<string, unknown>>(sqlText: string, params: readonly LakeParam[] = []): Promise<T[]> {
     return this.withConnection((c) => runAll<T>(c, sqlText, params));
   }
 
@@ -36,12 +45,12 @@ export class Duck {
   }
 }
 
-export async function runAll<T>(c: DuckDBConnection, sqlText: string, params: DuckDBValue[] = []): Promise<T[]> {
+export async function runAll<T>(c: DuckDBConnection, sqlText: string, params: readonly LakeParam[] = []): Promise<T[]> {
   const statement = await c.prepare(sqlText).catch((cause: unknown) => {
     throw new LakeError('QUERY_FAILED', `analytic query could not be prepared: ${messageOf(cause)}`, { cause });
   });
   try {
-    if (params.length > 0) statement.bind(params);
+    if (params.length > 0) statement.bind(params.map(toDuckValue));
     const reader = await statement.runAndReadAll();
     return reader.getRowObjectsJS() as T[];
   } catch (cause) {

@@ -1,0 +1,132 @@
+import { join } from 'node:path';
+import { defaultDataDir, findRepoRoot } from '@alphagraph/config';
+import { openDatabase } from '@alphagraph/db';
+import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
+import { freePort } from './ports.ts';
+import { type ManagedProcess, startTsProcess } from './process.ts';
+
+export const SERVICES = ['market-data', 'alt-data', 'features', 'models', 'backtests'] as const;
+export type ServiceName = (typeof SERVICES)[number];
+
+export interface PlatformOptions {
+  /** A Postgres URL; when absent, embedded PGlite in `dataDir` is served to the services. */
+  databaseUrl?: string | undefined;
+  /** Embedded state (PGlite data, lake) lives here; default .alphagraph/ in the repository. */
+  dataDir?: string;
+  /** Load the demo data and catalog on start (idempotent). */
+  demo?: boolean;
+  /** Fixed ports (gateway 4000, subgraphs 4001-4005) or free ones chosen by the OS. */
+  ports?: 'default' | 'free';
+  /** Extra environment for every process (e.g. auth settings). */
+  env?: Record<string, string>;
+  log?: (line: string) => void;
+}
+
+export interface Platform {
+  readonly gatewayUrl: string;
+  readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
+  readonly databaseUrl: string;
+  readonly lakeRoot: string;
+  /** Stops one subgraph (to exercise partial failure) and starts it again on the same port. */
+  stopService(name: ServiceName): Promise<void>;
+  startService(name: ServiceName): Promise<void>;
+  stop(): Promise<void>;
+}
+
+const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
+  gateway: 4000,
+  'market-data': 4001,
+  'alt-data': 4002,
+  features: 4003,
+  models: 4004,
+  backtests: 4005,
+};
+
+/**
+ * Starts the whole platform: the five subgraphs and the gateway, each its own process. Without a
+ * database URL it serves embedded PGlite over loopback so all processes share one database.
+ */
+export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
+  const log = options.log ?? ((line: string) => console.log(line));
+  const root = findRepoRoot();
+  const dataDir = options.dataDir ?? defaultDataDir();
+  const lakeRoot = join(dataDir, 'lake');
+  let embedded: EmbeddedServer | undefined;
+  let databaseUrl = options.databaseUrl;
+  if (!databaseUrl) {
+    embedded = await serveEmbeddedPostgres({ dataDir: join(dataDir, 'pgdata') });
+    databaseUrl = embedded.url;
+    log(`[platform] embedded Postgres (PGlite) in ${join(dataDir, 'pgdata')} served at ${databaseUrl}`);
+  }
+  const prepare = embedded ? 'false' : 'true';
+  // Migrate once up front so the services do not queue on the migration lock at start.
+  const migrator = await openDatabase({ url: databaseUrl, prepare: !embedded, poolSize: 1, pgliteDir: '' });
+  await migrator.close();
+
+  const port = async (name: ServiceName | 'gateway') => (options.ports === 'free' ? freePort() : DEFAULT_PORTS[name]);
+  const ports = {} as Record<ServiceName | 'gateway', number>;
+  for (const name of [...SERVICES, 'gateway'] as const) ports[name] = await port(name);
+  const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}/graphql`])) as Record<
+    ServiceName,
+    string
+  >;
+
+  const baseEnv = {
+    ...process.env,
+    ...options.env,
+    DATABASE_URL: databaseUrl,
+    DATABASE_PREPARE: prepare,
+    LAKE_ROOT: lakeRoot,
+    DEMO_DATA: options.demo ? 'true' : 'false',
+    HOST: '127.0.0.1',
+  };
+  const services = new Map<ServiceName, ManagedProcess>();
+  const launch = (name: ServiceName) => {
+    const p = startTsProcess({
+      name,
+      entry: join(root, 'services', name, 'src', 'main.ts'),
+      env: { ...baseEnv, PORT: String(ports[name]) },
+      readyLine: new RegExp(`^\\[${name}\\] ready$`),
+      log,
+    });
+    services.set(name, p);
+    return p;
+  };
+  const gatewayEnv: Record<string, string | undefined> = { ...baseEnv, PORT: String(ports.gateway) };
+  for (const s of SERVICES) gatewayEnv[`SUBGRAPH_${s.toUpperCase().replaceAll('-', '_')}_URL`] = subgraphUrls[s];
+
+  const stopAll = async (gateway?: ManagedProcess) => {
+    await gateway?.stop();
+    await Promise.all([...services.values()].map((s) => s.stop()));
+    await embedded?.close();
+  };
+  let gateway: ManagedProcess | undefined;
+  try {
+    await Promise.all(SERVICES.map((s) => launch(s).ready));
+    gateway = startTsProcess({
+      name: 'gateway',
+      entry: join(root, 'gateway', 'src', 'main.ts'),
+      env: gatewayEnv,
+      readyLine: /^\[gateway\] listening on /,
+      log,
+    });
+    await gateway.ready;
+  } catch (error) {
+    await stopAll(gateway);
+    throw error;
+  }
+  const running = gateway;
+  return {
+    gatewayUrl: `http://127.0.0.1:${ports.gateway}/graphql`,
+    subgraphUrls,
+    databaseUrl,
+    lakeRoot,
+    stopService: async (name) => {
+      await services.get(name)?.stop();
+    },
+    startService: async (name) => {
+      await launch(name).ready;
+    },
+    stop: () => stopAll(running),
+  };
+}

@@ -1,0 +1,62 @@
+import type { IncomingMessage } from 'node:http';
+import type { DatabaseEnv, HttpEnv, LakeEnv } from '@alphagraph/config';
+import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
+import { Lake } from '@alphagraph/lake';
+import type { BaseContext } from '@apollo/server';
+import { type RunningSubgraph, type SubgraphResolvers, startSubgraphServer } from './server.ts';
+
+export interface ServiceRuntime {
+  readonly handle: DatabaseHandle;
+  readonly lake: Lake;
+}
+
+export interface BootOptions<C extends BaseContext> {
+  name: string;
+  env: { http: HttpEnv; db: DatabaseEnv; lake: LakeEnv };
+  /** Wires stores and resolvers once the database (migrated) and lake are open. */
+  setup(runtime: ServiceRuntime): Promise<{
+    resolvers: SubgraphResolvers;
+    context: (req: IncomingMessage) => Promise<C>;
+    /** Work after the server listens (e.g. loading demo data). */
+    afterStart?: () => Promise<void>;
+  }>;
+}
+
+/**
+ * Opens the control-plane database and the lake, starts the subgraph, and stops cleanly on
+ * SIGINT/SIGTERM. Every service's main.ts is one call to this.
+ */
+export async function bootSubgraph<C extends BaseContext>(options: BootOptions<C>): Promise<RunningSubgraph> {
+  const handle = await openDatabase(options.env.db);
+  const lake = await Lake.open({
+    root: options.env.lake.root,
+    db: handle.db,
+    threads: options.env.lake.threads,
+    memoryLimit: options.env.lake.memoryLimit,
+  });
+  const wired = await options.setup({ handle, lake });
+  const server = await startSubgraphServer<C>({
+    name: options.name,
+    resolvers: wired.resolvers,
+    context: wired.context,
+    port: options.env.http.port,
+    host: options.env.http.host,
+  });
+  console.log(`[${options.name}] listening on ${server.url}`);
+  let stopping = false;
+  const stop = async () => {
+    if (stopping) return;
+    stopping = true;
+    await server.stop();
+    await lake.close();
+    await handle.close();
+  };
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void stop().finally(() => process.exit(0));
+    });
+  }
+  if (wired.afterStart) await wired.afterStart();
+  console.log(`[${options.name}] ready`);
+  return { url: server.url, stop };
+}

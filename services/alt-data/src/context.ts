@@ -1,0 +1,47 @@
+import { manyByKey as many, oneByKey as one } from '@alphagraph/service';
+import DataLoader from 'dataloader';
+import type { DatasetRecord, DatasetStore } from './modules/datasets/store.ts';
+import type { VendorRecord, VendorStore } from './modules/vendors/store.ts';
+
+export interface Stores {
+  readonly vendors: VendorStore;
+  readonly datasets: DatasetStore;
+}
+
+export interface Context {
+  readonly stores: Stores;
+  readonly vendorById: DataLoader<string, VendorRecord | null>;
+  readonly datasetById: DataLoader<string, DatasetRecord | null>;
+  readonly datasetByName: DataLoader<string, DatasetRecord | null>;
+  readonly datasetsOfVendor: DataLoader<string, DatasetRecord[]>;
+  readonly coverageOfDataset: DataLoader<string, string[]>;
+  readonly datasetsCoveringSymbol: DataLoader<string, DatasetRecord[]>;
+}
+
+export function createContext(stores: Stores): Context {
+  return {
+    stores,
+    vendorById: new DataLoader(async (ids) => one(ids, await stores.vendors.byIds(ids), (r) => r.id)),
+    datasetById: new DataLoader(async (ids) => one(ids, await stores.datasets.byIds(ids), (r) => r.id)),
+    datasetByName: new DataLoader(async (names) => one(names, await stores.datasets.byNames(names), (r) => r.name)),
+    datasetsOfVendor: new DataLoader(async (ids) =>
+      many(ids, await stores.datasets.byVendorIds(ids), (r) => r.vendorId),
+    ),
+    coverageOfDataset: new DataLoader(async (ids) =>
+      many(
+        ids,
+        await stores.datasets.coverageOf(ids),
+        (r) => r.datasetId,
+        (r) => r.symbol,
+      ),
+    ),
+    datasetsCoveringSymbol: new DataLoader(async (symbols) =>
+      many(
+        symbols,
+        await stores.datasets.coveringSymbols(symbols),
+        (r) => r.symbol,
+        (r) => r.dataset,
+      ),
+    ),
+  };
+}

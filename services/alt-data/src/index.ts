@@ -1,0 +1,3 @@
+export { seedDemoCatalog } from './demo/seed.ts';
+export { loadAltDataEnv } from './env.ts';
+export { createAltData } from './service.ts';

@@ -1,0 +1,3 @@
+export { seedDemoBacktests } from './demo/seed.ts';
+export { loadBacktestsEnv } from './env.ts';
+export { createBacktests } from './service.ts';

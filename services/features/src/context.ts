@@ -1,0 +1,57 @@
+import { manyByKey, oneByKey } from '@alphagraph/service';
+import DataLoader from 'dataloader';
+import type { FeatureRecord, FeatureStore } from './modules/features/store.ts';
+
+export interface Stores {
+  readonly features: FeatureStore;
+}
+
+export interface Context {
+  readonly stores: Stores;
+  readonly featureById: DataLoader<string, FeatureRecord | null>;
+  readonly featureByNameVersion: DataLoader<{ name: string; version: number }, FeatureRecord | null, string>;
+  readonly universeOf: DataLoader<string, string[]>;
+  readonly inputsOf: DataLoader<string, string[]>;
+  readonly featuresOfSymbol: DataLoader<string, FeatureRecord[]>;
+}
+
+const nv = (k: { name: string; version: number }) => `${k.name}@${k.version}`;
+
+export function createContext(stores: Stores): Context {
+  const s = stores.features;
+  return {
+    stores,
+    featureById: new DataLoader(async (ids) => oneByKey(ids, await s.byIds(ids), (r) => r.id)),
+    featureByNameVersion: new DataLoader(
+      async (keys) => {
+        const rows = await s.byNameVersions(keys);
+        return oneByKey(keys.map(nv), rows, nv);
+      },
+      { cacheKeyFn: nv },
+    ),
+    universeOf: new DataLoader(async (ids) =>
+      manyByKey(
+        ids,
+        await s.universeOf(ids),
+        (r) => r.featureId,
+        (r) => r.symbol,
+      ),
+    ),
+    inputsOf: new DataLoader(async (ids) =>
+      manyByKey(
+        ids,
+        await s.inputsOf(ids),
+        (r) => r.featureId,
+        (r) => r.dataset,
+      ),
+    ),
+    featuresOfSymbol: new DataLoader(async (symbols) =>
+      manyByKey(
+        symbols,
+        await s.forSymbols(symbols),
+        (r) => r.symbol,
+        (r) => r.feature,
+      ),
+    ),
+  };
+}

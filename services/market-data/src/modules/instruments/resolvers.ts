@@ -1,0 +1,55 @@
+import { DomainError } from '@alphagraph/service';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import type { InstrumentRecord } from './store.ts';
+
+const ASSET_CLASSES = ['EQUITY', 'ETF', 'INDEX', 'FX', 'CRYPTO', 'COMMODITY'] as const;
+const MAX_PAGE = 500;
+
+const encodeCursor = (symbol: string) => Buffer.from(`instrument:${symbol}`).toString('base64url');
+function decodeCursor(cursor: string): string {
+  const text = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!text.startsWith('instrument:'))
+    throw new DomainError('BAD_USER_INPUT', `after: ${cursor} is not a cursor from this list`);
+  return text.slice('instrument:'.length);
+}
+
+export const instrumentResolvers: Resolvers = {
+  Query: {
+    instrument: async (_root, args, ctx) => {
+      if ((args.id == null) === (args.symbol == null)) {
+        throw new DomainError('BAD_USER_INPUT', 'instrument: pass exactly one of id or symbol');
+      }
+      return args.id != null ? ctx.instrumentById.load(args.id) : ctx.instrumentBySymbol.load(args.symbol!);
+    },
+    instruments: async (_root, args, ctx) => {
+      const first = args.first ?? 50;
+      if (first < 1 || first > MAX_PAGE) {
+        throw new DomainError('BAD_USER_INPUT', `instruments: first must be between 1 and ${MAX_PAGE}, got ${first}`);
+      }
+      const page = await ctx.stores.instruments.page({
+        search: args.search ?? null,
+        assetClass: args.assetClass ? (args.assetClass.toLowerCase() as InstrumentRecord['assetClass']) : null,
+        first,
+        afterSymbol: args.after ? decodeCursor(args.after) : null,
+      });
+      for (const i of page.items) ctx.instrumentById.prime(i.id, i);
+      const edges = page.items.map((node) => ({ cursor: encodeCursor(node.symbol), node }));
+      return {
+        edges,
+        totalCount: page.totalCount,
+        pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+      };
+    },
+  },
+  Instrument: {
+    __resolveReference: (ref, ctx) => {
+      if ('id' in ref && ref.id) return ctx.instrumentById.load(String(ref.id));
+      if ('symbol' in ref && ref.symbol) return ctx.instrumentBySymbol.load(String(ref.symbol));
+      return null;
+    },
+    assetClass: (i) => {
+      const upper = i.assetClass.toUpperCase() as (typeof ASSET_CLASSES)[number];
+      return upper;
+    },
+  },
+};
