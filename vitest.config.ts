@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 // One run covers the whole workspace; unit tests sit beside their code, end-to-end tests in tests/.
 export default defineConfig({
+  // graphql ships CJS and ESM builds; Apollo's packages require() the CJS one, so tests must load
+  // that same instance (as Node does) or schemas look like they come "from another realm".
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     pool: 'forks',
     testTimeout: 60_000,

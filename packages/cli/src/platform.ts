@@ -107,7 +107,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       name: 'gateway',
       entry: join(root, 'gateway', 'src', 'main.ts'),
       env: gatewayEnv,
-      readyLine: /^\[gateway\] listening on /,
+      readyLine: /^Alphagraph gateway: /,
       log,
     });
     await gateway.ready;

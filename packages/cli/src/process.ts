@@ -26,7 +26,12 @@ export function startTsProcess(options: {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let exited = false;
-  const exit = new Promise<void>((resolve) => child.once('exit', () => ((exited = true), resolve())));
+  const exit = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      exited = true;
+      resolve();
+    }),
+  );
   const ready = new Promise<void>((resolve, reject) => {
     const timer = setTimeout(
       () => reject(new Error(`${options.name} did not become ready within ${options.timeoutMs ?? 120_000} ms`)),

@@ -39,6 +39,7 @@ export async function serveEmbeddedPostgres(options: {
   const session = new SessionOwner();
   const sockets = new Set<Socket>();
   const server: Server = createServer((socket) => {
+    socket.setNoDelay(true); // small request/response messages: no Nagle delay
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     handleConnection(socket, db, session);

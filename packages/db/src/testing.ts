@@ -28,10 +28,18 @@ export function testDatabaseKinds(env: Record<string, string | undefined> = proc
 }
 
 /** Creates a fresh, migrated database of the given kind that belongs to one test file alone. */
-export async function createTestDatabase(kind: DatabaseKind, env = process.env): Promise<TestDatabase> {
+export async function createTestDatabase(
+  kind: DatabaseKind,
+  options: { onQuery?: (sqlText: string) => void; env?: Record<string, string | undefined> } = {},
+): Promise<TestDatabase> {
+  const env = options.env ?? process.env;
+  const onQuery = options.onQuery ? { onQuery: options.onQuery } : {};
   if (kind === 'pglite') {
     const pg = await PGlite.create();
-    const handle = await openDatabase({ url: undefined, prepare: true, poolSize: 1, pgliteDir: '' }, { pglite: pg });
+    const handle = await openDatabase(
+      { url: undefined, prepare: true, poolSize: 1, pgliteDir: '' },
+      { pglite: pg, ...onQuery },
+    );
     return { ...handle, url: undefined, pglite: pg, dispose: () => pg.close() };
   }
   const url = createdDatabaseUrl(env);
@@ -43,7 +51,7 @@ export async function createTestDatabase(kind: DatabaseKind, env = process.env):
     await admin.end();
   }
   const target = url.forDatabase(name);
-  const handle = await openDatabase({ url: target, prepare: true, poolSize: 4, pgliteDir: '' });
+  const handle = await openDatabase({ url: target, prepare: true, poolSize: 4, pgliteDir: '' }, onQuery);
   return {
     ...handle,
     url: target,

@@ -9,14 +9,14 @@ export function manyByKey<K, R, V = R>(
   keys: readonly K[],
   rows: readonly R[],
   keyOf: (r: R) => K,
-  valueOf: (r: R) => V = (r) => r as unknown as V,
+  valueFrom: (r: R) => V = (r) => r as unknown as V,
 ): V[][] {
   const index = new Map<K, V[]>();
   for (const r of rows) {
     const k = keyOf(r);
     const list = index.get(k);
-    if (list) list.push(valueOf(r));
-    else index.set(k, [valueOf(r)]);
+    if (list) list.push(valueFrom(r));
+    else index.set(k, [valueFrom(r)]);
   }
   return keys.map((k) => index.get(k) ?? []);
 }

@@ -40,8 +40,8 @@ export type DatasetEntityKind =
 
 export type Instrument = {
   __typename?: 'Instrument';
-  /** Alternative datasets that cover this instrument. */
-  altDatasets: Array<Dataset>;
+  /** Alternative datasets that cover this instrument (null when alt-data is unavailable). */
+  altDatasets: Maybe<Array<Dataset>>;
   symbol: Scalars['String']['output'];
 };
 
@@ -216,7 +216,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  altDatasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  altDatasets?: Resolver<Maybe<Array<ResolversTypes['Dataset']>>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -56,15 +56,15 @@ export type BacktestStatus =
 
 export type Instrument = {
   __typename?: 'Instrument';
-  /** Backtests that traded this instrument, newest first. */
-  backtests: Array<Backtest>;
+  /** Backtests that traded this instrument, newest first (null when backtests is unavailable). */
+  backtests: Maybe<Array<Backtest>>;
   symbol: Scalars['String']['output'];
 };
 
 export type Model = {
   __typename?: 'Model';
-  /** Backtests that traded this model's predictions. */
-  backtests: Array<Backtest>;
+  /** Backtests that traded this model's predictions (null when backtests is unavailable). */
+  backtests: Maybe<Array<Backtest>>;
   name: Scalars['String']['output'];
 };
 
@@ -247,13 +247,13 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  backtests?: Resolver<Array<ResolversTypes['Backtest']>, ParentType, ContextType>;
+  backtests?: Resolver<Maybe<Array<ResolversTypes['Backtest']>>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model'], FederationReferenceType extends FederationReferenceTypes['Model'] = FederationReferenceTypes['Model']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Model']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  backtests?: Resolver<Array<ResolversTypes['Backtest']>, ParentType, ContextType>;
+  backtests?: Resolver<Maybe<Array<ResolversTypes['Backtest']>>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

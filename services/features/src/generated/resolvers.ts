@@ -54,8 +54,8 @@ export type FeatureStatus =
 
 export type Instrument = {
   __typename?: 'Instrument';
-  /** Feature versions materialized for this instrument. */
-  features: Array<Feature>;
+  /** Feature versions materialized for this instrument (null when features is unavailable). */
+  features: Maybe<Array<Feature>>;
   symbol: Scalars['String']['output'];
 };
 
@@ -228,7 +228,7 @@ export type FeatureResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
+  features?: Resolver<Maybe<Array<ResolversTypes['Feature']>>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -23,8 +23,8 @@ export type Feature = {
 
 export type Instrument = {
   __typename?: 'Instrument';
-  /** Models whose universe includes this instrument. */
-  models: Array<Model>;
+  /** Models whose universe includes this instrument (null when models is unavailable). */
+  models: Maybe<Array<Model>>;
   symbol: Scalars['String']['output'];
 };
 
@@ -196,7 +196,7 @@ export type FeatureResolvers<ContextType = Context, ParentType extends Resolvers
 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  models?: Resolver<Maybe<Array<ResolversTypes['Model']>>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -49,8 +49,12 @@ export function createBarStore(lake: Lake) {
       const out = new Map<string, BarRecord[]>(symbols.map((s) => [s, []]));
       const snapshot = await lake.currentSnapshot(BARS_DATASET.name);
       if (!snapshot || symbols.length === 0) return out;
-      const params: LakeParam[] = [[...symbols], query.interval ?? '1d'];
-      const where = ['list_contains($1, symbol)', 'interval = $2'];
+      // One placeholder per symbol: an IN list lets DuckDB prune Parquet row groups by symbol.
+      const params: LakeParam[] = [...symbols, query.interval ?? '1d'];
+      const where = [
+        `symbol IN (${symbols.map((_, i) => `$${i + 1}`).join(', ')})`,
+        `interval = $${symbols.length + 1}`,
+      ];
       if (query.from) where.push(`time >= $${params.push(query.from)}::TIMESTAMPTZ`);
       if (query.to) where.push(`time < $${params.push(query.to)}::TIMESTAMPTZ`);
       where.push(`available_at <= $${params.push(query.asOf ?? new Date())}::TIMESTAMPTZ`);

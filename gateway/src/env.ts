@@ -1,0 +1,29 @@
+import { type EnvSource, httpEnv, loadEnv } from '@alphagraph/config';
+import { z } from 'zod';
+import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName, subgraphUrlVariable } from './subgraphs.ts';
+
+const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
+
+/** One optional override per subgraph (SUBGRAPH_MARKET_DATA_URL, ...); an empty value counts as unset. */
+const subgraphUrlsEnv = z
+  .object(
+    Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), z.literal('').or(httpUrl).optional()])),
+  )
+  .transform(
+    (e) =>
+      Object.fromEntries(
+        SUBGRAPHS.map(({ name }) => [name, e[subgraphUrlVariable(name)] || defaultSubgraphUrl(name)]),
+      ) as Record<SubgraphName, string>,
+  );
+
+export interface GatewayEnv {
+  port: number;
+  host: string;
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+/** Validates the gateway's configuration once, at boot; `source` defaults to `process.env`. */
+export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
+  const env = loadEnv({ http: httpEnv(4000), subgraphs: subgraphUrlsEnv }, source);
+  return { ...env.http, subgraphUrls: env.subgraphs };
+}

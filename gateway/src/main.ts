@@ -1,0 +1,41 @@
+// Starts the gateway: `pnpm --filter @alphagraph/gateway start`, configured by env.ts.
+import { ConfigError } from '@alphagraph/config';
+import { CompositionError } from './compose.ts';
+import { loadGatewayEnv } from './env.ts';
+import { startGateway } from './server.ts';
+
+/** Problems an operator can fix, said plainly; anything else with its stack for a bug report. */
+function describeStartupError(error: unknown): unknown {
+  if (error instanceof ConfigError || error instanceof CompositionError) return error.message;
+  const listenError = error as { code?: string; address?: string; port?: number } | undefined;
+  if (listenError?.code === 'EADDRINUSE') {
+    return `${listenError.address}:${listenError.port} is already in use: stop what uses it or set HOST/PORT.`;
+  }
+  return error;
+}
+
+try {
+  const env = loadGatewayEnv();
+  const gateway = await startGateway(env);
+  console.log(`Alphagraph gateway: ${gateway.url} (GraphiQL in a browser)`);
+  for (const [name, url] of Object.entries(env.subgraphUrls)) console.log(`  subgraph ${name}: ${url}`);
+
+  let stopping = false;
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping the gateway`);
+    gateway.stop().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+} catch (error) {
+  console.error(describeStartupError(error));
+  process.exit(1);
+}
