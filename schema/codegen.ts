@@ -13,7 +13,7 @@ const subgraph = (name: string, mappers: Record<string, string>) => ({
       useTypeImports: true,
       enumsAsTypes: true,
       contextType: '../context.ts#Context',
-      scalars: { DateTime: 'Date | string', Date: 'string' },
+      scalars: { DateTime: 'Date | string', Date: 'string', JSON: 'unknown' },
       mapperTypeSuffix: 'Model',
       mappers,
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
@@ -32,6 +32,8 @@ const config: CodegenConfig = {
       Vendor: '../modules/vendors/store.ts#VendorRecord',
       Dataset: '../modules/datasets/store.ts#DatasetRecord',
       Instrument: '../modules/datasets/store.ts#InstrumentRef',
+      Entitlement: '@alphagraph/auth#EntitlementRecord',
+      AuditEvent: '@alphagraph/auth#AuditEvent',
     }),
     ...subgraph('features', {
       Feature: '../modules/features/store.ts#FeatureRecord',

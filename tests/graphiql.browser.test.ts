@@ -1,6 +1,7 @@
 // GraphiQL at the gateway, in a real Chromium with every request to another host blocked:
 // an analyst behind a firewall (or on a plane) must still be able to explore the graph.
 import { existsSync } from 'node:fs';
+import { TEST_AUTH, testToken } from '@alphagraph/auth/testing';
 import { type RunningGateway, startGateway } from '@alphagraph/gateway';
 import { startTinyGraph, type TinyGraph } from '@alphagraph/gateway/testing';
 import { type Browser, chromium } from 'playwright-core';
@@ -40,7 +41,15 @@ describe.skipIf(SKIP)('GraphiQL in a browser with no internet', () => {
       );
     }
     graph = await startTinyGraph();
-    gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphSdl: graph.supergraphSdl, logging: false });
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl: graph.supergraphSdl,
+      logging: false,
+      auth: TEST_AUTH,
+      // As in development: GraphiQL sends the printed dev token, so the explorer works as opened.
+      graphiqlToken: await testToken(['analyst']),
+    });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

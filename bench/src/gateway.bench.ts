@@ -19,10 +19,11 @@ const symbol = values.symbol!;
 const CROSS_QUERY = `query($s: String!) { instrument(symbol: $s) { symbol bars(last: 5) { time open high low close volume }
   altDatasets { name vendor { name } } features { ref expression } models { name task } backtests { name status } } }`;
 
+let authorization = '';
 const post = async (url: string, query: string, variables: Record<string, unknown>) => {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await res.json()) as { errors?: unknown; data?: any };
@@ -37,6 +38,7 @@ const platform = await startPlatform({
   ports: 'free',
   log: () => {},
 });
+authorization = `Bearer ${platform.devToken}`;
 
 /** The same data as CROSS_QUERY, fetched the way a client without the gateway would. */
 async function direct(): Promise<void> {
@@ -105,7 +107,7 @@ try {
   const cannon = await autocannon({
     url: platform.gatewayUrl,
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization },
     body: JSON.stringify({ query: CROSS_QUERY, variables: { s: symbol } }),
     connections,
     duration,

@@ -1,3 +1,4 @@
+import { type AuthEnv, authEnv } from '@alphagraph/auth';
 import { type EnvSource, httpEnv, loadEnv } from '@alphagraph/config';
 import { z } from 'zod';
 import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName, subgraphUrlVariable } from './subgraphs.ts';
@@ -20,10 +21,20 @@ export interface GatewayEnv {
   port: number;
   host: string;
   subgraphUrls: Record<SubgraphName, string>;
+  auth: AuthEnv;
+  /** Development: a token GraphiQL sends by default (the launcher mints one). */
+  graphiqlToken: string | undefined;
 }
+
+const graphiqlEnv = z
+  .object({ GRAPHIQL_DEV_TOKEN: z.string().min(1).optional() })
+  .transform((e) => e.GRAPHIQL_DEV_TOKEN);
 
 /** Validates the gateway's configuration once, at boot; `source` defaults to `process.env`. */
 export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
-  const env = loadEnv({ http: httpEnv(4000), subgraphs: subgraphUrlsEnv }, source);
-  return { ...env.http, subgraphUrls: env.subgraphs };
+  const env = loadEnv(
+    { http: httpEnv(4000), subgraphs: subgraphUrlsEnv, auth: authEnv, graphiql: graphiqlEnv },
+    source,
+  );
+  return { ...env.http, subgraphUrls: env.subgraphs, auth: env.auth, graphiqlToken: env.graphiql };
 }

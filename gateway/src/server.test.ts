@@ -1,9 +1,12 @@
 import { createServer } from 'node:net';
+import { TEST_AUTH, testToken } from '@alphagraph/auth/testing';
 import { buildClientSchema, getIntrospectionQuery, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_DEFAULT_QUERY } from './internal/graphiql.ts';
 import { type RunningGateway, startGateway } from './server.ts';
 import { startTinyGraph, TINY_VOLATILITY_ERROR, type TinyGraph } from './testing.ts';
+
+const ANALYST = await testToken(['analyst']);
 
 interface GraphQLResponse {
   status: number;
@@ -17,7 +20,11 @@ async function post(
 ): Promise<GraphQLResponse> {
   const res = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json' },
+    headers: {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      authorization: `Bearer ${ANALYST}`,
+    },
     body: JSON.stringify(body),
   });
   return { status: res.status, ...((await res.json()) as Omit<GraphQLResponse, 'status'>) };
@@ -36,7 +43,13 @@ describe('gateway over two subgraphs', () => {
 
   beforeAll(async () => {
     graph = await startTinyGraph();
-    gateway = await startGateway({ port: 0, host: '127.0.0.1', supergraphSdl: graph.supergraphSdl, logging: false });
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl: graph.supergraphSdl,
+      logging: false,
+      auth: TEST_AUTH,
+    });
   });
   afterAll(async () => {
     await gateway?.stop();
@@ -140,6 +153,7 @@ describe('gateway over two subgraphs', () => {
       host: '127.0.0.1',
       supergraphSdl: graph.supergraphSdl,
       logging: false,
+      auth: TEST_AUTH,
     });
     await expect(start).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
@@ -178,6 +192,7 @@ describe('gateway over the checked-in subgraph SDL', () => {
       host: '127.0.0.1',
       subgraphUrls: { 'market-data': marketData },
       logging: false,
+      auth: TEST_AUTH,
     });
   });
   afterAll(async () => {

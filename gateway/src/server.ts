@@ -1,8 +1,10 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type AuthEnv, createTokenVerifier } from '@alphagraph/auth';
 import { createGatewayRuntime, type LogLevel } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { createGatewayAuth } from './auth.ts';
 import { composeSupergraph } from './compose.ts';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TITLE } from './internal/graphiql.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
@@ -17,6 +19,10 @@ export interface GatewayOptions {
   supergraphSdl?: string;
   /** The runtime's logging; `false` silences it (tests). */
   logging?: boolean | LogLevel;
+  /** How bearer tokens are verified (the same settings as every subgraph's). */
+  auth: AuthEnv;
+  /** A token GraphiQL sends by default (development only). */
+  graphiqlToken?: string | undefined;
 }
 
 export interface RunningGateway {
@@ -31,6 +37,7 @@ const STOP_GRACE_MS = 5_000;
 
 /** Starts the federated gateway over the subgraphs in an HTTP server; resolves once it listens. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
+  const auth = createGatewayAuth(createTokenVerifier(options.auth));
   const gateway = createGatewayRuntime({
     supergraph: options.supergraphSdl ?? composeSupergraph(options.subgraphUrls),
     // Given explicitly so the runtime never resolves a transport package by name at run time.
@@ -40,7 +47,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     productName: GRAPHIQL_TITLE,
     // All GraphiQL assets inline in the page: it works behind a firewall and with no internet.
     renderGraphiQL,
-    graphiql: { title: GRAPHIQL_TITLE, defaultQuery: GRAPHIQL_DEFAULT_QUERY },
+    graphiql: {
+      title: GRAPHIQL_TITLE,
+      defaultQuery: GRAPHIQL_DEFAULT_QUERY,
+      ...(options.graphiqlToken
+        ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }, null, 2) }
+        : {}),
+    },
+    genericAuth: auth.genericAuth,
+    propagateHeaders: auth.propagateHeaders,
+    plugins: () => auth.plugins,
     // isDev off: Yoga would otherwise add the original error and its stack when NODE_ENV=development.
     maskedErrors: { maskError: maskGatewayError, errorMessage: 'Unexpected error.', isDev: false },
     // The default, stated because maskGatewayError names a failing subgraph from `serviceName`.

@@ -27,6 +27,7 @@ describe('the graph through the gateway (five subgraph processes)', () => {
   it('one query crosses all five subgraphs and the bars match the source CSV', async () => {
     const body = await p.query(CROSS_QUERY, { symbol: 'AAPL' });
     expect(body.errors).toBeUndefined();
+    expect(body.status).toBe(200);
     const instrument = body.data.instrument;
     const expected = sourceBars(readAllStocksCsv(), 'AAPL').slice(-5);
     expect(instrument.bars).toEqual(

@@ -1,16 +1,30 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Role } from '@alphagraph/auth';
+import { TEST_AUTH_ENV, testToken } from '@alphagraph/auth/testing';
 import { type Platform, startPlatform } from '@alphagraph/cli';
 import { createTestDatabase, type TestDatabase } from '@alphagraph/db/testing';
 
 export interface TestPlatform extends Platform {
-  /** POSTs a GraphQL operation to the gateway (or to `url`) and returns the parsed body. */
-  query<T = any>(query: string, variables?: Record<string, unknown>, url?: string): Promise<GraphQLBody<T>>;
+  /**
+   * POSTs a GraphQL operation to the gateway (or to `url`) with a bearer token (an analyst's by
+   * default; `token: null` sends none) and returns the parsed body and HTTP status.
+   */
+  query<T = any>(query: string, variables?: Record<string, unknown>, options?: QueryOptions): Promise<GraphQLBody<T>>;
+  /** A valid token for `roles` (test secret). */
+  token(roles: readonly Role[], userId?: string): Promise<string>;
   dispose(): Promise<void>;
 }
 
+export interface QueryOptions {
+  url?: string;
+  token?: string | null;
+  headers?: Record<string, string>;
+}
+
 export interface GraphQLBody<T> {
+  status?: number;
   data?: T | null;
   errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
 }
@@ -33,7 +47,7 @@ export async function startTestPlatform(
       dataDir,
       demo: options.demo ?? true,
       ports: 'free',
-      env: options.env ?? {},
+      env: { ...TEST_AUTH_ENV, ...(options.env ?? {}) },
       log: (line) => lines.push(line),
     });
   } catch (error) {
@@ -41,16 +55,24 @@ export async function startTestPlatform(
     rmSync(dataDir, { recursive: true, force: true });
     throw new Error(`platform failed to start: ${String(error)}\n${lines.slice(-40).join('\n')}`);
   }
+  const analyst = testToken(['analyst']);
   return {
     ...platform,
-    async query(query, variables, url = platform.gatewayUrl) {
-      const response = await fetch(url, {
+    async query(query, variables, q = {}) {
+      const token = q.token === undefined ? await analyst : q.token;
+      const response = await fetch(q.url ?? platform.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/json' },
+        headers: {
+          'content-type': 'application/json',
+          accept: 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...(q.headers ?? {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
-      return (await response.json()) as GraphQLBody<any>;
+      return { status: response.status, ...((await response.json()) as GraphQLBody<any>) };
     },
+    token: (roles, userId) => testToken(roles, userId),
     async dispose() {
       await platform.stop();
       await database?.dispose();

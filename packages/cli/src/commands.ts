@@ -1,45 +1,83 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { createAuditLog, isRole, mintDevToken, ROLES, type Role } from '@alphagraph/auth';
+import { defaultDataDir } from '@alphagraph/config';
+import { openDatabase } from '@alphagraph/db';
 import { z } from 'zod';
+import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { startPlatform } from './platform.ts';
 
 const USAGE = `alphagraph <command>
 
 Commands:
-  dev      start the platform (five subgraphs + gateway) with demo data.
-           Uses DATABASE_URL when set, embedded PGlite under .alphagraph/ otherwise.
-  help     this text
+  dev                      start the platform (five subgraphs + gateway) with demo data.
+                           Uses DATABASE_URL when set, embedded PGlite under .alphagraph/ otherwise.
+  token --role R [--role R…] [--user ID] [--ttl HOURS]
+                           mint a development token (signed with the dev secret or AUTH_JWT_SECRET).
+                           Roles: ${ROLES.join(', ')}
+  audit verify             verify the audit log's hash chain; exit 1 naming the first broken row.
+  help                     this text
 `;
 
-const cliEnv = z.object({ DATABASE_URL: z.string().optional() });
+const cliEnv = z.object({
+  DATABASE_URL: z.string().optional(),
+  AUTH_JWT_SECRET: z.string().optional(),
+  AUTH_ISSUER: z.string().optional(),
+  AUTH_AUDIENCE: z.string().optional(),
+});
+
+type Out = { out: (s: string) => void; err: (s: string) => void };
+const stdio: Out = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
 
 /** Runs one CLI command; returns the process exit code. */
-export async function runCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function runCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+  io: Out = stdio,
+): Promise<number> {
   const [command = 'help', ...rest] = argv;
-  switch (command) {
-    case 'dev':
-      return dev(rest, env);
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(USAGE);
-      return 0;
-    default:
-      process.stderr.write(`alphagraph: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
-      return 2;
+  try {
+    switch (command) {
+      case 'dev':
+        return await dev(rest, env, io);
+      case 'token':
+        return await token(rest, env, io);
+      case 'audit':
+        return await audit(rest, env, io);
+      case 'help':
+      case '--help':
+      case '-h':
+        io.out(USAGE);
+        return 0;
+      default:
+        io.err(`alphagraph: unknown command ${JSON.stringify(command)}\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    io.err(`alphagraph ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
   }
 }
 
-async function dev(argv: string[], env: Record<string, string | undefined>): Promise<number> {
+async function dev(argv: string[], env: Record<string, string | undefined>, io: Out): Promise<number> {
   const { values } = parseArgs({ args: argv, options: { 'no-demo': { type: 'boolean', default: false } } });
   const { DATABASE_URL } = cliEnv.parse(env);
   const platform = await startPlatform({ databaseUrl: DATABASE_URL || undefined, demo: !values['no-demo'] });
-  process.stdout.write(
+  io.out(
     [
       '',
       'Alphagraph is running.',
-      `  GraphQL explorer: ${platform.gatewayUrl}`,
+      `  GraphQL explorer: ${platform.gatewayUrl}  (open it in a browser)`,
       `  Database:         ${DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'embedded PGlite (.alphagraph/pgdata)'}`,
       `  Lake:             ${platform.lakeRoot}`,
+      ...(platform.devToken
+        ? [
+            '  Development token (roles researcher, compliance; GraphiQL already sends it):',
+            `    ${platform.devToken}`,
+            '  Other roles: npx pnpm@10.34.9 exec alphagraph token --role analyst',
+          ]
+        : []),
       'Press Ctrl+C to stop.',
       '',
     ].join('\n'),
@@ -48,7 +86,75 @@ async function dev(argv: string[], env: Record<string, string | undefined>): Pro
     process.once('SIGINT', resolve);
     process.once('SIGTERM', resolve);
   });
-  process.stdout.write('stopping…\n');
+  io.out('stopping…\n');
   await platform.stop();
   return 0;
+}
+
+async function token(argv: string[], env: Record<string, string | undefined>, io: Out): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      role: { type: 'string', multiple: true },
+      user: { type: 'string' },
+      ttl: { type: 'string', default: '12' },
+    },
+  });
+  const roles = values.role ?? [];
+  const unknown = roles.filter((r) => !isRole(r));
+  if (roles.length === 0 || unknown.length > 0) {
+    io.err(
+      `token: pass --role with one of ${ROLES.join(', ')}${unknown.length ? ` (unknown: ${unknown.join(', ')})` : ''}\n`,
+    );
+    return 2;
+  }
+  const ttlHours = Number(values.ttl);
+  if (!Number.isFinite(ttlHours) || ttlHours <= 0 || ttlHours > 24 * 30) {
+    io.err('token: --ttl is a number of hours between 0 and 720\n');
+    return 2;
+  }
+  const e = cliEnv.parse(env);
+  const secret = e.AUTH_JWT_SECRET ?? devJwtSecret(defaultDataDir());
+  io.out(
+    `${await mintDevToken({
+      secret,
+      userId: values.user ?? `dev-${roles[0]}`,
+      roles: roles as Role[],
+      ttlSeconds: Math.round(ttlHours * 3600),
+      ...(e.AUTH_ISSUER ? { issuer: e.AUTH_ISSUER } : {}),
+      ...(e.AUTH_AUDIENCE ? { audience: e.AUTH_AUDIENCE } : {}),
+    })}\n`,
+  );
+  return 0;
+}
+
+async function audit(argv: string[], env: Record<string, string | undefined>, io: Out): Promise<number> {
+  if (argv[0] !== 'verify') {
+    io.err('audit: the only subcommand is `verify`\n');
+    return 2;
+  }
+  const { DATABASE_URL } = cliEnv.parse(env);
+  const dataDir = defaultDataDir();
+  // A running `alphagraph dev` holds the embedded database; reach it through its server.
+  const running = existsSync(embeddedUrlFile(dataDir))
+    ? readFileSync(embeddedUrlFile(dataDir), 'utf8').trim()
+    : undefined;
+  const url = DATABASE_URL || running;
+  const handle = await openDatabase(
+    { url, prepare: !running || !!DATABASE_URL, poolSize: 1, pgliteDir: join(dataDir, 'pgdata') },
+    { migrate: false },
+  );
+  try {
+    const report = await createAuditLog(handle.db).verify();
+    if (report.ok) {
+      io.out(`audit chain verified: ${report.checked} events, no break\n`);
+      return 0;
+    }
+    io.err(
+      `audit chain BROKEN after ${report.checked} good events: row ${report.firstBroken?.id ?? '?'}: ${report.firstBroken?.reason}\n`,
+    );
+    return 1;
+  } finally {
+    await handle.close();
+  }
 }

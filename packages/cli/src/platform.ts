@@ -1,7 +1,10 @@
+import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { mintDevToken } from '@alphagraph/auth';
 import { defaultDataDir, findRepoRoot } from '@alphagraph/config';
 import { openDatabase } from '@alphagraph/db';
 import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
+import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { freePort } from './ports.ts';
 import { type ManagedProcess, startTsProcess } from './process.ts';
 
@@ -27,6 +30,8 @@ export interface Platform {
   readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
   readonly databaseUrl: string;
   readonly lakeRoot: string;
+  /** A development token (roles researcher and compliance) GraphiQL sends by default; null with external auth. */
+  readonly devToken: string | null;
   /** Stops one subgraph (to exercise partial failure) and starts it again on the same port. */
   stopService(name: ServiceName): Promise<void>;
   startService(name: ServiceName): Promise<void>;
@@ -56,8 +61,15 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   if (!databaseUrl) {
     embedded = await serveEmbeddedPostgres({ dataDir: join(dataDir, 'pgdata') });
     databaseUrl = embedded.url;
+    writeFileSync(embeddedUrlFile(dataDir), `${databaseUrl}\n`);
     log(`[platform] embedded Postgres (PGlite) in ${join(dataDir, 'pgdata')} served at ${databaseUrl}`);
   }
+  // Development auth: a per-data-directory HS256 secret unless the caller configures auth itself.
+  const externalAuth = ['AUTH_JWT_SECRET', 'AUTH_JWKS_URL', 'AUTH_JWKS_FILE'].some((k) => options.env?.[k]);
+  const authEnv: Record<string, string> = externalAuth ? {} : { AUTH_JWT_SECRET: devJwtSecret(dataDir) };
+  const devToken = externalAuth
+    ? null
+    : await mintDevToken({ secret: authEnv.AUTH_JWT_SECRET!, userId: 'dev', roles: ['researcher', 'compliance'] });
   const prepare = embedded ? 'false' : 'true';
   // Migrate once up front so the services do not queue on the migration lock at start.
   const migrator = await openDatabase({ url: databaseUrl, prepare: !embedded, poolSize: 1, pgliteDir: '' });
@@ -73,6 +85,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
 
   const baseEnv = {
     ...process.env,
+    ...authEnv,
     ...options.env,
     DATABASE_URL: databaseUrl,
     DATABASE_PREPARE: prepare,
@@ -92,13 +105,20 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     services.set(name, p);
     return p;
   };
-  const gatewayEnv: Record<string, string | undefined> = { ...baseEnv, PORT: String(ports.gateway) };
+  const gatewayEnv: Record<string, string | undefined> = {
+    ...baseEnv,
+    PORT: String(ports.gateway),
+    ...(devToken ? { GRAPHIQL_DEV_TOKEN: devToken } : {}),
+  };
   for (const s of SERVICES) gatewayEnv[`SUBGRAPH_${s.toUpperCase().replaceAll('-', '_')}_URL`] = subgraphUrls[s];
 
   const stopAll = async (gateway?: ManagedProcess) => {
     await gateway?.stop();
     await Promise.all([...services.values()].map((s) => s.stop()));
-    await embedded?.close();
+    if (embedded) {
+      rmSync(embeddedUrlFile(dataDir), { force: true });
+      await embedded.close();
+    }
   };
   let gateway: ManagedProcess | undefined;
   try {
@@ -121,6 +141,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     subgraphUrls,
     databaseUrl,
     lakeRoot,
+    devToken,
     stopService: async (name) => {
       await services.get(name)?.stop();
     },

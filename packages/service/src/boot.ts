@@ -1,32 +1,56 @@
-import type { IncomingMessage } from 'node:http';
+import {
+  type AuditLog,
+  type AuthEnv,
+  createAuditLog,
+  createEntitlements,
+  createTokenVerifier,
+  type Entitlements,
+  type PolicyDecider,
+} from '@alphagraph/auth';
 import type { DatabaseEnv, HttpEnv, LakeEnv } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
 import { Lake } from '@alphagraph/lake';
-import type { BaseContext } from '@apollo/server';
-import { type RunningSubgraph, type SubgraphResolvers, startSubgraphServer } from './server.ts';
+import {
+  type RequestScope,
+  type RunningSubgraph,
+  type ServiceContext,
+  type SubgraphResolvers,
+  startSubgraphServer,
+} from './server.ts';
 
 export interface ServiceRuntime {
   readonly handle: DatabaseHandle;
   readonly lake: Lake;
+  readonly audit: AuditLog;
+  readonly entitlements: Entitlements;
 }
 
-export interface BootOptions<C extends BaseContext> {
+export interface ServiceWiring<C extends ServiceContext> {
+  resolvers: SubgraphResolvers;
+  context: (scope: RequestScope) => Promise<C>;
+  /** Decides the subgraph's data-dependent @policy rules (licence entitlements). */
+  decidePolicy?: PolicyDecider | undefined;
+  /** Work after the server listens (e.g. loading demo data). */
+  afterStart?: (() => Promise<void>) | undefined;
+}
+
+export interface BootOptions<C extends ServiceContext> {
   name: string;
-  env: { http: HttpEnv; db: DatabaseEnv; lake: LakeEnv };
+  env: { http: HttpEnv; db: DatabaseEnv; lake: LakeEnv; auth: AuthEnv };
   /** Wires stores and resolvers once the database (migrated) and lake are open. */
-  setup(runtime: ServiceRuntime): Promise<{
-    resolvers: SubgraphResolvers;
-    context: (req: IncomingMessage) => Promise<C>;
-    /** Work after the server listens (e.g. loading demo data). */
-    afterStart?: () => Promise<void>;
-  }>;
+  setup(runtime: ServiceRuntime): Promise<ServiceWiring<C>>;
+}
+
+/** The runtime every service is wired on: database, lake, audit log and entitlements. */
+export function serviceRuntime(handle: DatabaseHandle, lake: Lake): ServiceRuntime {
+  return { handle, lake, audit: createAuditLog(handle.db), entitlements: createEntitlements(handle.db) };
 }
 
 /**
  * Opens the control-plane database and the lake, starts the subgraph, and stops cleanly on
  * SIGINT/SIGTERM. Every service's main.ts is one call to this.
  */
-export async function bootSubgraph<C extends BaseContext>(options: BootOptions<C>): Promise<RunningSubgraph> {
+export async function bootSubgraph<C extends ServiceContext>(options: BootOptions<C>): Promise<RunningSubgraph> {
   const handle = await openDatabase(options.env.db);
   const lake = await Lake.open({
     root: options.env.lake.root,
@@ -34,11 +58,13 @@ export async function bootSubgraph<C extends BaseContext>(options: BootOptions<C
     threads: options.env.lake.threads,
     memoryLimit: options.env.lake.memoryLimit,
   });
-  const wired = await options.setup({ handle, lake });
+  const wired = await options.setup(serviceRuntime(handle, lake));
   const server = await startSubgraphServer<C>({
     name: options.name,
     resolvers: wired.resolvers,
     context: wired.context,
+    verifier: createTokenVerifier(options.env.auth),
+    decidePolicy: wired.decidePolicy,
     port: options.env.http.port,
     host: options.env.http.host,
   });

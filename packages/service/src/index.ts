@@ -1,13 +1,17 @@
-export { bootSubgraph, type ServiceRuntime } from './boot.ts';
+export { bootSubgraph, type ServiceRuntime, type ServiceWiring, serviceRuntime } from './boot.ts';
 export { readDemoSeed } from './demo.ts';
 export { demoEnv, loadServiceEnv, type ServiceEnv } from './env.ts';
 export { DomainError, type DomainErrorCode } from './errors.ts';
 export { manyByKey, oneByKey } from './loaders.ts';
-export { DateScalar, DateTimeScalar } from './scalars.ts';
+export { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 export {
+  buildServiceSchema,
   maskError,
+  type RequestScope,
   type RunningSubgraph,
   readSubgraphSdl,
+  requestScope,
+  type ServiceContext,
   type SubgraphResolvers,
   type SubgraphServerOptions,
   startSubgraphServer,

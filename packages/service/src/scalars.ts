@@ -44,3 +44,13 @@ function parseDate(v: unknown): string {
   }
   return v;
 }
+
+/** Any JSON value, passed through as is. */
+export const JSONScalar = new GraphQLScalarType<unknown, unknown>({
+  name: 'JSON',
+  serialize: (v) => v,
+  parseValue: (v) => v,
+  parseLiteral: () => {
+    throw new GraphQLError('JSON values must be passed as variables');
+  },
+});

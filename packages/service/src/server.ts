@@ -1,25 +1,46 @@
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
+import {
+  AuthError,
+  bearerToken,
+  enforceAuthorization,
+  type Identity,
+  isIntrospection,
+  mayExplore,
+  type PolicyDecider,
+  type TokenVerifier,
+} from '@alphagraph/auth';
 import { findRepoRoot } from '@alphagraph/config';
-import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
+import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 
 /** A resolver map as buildSubgraphSchema takes it (codegen's typed Resolvers are cast to it). */
 export type SubgraphResolvers = NonNullable<
   Extract<Parameters<typeof buildSubgraphSchema>[0], { resolvers?: unknown }>['resolvers']
 >;
 
-import { type GraphQLFormattedError, parse } from 'graphql';
+/** Who is asking, established before any resolver runs. */
+export interface RequestScope {
+  readonly identity: Identity | null;
+  readonly requestId: string;
+}
 
-export interface SubgraphServerOptions<C extends BaseContext> {
+/** Every subgraph's context carries the verified identity the authorization layer reads. */
+export interface ServiceContext extends RequestScope {}
+
+export interface SubgraphServerOptions<C extends ServiceContext> {
   /** The subgraph's name; its SDL is read from schema/<name>.graphql. */
   name: string;
   resolvers: SubgraphResolvers;
   /** Builds the per-request context (fresh DataLoaders every request). */
-  context: (req: IncomingMessage) => Promise<C>;
+  context: (scope: RequestScope) => Promise<C>;
+  verifier: TokenVerifier;
+  decidePolicy?: PolicyDecider | undefined;
   port: number;
   host: string;
   plugins?: ApolloServerPlugin<C>[];
@@ -32,6 +53,22 @@ export interface RunningSubgraph {
 
 export function readSubgraphSdl(name: string): string {
   return readFileSync(join(findRepoRoot(), 'schema', `${name}.graphql`), 'utf8');
+}
+
+/**
+ * The subgraph's executable schema: schema-first SDL, federation resolvers, and the SDL's own
+ * authorization directives enforced on every field and every entity reference.
+ */
+export function buildServiceSchema(
+  name: string,
+  resolvers: SubgraphResolvers,
+  decidePolicy?: PolicyDecider,
+): GraphQLSchema {
+  const schema = buildSubgraphSchema({ typeDefs: parse(readSubgraphSdl(name)), resolvers });
+  return enforceAuthorization(schema, {
+    identityOf: (ctx) => (ctx as RequestScope | undefined)?.identity ?? null,
+    ...(decidePolicy ? { decidePolicy } : {}),
+  });
 }
 
 /**
@@ -56,14 +93,48 @@ function withoutStack(f: GraphQLFormattedError): GraphQLFormattedError {
   return { ...f, extensions };
 }
 
+/** Verifies the bearer token of a request (the gateway forwards the caller's own token). */
+export async function requestScope(verifier: TokenVerifier, req: IncomingMessage): Promise<RequestScope> {
+  const header = req.headers.authorization;
+  const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+  try {
+    const token = bearerToken(Array.isArray(header) ? header[0] : header);
+    return { identity: token ? await verifier.verify(token) : null, requestId };
+  } catch (error) {
+    if (error instanceof AuthError) {
+      throw new GraphQLError(error.message, {
+        extensions: { code: 'UNAUTHENTICATED', reason: error.code, http: { status: 401 } },
+      });
+    }
+    throw error;
+  }
+}
+
+/** Introspection is for explorer roles only, in a subgraph as at the gateway. */
+function explorerOnlyPlugin<C extends ServiceContext>(): ApolloServerPlugin<C> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, contextValue }) {
+          if (isIntrospection(document) && !mayExplore(contextValue.identity)) {
+            throw new GraphQLError('introspection is only available to roles that use the explorer', {
+              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
+            });
+          }
+        },
+      };
+    },
+  };
+}
+
 /** Starts one subgraph: Apollo Server over the schema-first SDL with federation resolvers. */
-export async function startSubgraphServer<C extends BaseContext>(
+export async function startSubgraphServer<C extends ServiceContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
-  const schema = buildSubgraphSchema({ typeDefs: parse(readSubgraphSdl(options.name)), resolvers: options.resolvers });
   const server = new ApolloServer<C>({
-    schema,
+    schema: buildServiceSchema(options.name, options.resolvers, options.decidePolicy),
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: true,
     formatError: (formatted, error) => {
       const masked = maskError(formatted);
       if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
@@ -74,11 +145,11 @@ export async function startSubgraphServer<C extends BaseContext>(
       }
       return masked;
     },
-    plugins: [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])],
+    plugins: [ApolloServerPluginInlineTraceDisabled(), explorerOnlyPlugin<C>(), ...(options.plugins ?? [])],
   });
   const { url } = await startStandaloneServer(server, {
     listen: { port: options.port, host: options.host },
-    context: ({ req }) => options.context(req),
+    context: async ({ req }) => options.context(await requestScope(options.verifier, req)),
   });
   return { url, stop: () => server.stop() };
 }

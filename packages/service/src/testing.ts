@@ -1,12 +1,13 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Identity, PolicyDecider, Role } from '@alphagraph/auth';
+import { scopesForRoles } from '@alphagraph/auth';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '@alphagraph/db/testing';
 import { Lake } from '@alphagraph/lake';
-import { buildSubgraphSchema } from '@apollo/subgraph';
-import { type ExecutionResult, graphql, parse } from 'graphql';
-import type { ServiceRuntime } from './boot.ts';
-import { readSubgraphSdl, type SubgraphResolvers } from './server.ts';
+import { type ExecutionResult, graphql } from 'graphql';
+import { type ServiceRuntime, serviceRuntime } from './boot.ts';
+import { buildServiceSchema, type RequestScope, type SubgraphResolvers } from './server.ts';
 
 export interface TestRuntime extends ServiceRuntime {
   readonly database: TestDatabase;
@@ -22,8 +23,7 @@ export async function createTestRuntime(kind: DatabaseKind): Promise<TestRuntime
   const root = mkdtempSync(join(tmpdir(), 'ag-service-'));
   const lake = await Lake.open({ root, db: database.db, threads: 2 });
   return {
-    handle: database,
-    lake,
+    ...serviceRuntime(database, lake),
     database,
     queries,
     dispose: async () => {
@@ -34,15 +34,25 @@ export async function createTestRuntime(kind: DatabaseKind): Promise<TestRuntime
   };
 }
 
-/** Executes an operation against a subgraph's schema-first SDL and resolvers, without HTTP. */
+/** A request scope for `roles` without a token round trip (service unit tests). */
+export function scopeFor(roles: readonly Role[], userId = `test-${roles[0] ?? 'anon'}`): RequestScope {
+  const identity: Identity = { userId, roles, scopes: scopesForRoles(roles), tokenId: undefined };
+  return { identity, requestId: `test-${userId}` };
+}
+
+/**
+ * Executes an operation against a subgraph's schema (SDL, resolvers and its authorization
+ * enforcement), without HTTP.
+ */
 export async function executeSubgraph(options: {
   name: string;
   resolvers: SubgraphResolvers;
   context: unknown;
   query: string;
   variables?: Record<string, unknown>;
+  decidePolicy?: PolicyDecider;
 }): Promise<ExecutionResult> {
-  const schema = buildSubgraphSchema({ typeDefs: parse(readSubgraphSdl(options.name)), resolvers: options.resolvers });
+  const schema = buildServiceSchema(options.name, options.resolvers, options.decidePolicy);
   return graphql({
     schema,
     source: options.query,

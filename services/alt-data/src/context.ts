@@ -1,3 +1,5 @@
+import type { AuditLog, Entitlements } from '@alphagraph/auth';
+import type { RequestScope, ServiceContext } from '@alphagraph/service';
 import { manyByKey as many, oneByKey as one } from '@alphagraph/service';
 import DataLoader from 'dataloader';
 import type { DatasetRecord, DatasetStore } from './modules/datasets/store.ts';
@@ -6,9 +8,11 @@ import type { VendorRecord, VendorStore } from './modules/vendors/store.ts';
 export interface Stores {
   readonly vendors: VendorStore;
   readonly datasets: DatasetStore;
+  readonly entitlements: Entitlements;
+  readonly audit: AuditLog;
 }
 
-export interface Context {
+export interface Context extends ServiceContext {
   readonly stores: Stores;
   readonly vendorById: DataLoader<string, VendorRecord | null>;
   readonly datasetById: DataLoader<string, DatasetRecord | null>;
@@ -18,8 +22,9 @@ export interface Context {
   readonly datasetsCoveringSymbol: DataLoader<string, DatasetRecord[]>;
 }
 
-export function createContext(stores: Stores): Context {
+export function createContext(stores: Stores, scope: RequestScope): Context {
   return {
+    ...scope,
     stores,
     vendorById: new DataLoader(async (ids) => one(ids, await stores.vendors.byIds(ids), (r) => r.id)),
     datasetById: new DataLoader(async (ids) => one(ids, await stores.datasets.byIds(ids), (r) => r.id)),

@@ -1,9 +1,15 @@
-import { DateTimeScalar, DomainError } from '@alphagraph/service';
+import { DateTimeScalar, DomainError, JSONScalar } from '@alphagraph/service';
 import type { Resolvers } from './generated/resolvers.ts';
+import { governanceResolvers } from './modules/governance/resolvers.ts';
 
 export const resolvers: Resolvers = {
   DateTime: DateTimeScalar,
+  JSON: JSONScalar,
+  Mutation: { ...governanceResolvers.Mutation },
+  Entitlement: { ...governanceResolvers.Entitlement },
+  AuditEvent: { ...governanceResolvers.AuditEvent },
   Query: {
+    ...governanceResolvers.Query,
     vendors: (_r, _a, ctx) => ctx.stores.vendors.list(),
     datasets: (_r, _a, ctx) => ctx.stores.datasets.list(),
     dataset: (_r, args, ctx) => {

@@ -1,3 +1,4 @@
+import type { RequestScope, ServiceContext } from '@alphagraph/service';
 import { manyByKey, oneByKey } from '@alphagraph/service';
 import DataLoader from 'dataloader';
 import type { BacktestRecord, BacktestStore } from './modules/backtests/store.ts';
@@ -6,7 +7,7 @@ export interface Stores {
   readonly backtests: BacktestStore;
 }
 
-export interface Context {
+export interface Context extends ServiceContext {
   readonly stores: Stores;
   readonly backtestById: DataLoader<string, BacktestRecord | null>;
   readonly instrumentsOf: DataLoader<string, string[]>;
@@ -14,9 +15,10 @@ export interface Context {
   readonly backtestsOfModel: DataLoader<string, BacktestRecord[]>;
 }
 
-export function createContext(stores: Stores): Context {
+export function createContext(stores: Stores, scope: RequestScope): Context {
   const s = stores.backtests;
   return {
+    ...scope,
     stores,
     backtestById: new DataLoader(async (ids) => oneByKey(ids, await s.byIds(ids), (r) => r.id)),
     instrumentsOf: new DataLoader(async (ids) =>

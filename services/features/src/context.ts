@@ -1,3 +1,4 @@
+import type { RequestScope, ServiceContext } from '@alphagraph/service';
 import { manyByKey, oneByKey } from '@alphagraph/service';
 import DataLoader from 'dataloader';
 import type { FeatureRecord, FeatureStore } from './modules/features/store.ts';
@@ -6,7 +7,7 @@ export interface Stores {
   readonly features: FeatureStore;
 }
 
-export interface Context {
+export interface Context extends ServiceContext {
   readonly stores: Stores;
   readonly featureById: DataLoader<string, FeatureRecord | null>;
   readonly featureByNameVersion: DataLoader<{ name: string; version: number }, FeatureRecord | null, string>;
@@ -17,9 +18,10 @@ export interface Context {
 
 const nv = (k: { name: string; version: number }) => `${k.name}@${k.version}`;
 
-export function createContext(stores: Stores): Context {
+export function createContext(stores: Stores, scope: RequestScope): Context {
   const s = stores.features;
   return {
+    ...scope,
     stores,
     featureById: new DataLoader(async (ids) => oneByKey(ids, await s.byIds(ids), (r) => r.id)),
     featureByNameVersion: new DataLoader(

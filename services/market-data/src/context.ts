@@ -1,3 +1,4 @@
+import type { RequestScope, ServiceContext } from '@alphagraph/service';
 import { oneByKey as byKey } from '@alphagraph/service';
 import DataLoader from 'dataloader';
 import type { BarQuery, BarRecord, BarStore } from './modules/bars/store.ts';
@@ -8,7 +9,7 @@ export interface Stores {
   readonly bars: BarStore;
 }
 
-export interface Context {
+export interface Context extends ServiceContext {
   readonly stores: Stores;
   readonly instrumentById: DataLoader<string, InstrumentRecord | null>;
   readonly instrumentBySymbol: DataLoader<string, InstrumentRecord | null>;
@@ -16,8 +17,9 @@ export interface Context {
 }
 
 /** A fresh context per request: every by-key read goes through a request-scoped DataLoader. */
-export function createContext(stores: Stores): Context {
+export function createContext(stores: Stores, scope: RequestScope): Context {
   return {
+    ...scope,
     stores,
     instrumentById: new DataLoader(async (ids) => byKey(ids, await stores.instruments.byIds(ids), (r) => r.id)),
     instrumentBySymbol: new DataLoader(async (symbols) =>

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { demoDataDir } from '@alphagraph/config';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
-import { createTestRuntime, executeSubgraph, type TestRuntime } from '@alphagraph/service/testing';
+import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '@alphagraph/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoBars } from './demo/load-demo.ts';
 import { createMarketData } from './service.ts';
@@ -33,7 +33,7 @@ describe.each(testDatabaseKinds())('market-data on %s', (kind) => {
     executeSubgraph({
       name: 'market-data',
       resolvers: service.resolvers,
-      context: await service.context(),
+      context: await service.context(scopeFor(['analyst'])),
       query,
       variables,
     });

@@ -1,4 +1,4 @@
-import type { ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
+import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
 import { createContext, type Stores } from './context.ts';
 import { BARS_DATASET } from './modules/bars/dataset.ts';
 import { createBarStore } from './modules/bars/store.ts';
@@ -12,6 +12,6 @@ export async function createMarketData(runtime: ServiceRuntime) {
   return {
     stores,
     resolvers: resolvers as unknown as SubgraphResolvers,
-    context: async () => createContext(stores),
+    context: async (scope: RequestScope) => createContext(stores, scope),
   };
 }

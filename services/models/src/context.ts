@@ -1,3 +1,4 @@
+import type { RequestScope, ServiceContext } from '@alphagraph/service';
 import { manyByKey, oneByKey } from '@alphagraph/service';
 import DataLoader from 'dataloader';
 import type { ModelRecord, ModelStore } from './modules/models/store.ts';
@@ -6,7 +7,7 @@ export interface Stores {
   readonly models: ModelStore;
 }
 
-export interface Context {
+export interface Context extends ServiceContext {
   readonly stores: Stores;
   readonly modelById: DataLoader<string, ModelRecord | null>;
   readonly modelByName: DataLoader<string, ModelRecord | null>;
@@ -15,9 +16,10 @@ export interface Context {
   readonly modelsOfSymbol: DataLoader<string, ModelRecord[]>;
 }
 
-export function createContext(stores: Stores): Context {
+export function createContext(stores: Stores, scope: RequestScope): Context {
   const s = stores.models;
   return {
+    ...scope,
     stores,
     modelById: new DataLoader(async (ids) => oneByKey(ids, await s.byIds(ids), (r) => r.id)),
     modelByName: new DataLoader(async (names) => oneByKey(names, await s.byNames(names), (r) => r.name)),

@@ -1,9 +1,12 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { VendorRecord as VendorRecordModel } from '../modules/vendors/store.ts';
 import type { DatasetRecord as DatasetRecordModel, InstrumentRef as InstrumentRefModel } from '../modules/datasets/store.ts';
+import type { EntitlementRecord as EntitlementRecordModel, AuditEvent as AuditEventModel } from '@alphagraph/auth';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -13,7 +16,43 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** Arbitrary JSON (audit details). */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
+};
+
+/** The result of walking the audit chain from its first row to its recorded head. */
+export type AuditChainReport = {
+  __typename?: 'AuditChainReport';
+  checked: Scalars['Int']['output'];
+  /** The first row that does not verify (null when the chain is whole). */
+  firstBrokenId: Maybe<Scalars['ID']['output']>;
+  ok: Scalars['Boolean']['output'];
+  reason: Maybe<Scalars['String']['output']>;
+};
+
+/** One entry of the append-only, hash-chained audit log. */
+export type AuditEvent = {
+  __typename?: 'AuditEvent';
+  /** read:licensed-data, mutation:<name>, … */
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  details: Scalars['JSON']['output'];
+  hash: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  prevHash: Scalars['String']['output'];
+  requestId: Maybe<Scalars['String']['output']>;
+  resource: Scalars['String']['output'];
+  roles: Array<Scalars['String']['output']>;
+};
+
+export type AuditFilter = {
+  action?: InputMaybe<Scalars['String']['input']>;
+  actor?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  resource?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 /** An alternative dataset: its description, licence and declared publication latency. */
@@ -38,6 +77,39 @@ export type DatasetEntityKind =
   /** One market-wide series (a macro or index series). */
   | 'MARKET';
 
+/**
+ * A licence grant: the subject (`user:<id>` or `role:<role>`) may read the values of the resource
+ * (`vendor:<name>` or `dataset:<name>`). Revoked grants stay on record.
+ */
+export type Entitlement = {
+  __typename?: 'Entitlement';
+  active: Scalars['Boolean']['output'];
+  grantedAt: Scalars['DateTime']['output'];
+  grantedBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  resource: Scalars['String']['output'];
+  revokedAt: Maybe<Scalars['DateTime']['output']>;
+  revokedBy: Maybe<Scalars['String']['output']>;
+  subject: Scalars['String']['output'];
+};
+
+export type EntitlementResult = {
+  __typename?: 'EntitlementResult';
+  entitlement: Maybe<Entitlement>;
+  error: Maybe<UserError>;
+  ok: Scalars['Boolean']['output'];
+};
+
+export type GrantEntitlementInput = {
+  /** Why (licence reference, ticket): kept in the audit log. */
+  reason: Scalars['String']['input'];
+  /** vendor:<name> or dataset:<name> */
+  resource: Scalars['String']['input'];
+  /** user:<id> or role:<role> */
+  subject: Scalars['String']['input'];
+};
+
 export type Instrument = {
   __typename?: 'Instrument';
   /** Alternative datasets that cover this instrument (null when alt-data is unavailable). */
@@ -45,18 +117,65 @@ export type Instrument = {
   symbol: Scalars['String']['output'];
 };
 
+export type Mutation = {
+  __typename?: 'Mutation';
+  /** Grants a licence entitlement (idempotent for an active grant). */
+  grantEntitlement: EntitlementResult;
+  /** Revokes the active grant of `resource` to `subject`. */
+  revokeEntitlement: EntitlementResult;
+};
+
+
+export type MutationGrantEntitlementArgs = {
+  input: GrantEntitlementInput;
+};
+
+
+export type MutationRevokeEntitlementArgs = {
+  resource: Scalars['String']['input'];
+  subject: Scalars['String']['input'];
+};
+
 export type Query = {
   __typename?: 'Query';
+  /** Verifies the audit chain and reports the first broken row. */
+  auditChain: AuditChainReport;
+  /** The audit log, newest first; page with `before` (an event id). */
+  auditLog: Array<AuditEvent>;
   /** One dataset by id or by name (exactly one of the two). */
   dataset: Maybe<Dataset>;
   datasets: Array<Dataset>;
+  /** Licence grants, newest first. */
+  entitlements: Array<Entitlement>;
   vendors: Array<Vendor>;
+};
+
+
+export type QueryAuditLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  filter?: InputMaybe<AuditFilter>;
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
 export type QueryDatasetArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryEntitlementsArgs = {
+  includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
+  resource?: InputMaybe<Scalars['String']['input']>;
+  subject?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** An expected failure of a mutation: what went wrong and, where it applies, which input field. */
+export type UserError = {
+  __typename?: 'UserError';
+  code: Scalars['String']['output'];
+  field: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
 };
 
 /** A data vendor whose licence governs the datasets it supplies. */
@@ -172,29 +291,67 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Dataset: ResolverTypeWrapper<DatasetRecordModel>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AuditChainReport: ResolverTypeWrapper<AuditChainReport>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  AuditEvent: ResolverTypeWrapper<AuditEventModel>;
+  AuditFilter: AuditFilter;
+  Dataset: ResolverTypeWrapper<DatasetRecordModel>;
   DatasetEntityKind: DatasetEntityKind;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Entitlement: ResolverTypeWrapper<EntitlementRecordModel>;
+  EntitlementResult: ResolverTypeWrapper<Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversTypes['Entitlement']> }>;
+  GrantEntitlementInput: GrantEntitlementInput;
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  UserError: ResolverTypeWrapper<UserError>;
   Vendor: ResolverTypeWrapper<VendorRecordModel>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Dataset: DatasetRecordModel;
-  String: Scalars['String']['output'];
-  ID: Scalars['ID']['output'];
+  AuditChainReport: AuditChainReport;
   Int: Scalars['Int']['output'];
-  DateTime: Scalars['DateTime']['output'];
-  Instrument: InstrumentRefModel;
-  Query: Record<PropertyKey, never>;
-  Vendor: VendorRecordModel;
+  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  String: Scalars['String']['output'];
+  AuditEvent: AuditEventModel;
+  AuditFilter: AuditFilter;
+  Dataset: DatasetRecordModel;
+  DateTime: Scalars['DateTime']['output'];
+  Entitlement: EntitlementRecordModel;
+  EntitlementResult: Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversParentTypes['Entitlement']> };
+  GrantEntitlementInput: GrantEntitlementInput;
+  Instrument: InstrumentRefModel;
+  JSON: Scalars['JSON']['output'];
+  Mutation: Record<PropertyKey, never>;
+  Query: Record<PropertyKey, never>;
+  UserError: UserError;
+  Vendor: VendorRecordModel;
+}>;
+
+export type AuditChainReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditChainReport'] = ResolversParentTypes['AuditChainReport']> = ResolversObject<{
+  checked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  firstBrokenId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AuditEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AuditEvent'] = ResolversParentTypes['AuditEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  hash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  prevHash?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  roles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset'], FederationReferenceType extends FederationReferenceTypes['Dataset'] = FederationReferenceTypes['Dataset']> = ResolversObject<{
@@ -214,16 +371,52 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type EntitlementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Entitlement'] = ResolversParentTypes['Entitlement']> = ResolversObject<{
+  active?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  grantedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  grantedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  resource?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  revokedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type EntitlementResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EntitlementResult'] = ResolversParentTypes['EntitlementResult']> = ResolversObject<{
+  entitlement?: Resolver<Maybe<ResolversTypes['Entitlement']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['UserError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
   altDatasets?: Resolver<Maybe<Array<ResolversTypes['Dataset']>>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  grantEntitlement?: Resolver<ResolversTypes['EntitlementResult'], ParentType, ContextType, RequireFields<MutationGrantEntitlementArgs, 'input'>>;
+  revokeEntitlement?: Resolver<ResolversTypes['EntitlementResult'], ParentType, ContextType, RequireFields<MutationRevokeEntitlementArgs, 'resource' | 'subject'>>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  auditChain?: Resolver<ResolversTypes['AuditChainReport'], ParentType, ContextType>;
+  auditLog?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, Partial<QueryDatasetArgs>>;
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  entitlements?: Resolver<Array<ResolversTypes['Entitlement']>, ParentType, ContextType, RequireFields<QueryEntitlementsArgs, 'includeRevoked'>>;
   vendors?: Resolver<Array<ResolversTypes['Vendor']>, ParentType, ContextType>;
+}>;
+
+export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type VendorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Vendor'] = ResolversParentTypes['Vendor'], FederationReferenceType extends FederationReferenceTypes['Vendor'] = FederationReferenceTypes['Vendor']> = ResolversObject<{
@@ -236,10 +429,17 @@ export type VendorResolvers<ContextType = Context, ParentType extends ResolversP
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AuditChainReport?: AuditChainReportResolvers<ContextType>;
+  AuditEvent?: AuditEventResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Entitlement?: EntitlementResolvers<ContextType>;
+  EntitlementResult?: EntitlementResultResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  UserError?: UserErrorResolvers<ContextType>;
   Vendor?: VendorResolvers<ContextType>;
 }>;
 

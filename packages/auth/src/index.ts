@@ -1,0 +1,31 @@
+export {
+  AUDIT_GENESIS,
+  type AuditEvent,
+  type AuditEventInput,
+  type AuditLog,
+  auditHash,
+  type ChainVerification,
+  canonicalJson,
+  createAuditLog,
+} from './audit.ts';
+export {
+  createEntitlements,
+  type EntitlementRecord,
+  type Entitlements,
+  entitlementResource,
+  entitlementSubject,
+} from './entitlements.ts';
+export { type AuthEnv, authEnv } from './env.ts';
+export { AuthError, type AuthErrorCode } from './errors.ts';
+export { isIntrospection, mayExplore, withoutSuggestions } from './introspection.ts';
+export {
+  type AccessDenial,
+  checkScopes,
+  hasRequirement,
+  NO_REQUIREMENT,
+  type Requirement,
+  requirementOf,
+} from './policy.ts';
+export { EXPLORER_ROLES, isRole, ROLES, type Role, scopesForRoles } from './roles.ts';
+export { type EnforceOptions, enforceAuthorization, type PolicyDecider } from './subgraph.ts';
+export { bearerToken, createTokenVerifier, type Identity, mintDevToken, type TokenVerifier } from './tokens.ts';
