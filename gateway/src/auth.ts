@@ -55,7 +55,9 @@ export function createGatewayAuth(verifier: TokenVerifier) {
     mode: 'protect-granular' as const,
     rejectUnauthenticated: false,
     resolveUserFn: (context: { request: Request }) => identityOf(context.request).catch(unauthenticated),
-    extractScopes: (user: Record<string, unknown>) => [...((user as unknown as Identity).scopes ?? [])],
+    extractScopes: (user: Record<string, unknown> | null | undefined) => [
+      ...((user as Identity | null | undefined)?.scopes ?? []),
+    ],
     // The gateway cannot decide data-dependent policies; the owning subgraph does (see above).
     extractPolicies: () => ['entitled'],
     validateUser: (params: {
@@ -84,31 +86,40 @@ export function createGatewayAuth(verifier: TokenVerifier) {
     },
   };
 
-  /** Introspection and field suggestions only for roles that use the explorer. */
+  /**
+   * Introspection and field suggestions only for roles that use the explorer. Both are decided per
+   * request after validation (validation results are cached across callers): introspection at
+   * execution, suggestions when the result is sent.
+   */
   const explorerOnly: GatewayPlugin = {
     async onParams({ request }) {
       resolved.set(request, await identityOf(request).catch(() => null));
     },
-    onValidate({ context, params, setResult }) {
-      const identity = resolved.get((context as { request: Request }).request) ?? null;
-      if (mayExplore(identity)) return;
-      if (isIntrospection(params.documentAST)) {
-        setResult([
-          createGraphQLError('introspection is only available to roles that use the explorer; send such a token', {
-            extensions: { code: 'FORBIDDEN' },
-          }),
-        ]);
-        return;
+    onExecute({ args, setResultAndStopExecution }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      if (request && !mayExplore(resolved.get(request)) && isIntrospection(args.document)) {
+        setResultAndStopExecution({
+          errors: [
+            createGraphQLError('introspection is only available to roles that use the explorer; send such a token', {
+              extensions: { code: 'FORBIDDEN' },
+            }),
+          ],
+        });
       }
-      return ({ result, setResult: replace }) => {
-        if (result.length > 0) {
-          replace(
-            result.map((e) =>
-              createGraphQLError(withoutSuggestions(e.message), { nodes: e.nodes, extensions: e.extensions }),
-            ),
-          );
-        }
-      };
+    },
+    onResultProcess({ request, result, setResult }) {
+      if (mayExplore(resolved.get(request)) || Array.isArray(result) || !result || !('errors' in result)) return;
+      const errors = (result as { errors?: readonly GraphQLError[] }).errors;
+      if (!errors?.some((e) => /Did you mean/.test(e.message))) return;
+      setResult({
+        ...(result as object),
+        errors: errors.map((e) =>
+          createGraphQLError(withoutSuggestions(e.message), {
+            ...(e.nodes ? { nodes: e.nodes } : {}),
+            ...(e.extensions ? { extensions: e.extensions } : {}),
+          }),
+        ),
+      } as never);
     },
   };
 

@@ -15,13 +15,14 @@ export const entitlementResource = z
   .string()
   .regex(/^(vendor|dataset):[A-Za-z0-9_.-]+$/, { message: 'resource must be vendor:<name> or dataset:<name>' });
 
+const grantTarget = z.object({ subject: entitlementSubject, resource: entitlementResource });
+
 /** Licence entitlements: which users or roles may read the values of which vendor's or dataset's data. */
 export function createEntitlements(db: Db) {
   return {
     /** Grants (idempotent: an active grant of the same subject and resource is returned as is). */
     async grant(input: { subject: string; resource: string; grantedBy: string; reason: string }) {
-      const subject = entitlementSubject.parse(input.subject);
-      const resource = entitlementResource.parse(input.resource);
+      const { subject, resource } = grantTarget.parse(input);
       return db.transaction(async (tx) => {
         const [active] = await tx
           .select()
@@ -40,8 +41,7 @@ export function createEntitlements(db: Db) {
 
     /** Revokes an active grant; returns it as it was before and after, or null when none is active. */
     async revoke(input: { subject: string; resource: string; revokedBy: string }) {
-      const subject = entitlementSubject.parse(input.subject);
-      const resource = entitlementResource.parse(input.resource);
+      const { subject, resource } = grantTarget.parse(input);
       return db.transaction(async (tx) => {
         const [active] = await tx
           .select()
