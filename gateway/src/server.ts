@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Readable } from 'node:stream';
 import { type AuthEnv, createTokenVerifier } from '@alphagraph/auth';
 import { createGatewayRuntime, type LogLevel } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
@@ -8,7 +9,7 @@ import { createGatewayAuth } from './auth.ts';
 import { composeSupergraph } from './compose.ts';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TITLE } from './internal/graphiql.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
-import type { SubgraphName } from './subgraphs.ts';
+import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from './subgraphs.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -33,6 +34,43 @@ export interface RunningGateway {
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
+export const DOWNLOADS_PATH = '/downloads/';
+
+function defaultSubgraphUrls(): Record<SubgraphName, string> {
+  return Object.fromEntries(SUBGRAPHS.map((s) => [s.name, defaultSubgraphUrl(s.name)])) as Record<SubgraphName, string>;
+}
+
+/**
+ * `/downloads/<subgraph>/<token>`: Parquet downloads are served by the subgraph that made them;
+ * the gateway passes the request (with the caller's Authorization) through and streams the answer.
+ */
+async function proxyDownload(req: IncomingMessage, res: ServerResponse, urls: Record<SubgraphName, string>) {
+  const [, , service, token] = (req.url ?? '').split('?')[0]!.split('/');
+  const base = SUBGRAPHS.some((s) => s.name === service) ? urls[service as SubgraphName] : undefined;
+  if (req.method !== 'GET' || !base || !token) {
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'unknown download' }));
+    return;
+  }
+  try {
+    const upstream = await fetch(new URL(`/downloads/${token}`, base), {
+      headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
+    });
+    const headers: Record<string, string> = {};
+    for (const h of ['content-type', 'content-length', 'content-disposition']) {
+      const v = upstream.headers.get(h);
+      if (v) headers[h] = v;
+    }
+    res.writeHead(upstream.status, headers);
+    if (upstream.body) Readable.fromWeb(upstream.body as never).pipe(res);
+    else res.end();
+  } catch {
+    if (!res.headersSent) {
+      res
+        .writeHead(502, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: `${service} is unavailable` }));
+    } else res.end();
+  }
+}
 const STOP_GRACE_MS = 5_000;
 
 /** Starts the federated gateway over the subgraphs in an HTTP server; resolves once it listens. */
@@ -64,9 +102,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     logging: options.logging ?? 'info',
   });
 
+  const urls = { ...defaultSubgraphUrls(), ...(options.subgraphUrls ?? {}) };
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (req.url?.startsWith(DOWNLOADS_PATH)) {
+      void proxyDownload(req, res, urls);
       return;
     }
     gateway(req, res);

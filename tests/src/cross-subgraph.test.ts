@@ -89,4 +89,34 @@ describe('the graph through the gateway (five subgraph processes)', () => {
     expect(recovered.errors).toBeUndefined();
     expect(recovered.data.instrument.models).toHaveLength(1);
   });
+
+  it('delivers a large selection as a Parquet download only its requester can fetch, before it expires', async () => {
+    const alice = await p.token(['analyst'], 'alice');
+    const body = await p.query(
+      '{ barsDownload(symbols: ["AAPL", "MSFT"], from: "2016-01-01T00:00:00Z", to: "2017-01-01T00:00:00Z", returns: LOG) { url expiresAt rows bytes } }',
+      {},
+      { token: alice },
+    );
+    expect(body.errors).toBeUndefined();
+    const link = body.data.barsDownload;
+    const expected = ['AAPL', 'MSFT'].flatMap((s) =>
+      sourceBars(readAllStocksCsv(), s).filter((b) => b.date.startsWith('2016')),
+    );
+    expect(link.rows).toBe(expected.length);
+    expect(link.url.startsWith(p.gatewayUrl.replace('/graphql', '/downloads/market-data/'))).toBe(true);
+    expect(new Date(link.expiresAt).getTime()).toBeGreaterThan(Date.now());
+    const get = (token: string | null, url = link.url) =>
+      fetch(url, { headers: token ? { authorization: `Bearer ${token}` } : {} });
+    const ok = await get(alice);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+    const bytes = Buffer.from(await ok.arrayBuffer());
+    expect(bytes.length).toBe(link.bytes);
+    expect(bytes.subarray(0, 4).toString()).toBe('PAR1');
+    expect((await get(null)).status).toBe(401);
+    expect((await get(await p.token(['analyst'], 'bob'))).status).toBe(403);
+    expect((await get(await p.token(['viewer'], 'alice'))).status).toBe(403);
+    const tampered = link.url.replace(/.$/, (c: string) => (c === 'A' ? 'B' : 'A'));
+    expect((await get(alice, tampered)).status).toBe(404);
+  });
 });

@@ -43,7 +43,7 @@ export function createTokenVerifier(env: AuthEnv): TokenVerifier {
   const algorithms = [...env.algorithms];
   return {
     async verify(token) {
-      if (!token || token.split('.').length !== 3) {
+      if (token?.split('.').length !== 3) {
         throw new AuthError('TOKEN_MALFORMED', 'bearer token is malformed: expected a JWT (header.payload.signature)');
       }
       let alg: string | undefined;
@@ -59,9 +59,7 @@ export function createTokenVerifier(env: AuthEnv): TokenVerifier {
         );
       }
       try {
-        const { payload } = await (typeof key === 'function'
-          ? jwtVerify(token, key, options(env, algorithms))
-          : jwtVerify(token, key, options(env, algorithms)));
+        const { payload } = await jwtVerify(token, key as Uint8Array, options(env, algorithms));
         const claims = claimsSchema.safeParse(payload);
         if (!claims.success) {
           throw new AuthError(

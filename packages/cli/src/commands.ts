@@ -6,6 +6,7 @@ import { defaultDataDir } from '@alphagraph/config';
 import { openDatabase } from '@alphagraph/db';
 import { z } from 'zod';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
+import { ingest } from './ingest.ts';
 import { startPlatform } from './platform.ts';
 
 const USAGE = `alphagraph <command>
@@ -17,6 +18,10 @@ Commands:
                            mint a development token (signed with the dev secret or AUTH_JWT_SECRET).
                            Roles: ${ROLES.join(', ')}
   audit verify             verify the audit log's hash chain; exit 1 naming the first broken row.
+  ingest bars <file> --mapping <name> [--rules rule=action,…] [--conflicts correct|keep_stored] [--force]
+                           validate and load a CSV/Parquet file of bars as one batch, with a progress
+                           bar and a report (runs market-data's ingestion in its own process).
+  ingest mappings | rules  the declared column mappings; the data rules and their defaults
   help                     this text
 `;
 
@@ -45,6 +50,8 @@ export async function runCli(
         return await token(rest, env, io);
       case 'audit':
         return await audit(rest, env, io);
+      case 'ingest':
+        return await ingest(rest, env);
       case 'help':
       case '--help':
       case '-h':

@@ -91,6 +91,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     DATABASE_PREPARE: prepare,
     LAKE_ROOT: lakeRoot,
     DEMO_DATA: options.demo ? 'true' : 'false',
+    PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
     HOST: '127.0.0.1',
   };
   const services = new Map<ServiceName, ManagedProcess>();

@@ -112,6 +112,31 @@ describe.each(testDatabaseKinds())('lake on %s', (kind) => {
     expect(readdirSync(join(root, 'failing')).sort()).toEqual(filesBefore);
   });
 
+  it('commits control state with the snapshot, or neither (onPublish)', async () => {
+    await lake.registerDataset({ name: 'hooked', owner: 'test', description: '', columns });
+    const seen: number[] = [];
+    const published = await lake.commit(
+      'hooked',
+      { mode: 'append', onPublish: async (_tx, snapshot) => void seen.push(snapshot.addedRows) },
+      async (w) => void (await w.writeQuery('SELECT i AS k, 1.0 AS v FROM range(0, 3) t(i)')),
+    );
+    expect(seen).toEqual([3]);
+    const files = readdirSync(join(root, 'hooked')).sort();
+    await expect(
+      lake.commit(
+        'hooked',
+        {
+          mode: 'append',
+          onPublish: async () => {
+            throw new Error('control state refused');
+          },
+        },
+        async (w) => void (await w.writeQuery('SELECT 9 AS k, 9.0 AS v')),
+      ),
+    ).rejects.toThrow(/control state refused/);
+    expect((await lake.currentSnapshot('hooked'))?.id).toBe(published.id);
+    expect(readdirSync(join(root, 'hooked')).sort()).toEqual(files);
+  });
   it('a writer killed mid-write leaves the catalog unchanged and every listed file present', async () => {
     await lake.registerDataset({ name: 'killed', owner: 'test', description: '', columns });
     const before = await lake.commit('killed', { mode: 'append' }, async (w) => {

@@ -8,6 +8,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LakeError } from './errors.ts';
 import { Duck, type LakeParam, messageOf, runAll } from './internal/duck.ts';
+import { type LakeSession, sessionOn } from './internal/session.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
 
 export interface ColumnSpec {
@@ -41,8 +42,27 @@ export interface Snapshot {
 export interface SnapshotWriter {
   /** Writes the rows of a DuckDB query (with bound parameters) as one new immutable file. */
   writeQuery(selectSql: string, params?: readonly LakeParam[]): Promise<number>;
-  /** The connection the write runs on: stage temporary tables on it before `writeQuery`. */
+  /** The session the write runs on: stage temporary tables on it before `writeQuery`. */
+  readonly session: LakeSession;
+  /** @deprecated use `session`; domain code does not touch the driver. */
   readonly connection: DuckDBConnection;
+}
+
+/** The catalog transaction a snapshot is published in. */
+export type CatalogTransaction = Parameters<Parameters<Db['transaction']>[0]>[0];
+
+export interface CommitOptions {
+  readonly mode: 'append' | 'overwrite';
+  readonly summary?: Record<string, unknown>;
+  /**
+   * Runs inside the catalog transaction that publishes the snapshot, after it is recorded: control
+   * state that must change together with the data (a run's status, values served online) commits
+   * or rolls back with it. When it throws, nothing is published and the new files are discarded.
+   */
+  readonly onPublish?: (
+    tx: CatalogTransaction,
+    snapshot: { readonly id: number; readonly rowCount: number; readonly addedRows: number },
+  ) => Promise<void>;
 }
 
 export interface LakeOptions {
@@ -159,7 +179,7 @@ export class Lake {
    */
   async commit(
     dataset: string,
-    options: { mode: 'append' | 'overwrite'; summary?: Record<string, unknown> },
+    options: CommitOptions,
     write: (writer: SnapshotWriter) => Promise<void>,
   ): Promise<Snapshot> {
     const [registered] = await this.db.select().from(lakeDatasets).where(eq(lakeDatasets.name, dataset));
@@ -172,6 +192,7 @@ export class Lake {
       await this.duck.withConnection(async (connection) => {
         const writer: SnapshotWriter = {
           connection,
+          session: sessionOn(connection),
           writeQuery: async (selectSql, params = []) => {
             const file = await writeParquetFile(connection, { dir, columns, selectSql, params });
             if (file.rowCount > 0) written.push({ ...file, path: relative(this.root, file.path) });
@@ -193,7 +214,7 @@ export class Lake {
 
   private async publish(
     dataset: string,
-    options: { mode: 'append' | 'overwrite'; summary?: Record<string, unknown> },
+    options: CommitOptions,
     written: { path: string; rowCount: number; bytes: number }[],
   ): Promise<Snapshot> {
     const id = await this.db.transaction(async (tx) => {
@@ -230,6 +251,7 @@ export class Lake {
         await tx.insert(lakeSnapshotFiles).values(files.slice(i, i + 1000));
       }
       await tx.update(lakeDatasets).set({ currentSnapshotId: snap.id }).where(eq(lakeDatasets.name, dataset));
+      if (options.onPublish) await options.onPublish(tx, { id: snap.id, rowCount: total, addedRows: added });
       return snap.id;
     });
     return this.snapshot(dataset, id);
@@ -247,12 +269,42 @@ export class Lake {
     return `read_parquet([${snapshot.files.map(quoteLiteral).join(', ')}])`;
   }
 
+  /**
+   * Writes the result of a query to a new Parquet file under `<root>/_exports/` (for downloads)
+   * and returns where it is. Exports are not datasets: no snapshot references them.
+   */
+  async exportQuery(
+    selectSql: string,
+    params: readonly LakeParam[] = [],
+  ): Promise<{ path: string; rows: number; bytes: number }> {
+    const dir = join(this.root, '_exports');
+    mkdirSync(dir, { recursive: true });
+    const finalPath = join(dir, `${randomUUID()}.parquet`);
+    const tmpPath = `${finalPath}.tmp`;
+    try {
+      const rows = await this.duck.all<{ Count: bigint | number }>(
+        `COPY (${selectSql}) TO ${quoteLiteral(tmpPath)} (FORMAT parquet, COMPRESSION zstd)`,
+        params,
+      );
+      renameSync(tmpPath, finalPath);
+      return { path: finalPath, rows: Number(rows[0]?.Count ?? 0), bytes: statSync(finalPath).size };
+    } catch (error) {
+      rmSync(tmpPath, { force: true });
+      throw error;
+    }
+  }
+
   /** Runs an analytic query with bound parameters; rows come back as plain JS values. */
   query<T = Record<string, unknown>>(sqlText: string, params: readonly LakeParam[] = []): Promise<T[]> {
     return this.duck.all<T>(sqlText, params);
   }
 
-  /** Runs several statements on one connection (temporary tables live as long as it does). */
+  /** Runs several statements on one session (temporary tables live as long as it does). */
+  withSession<T>(fn: (session: LakeSession) => Promise<T>): Promise<T> {
+    return this.duck.withConnection((c) => fn(sessionOn(c)));
+  }
+
+  /** @deprecated use `withSession`; domain code does not touch the driver. */
   withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
     return this.duck.withConnection(fn);
   }

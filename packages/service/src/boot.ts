@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import {
   type AuditLog,
   type AuthEnv,
@@ -10,6 +11,8 @@ import {
 import type { DatabaseEnv, HttpEnv, LakeEnv } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
 import { Lake } from '@alphagraph/lake';
+import { createDownloads, type Downloads } from './downloads.ts';
+import type { PlatformEnv } from './env.ts';
 import {
   type RequestScope,
   type RunningSubgraph,
@@ -23,6 +26,7 @@ export interface ServiceRuntime {
   readonly lake: Lake;
   readonly audit: AuditLog;
   readonly entitlements: Entitlements;
+  readonly downloads: Downloads;
 }
 
 export interface ServiceWiring<C extends ServiceContext> {
@@ -36,14 +40,37 @@ export interface ServiceWiring<C extends ServiceContext> {
 
 export interface BootOptions<C extends ServiceContext> {
   name: string;
-  env: { http: HttpEnv; db: DatabaseEnv; lake: LakeEnv; auth: AuthEnv };
+  env: { http: HttpEnv; db: DatabaseEnv; lake: LakeEnv; auth: AuthEnv; platform: PlatformEnv };
   /** Wires stores and resolvers once the database (migrated) and lake are open. */
   setup(runtime: ServiceRuntime): Promise<ServiceWiring<C>>;
 }
 
-/** The runtime every service is wired on: database, lake, audit log and entitlements. */
-export function serviceRuntime(handle: DatabaseHandle, lake: Lake): ServiceRuntime {
-  return { handle, lake, audit: createAuditLog(handle.db), entitlements: createEntitlements(handle.db) };
+/** The runtime every service is wired on: database, lake, audit log, entitlements, downloads. */
+export function serviceRuntime(options: {
+  service: string;
+  handle: DatabaseHandle;
+  lake: Lake;
+  auth: AuthEnv;
+  platform: PlatformEnv;
+}): ServiceRuntime {
+  const { handle, lake, auth, platform } = options;
+  const secret =
+    platform.downloadSecret ?? (auth.secret && createHmac('sha256', auth.secret).update('downloads').digest('hex'));
+  if (!secret) throw new Error('DOWNLOAD_SECRET is required when tokens are verified against a JWKS');
+  return {
+    handle,
+    lake,
+    audit: createAuditLog(handle.db),
+    entitlements: createEntitlements(handle.db),
+    downloads: createDownloads({
+      service: options.service,
+      lake,
+      secret,
+      publicUrl: platform.publicUrl,
+      verifier: createTokenVerifier(auth),
+      ttlSeconds: platform.downloadTtlSeconds,
+    }),
+  };
 }
 
 /**
@@ -58,7 +85,14 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     threads: options.env.lake.threads,
     memoryLimit: options.env.lake.memoryLimit,
   });
-  const wired = await options.setup(serviceRuntime(handle, lake));
+  const runtime = serviceRuntime({
+    service: options.name,
+    handle,
+    lake,
+    auth: options.env.auth,
+    platform: options.env.platform,
+  });
+  const wired = await options.setup(runtime);
   const server = await startSubgraphServer<C>({
     name: options.name,
     resolvers: wired.resolvers,
@@ -67,6 +101,7 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     decidePolicy: wired.decidePolicy,
     port: options.env.http.port,
     host: options.env.http.host,
+    routes: [runtime.downloads.route],
   });
   console.log(`[${options.name}] listening on ${server.url}`);
   let stopping = false;

@@ -6,8 +6,26 @@ export const demoEnv = z
   .object({ DEMO_DATA: booleanFlag(false), DEMO_DATA_DIR: z.string().min(1).optional() })
   .transform((e) => ({ load: e.DEMO_DATA, dir: e.DEMO_DATA_DIR }));
 
+const platformEnv = z
+  .object({
+    /** Where clients reach the platform (the gateway); links such as downloads point there. */
+    PUBLIC_URL: z.url({ protocol: /^https?$/ }).default('http://127.0.0.1:4000'),
+    /** Signs download links; defaults to a key derived from AUTH_JWT_SECRET in development. */
+    DOWNLOAD_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    DOWNLOAD_TTL_SECONDS: z.coerce.number().int().min(10).max(86_400).default(900),
+  })
+  .transform((e) => ({
+    publicUrl: e.PUBLIC_URL,
+    downloadSecret: e.DOWNLOAD_SECRET,
+    downloadTtlSeconds: e.DOWNLOAD_TTL_SECONDS,
+  }));
+export type PlatformEnv = z.output<typeof platformEnv>;
+
 /** The configuration every subgraph shares: HTTP, database, lake, demo data, token verification. */
 export function loadServiceEnv(defaultPort: number, source: EnvSource) {
-  return loadEnv({ http: httpEnv(defaultPort), db: databaseEnv, lake: lakeEnv, demo: demoEnv, auth: authEnv }, source);
+  return loadEnv(
+    { http: httpEnv(defaultPort), db: databaseEnv, lake: lakeEnv, demo: demoEnv, auth: authEnv, platform: platformEnv },
+    source,
+  );
 }
 export type ServiceEnv = ReturnType<typeof loadServiceEnv>;

@@ -1,7 +1,9 @@
 export { bootSubgraph, type ServiceRuntime, type ServiceWiring, serviceRuntime } from './boot.ts';
 export { readDemoSeed } from './demo.ts';
-export { demoEnv, loadServiceEnv, type ServiceEnv } from './env.ts';
+export { createDownloads, type DownloadLink, type Downloads } from './downloads.ts';
+export { demoEnv, loadServiceEnv, type PlatformEnv, type ServiceEnv } from './env.ts';
 export { DomainError, type DomainErrorCode } from './errors.ts';
+export { type HttpRoute, sendJson } from './http.ts';
 export { manyByKey, oneByKey } from './loaders.ts';
 export { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 export {

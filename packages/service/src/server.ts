@@ -15,9 +15,9 @@ import {
 import { findRepoRoot } from '@alphagraph/config';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import { startStandaloneServer } from '@apollo/server/standalone';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
+import { type HttpRoute, serveHttp } from './http.ts';
 
 /** A resolver map as buildSubgraphSchema takes it (codegen's typed Resolvers are cast to it). */
 export type SubgraphResolvers = NonNullable<
@@ -44,6 +44,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   port: number;
   host: string;
   plugins?: ApolloServerPlugin<C>[];
+  /** Routes served next to GraphQL (e.g. downloads). */
+  routes?: readonly HttpRoute[];
 }
 
 export interface RunningSubgraph {
@@ -147,9 +149,24 @@ export async function startSubgraphServer<C extends ServiceContext>(
     },
     plugins: [ApolloServerPluginInlineTraceDisabled(), explorerOnlyPlugin<C>(), ...(options.plugins ?? [])],
   });
-  const { url } = await startStandaloneServer(server, {
-    listen: { port: options.port, host: options.host },
-    context: async ({ req }) => options.context(await requestScope(options.verifier, req)),
+  await server.start();
+  const http = await serveHttp({
+    apollo: server,
+    host: options.host,
+    port: options.port,
+    routes: options.routes ?? [],
+    context: async (req) => options.context(await requestScope(options.verifier, req)),
   });
-  return { url, stop: () => server.stop() };
+  return {
+    url: http.url,
+    stop: async () => {
+      // Stop accepting, let in-flight requests finish briefly, then cut what is left.
+      const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
+      const cut = setTimeout(() => http.server.closeAllConnections(), 2_000).unref();
+      http.server.closeIdleConnections();
+      await closed;
+      clearTimeout(cut);
+      await server.stop();
+    },
+  };
 }

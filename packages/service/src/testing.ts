@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Identity, PolicyDecider, Role } from '@alphagraph/auth';
 import { scopesForRoles } from '@alphagraph/auth';
+import { TEST_AUTH } from '@alphagraph/auth/testing';
 import { createTestDatabase, type DatabaseKind, type TestDatabase } from '@alphagraph/db/testing';
 import { Lake } from '@alphagraph/lake';
 import { type ExecutionResult, graphql } from 'graphql';
@@ -23,7 +24,13 @@ export async function createTestRuntime(kind: DatabaseKind): Promise<TestRuntime
   const root = mkdtempSync(join(tmpdir(), 'ag-service-'));
   const lake = await Lake.open({ root, db: database.db, threads: 2 });
   return {
-    ...serviceRuntime(database, lake),
+    ...serviceRuntime({
+      service: 'test',
+      handle: database,
+      lake,
+      auth: TEST_AUTH,
+      platform: { publicUrl: 'http://127.0.0.1:4000', downloadSecret: undefined, downloadTtlSeconds: 900 },
+    }),
     database,
     queries,
     dispose: async () => {

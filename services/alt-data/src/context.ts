@@ -1,13 +1,17 @@
-import type { AuditLog, Entitlements } from '@alphagraph/auth';
+import type { AccessDenial, AuditLog, Entitlements } from '@alphagraph/auth';
 import type { RequestScope, ServiceContext } from '@alphagraph/service';
 import { manyByKey as many, oneByKey as one } from '@alphagraph/service';
 import DataLoader from 'dataloader';
 import type { DatasetRecord, DatasetStore } from './modules/datasets/store.ts';
+import type { ObservationStore } from './modules/observations/store.ts';
+import type { DailySentimentStore } from './modules/tweets/daily.ts';
 import type { VendorRecord, VendorStore } from './modules/vendors/store.ts';
 
 export interface Stores {
   readonly vendors: VendorStore;
   readonly datasets: DatasetStore;
+  readonly observations: ObservationStore;
+  readonly dailySentiment: DailySentimentStore;
   readonly entitlements: Entitlements;
   readonly audit: AuditLog;
 }
@@ -20,12 +24,15 @@ export interface Context extends ServiceContext {
   readonly datasetsOfVendor: DataLoader<string, DatasetRecord[]>;
   readonly coverageOfDataset: DataLoader<string, string[]>;
   readonly datasetsCoveringSymbol: DataLoader<string, DatasetRecord[]>;
+  /** This request's licence decisions by dataset id (see modules/licensing/policy.ts). */
+  readonly licenceDecisions: Map<string, Promise<AccessDenial | null>>;
 }
 
 export function createContext(stores: Stores, scope: RequestScope): Context {
   return {
     ...scope,
     stores,
+    licenceDecisions: new Map(),
     vendorById: new DataLoader(async (ids) => one(ids, await stores.vendors.byIds(ids), (r) => r.id)),
     datasetById: new DataLoader(async (ids) => one(ids, await stores.datasets.byIds(ids), (r) => r.id)),
     datasetByName: new DataLoader(async (names) => one(names, await stores.datasets.byNames(names), (r) => r.name)),

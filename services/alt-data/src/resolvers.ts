@@ -1,15 +1,20 @@
-import { DateTimeScalar, DomainError, JSONScalar } from '@alphagraph/service';
+import { DateScalar, DateTimeScalar, DomainError, JSONScalar } from '@alphagraph/service';
 import type { Resolvers } from './generated/resolvers.ts';
 import { governanceResolvers } from './modules/governance/resolvers.ts';
+import { observationResolvers } from './modules/observations/resolvers.ts';
+import { tweetResolvers } from './modules/tweets/resolvers.ts';
 
 export const resolvers: Resolvers = {
+  Date: DateScalar,
   DateTime: DateTimeScalar,
   JSON: JSONScalar,
   Mutation: { ...governanceResolvers.Mutation },
   Entitlement: { ...governanceResolvers.Entitlement },
   AuditEvent: { ...governanceResolvers.AuditEvent },
+  DatasetField: { ...observationResolvers.DatasetField },
   Query: {
     ...governanceResolvers.Query,
+    ...tweetResolvers.Query,
     vendors: (_r, _a, ctx) => ctx.stores.vendors.list(),
     datasets: (_r, _a, ctx) => ctx.stores.datasets.list(),
     dataset: (_r, args, ctx) => {
@@ -32,6 +37,7 @@ export const resolvers: Resolvers = {
     },
     entityKind: (dataset) => (dataset.entityKind === 'instrument' ? 'INSTRUMENT' : 'MARKET'),
     coverage: async (dataset, _a, ctx) => (await ctx.coverageOfDataset.load(dataset.id)).map((symbol) => ({ symbol })),
+    ...observationResolvers.Dataset,
   },
   Instrument: {
     __resolveReference: (ref) => ({ symbol: String(ref.symbol) }),

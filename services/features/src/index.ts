@@ -1,4 +1,7 @@
 export { seedDemoFeatures } from './demo/seed.ts';
 export { loadFeaturesEnv } from './env.ts';
 export { parseFeatureRef } from './modules/features/store.ts';
+export type { MaterializeRequest } from './modules/materialize/request.ts';
+export type { RunRecord } from './modules/materialize/runs.ts';
+export { featureColumn } from './modules/views/naming.ts';
 export { createFeatures } from './service.ts';

@@ -9,6 +9,13 @@ await bootSubgraph({
   env,
   setup: async (runtime) => {
     const service = await createFeatures(runtime);
-    return { ...service, afterStart: env.demo.load ? () => seedDemoFeatures(service.stores, env.demo.dir) : undefined };
+    return {
+      ...service,
+      afterStart: async () => {
+        // With the demo data alt-data registers the alternative datasets as it starts: wait for them.
+        await service.registerBuiltins({ waitForAltMs: env.demo.load ? 60_000 : 0 });
+        if (env.demo.load) await seedDemoFeatures(service.stores, env.demo.dir);
+      },
+    };
   },
 });

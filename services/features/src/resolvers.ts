@@ -1,8 +1,27 @@
-import { DateTimeScalar, DomainError } from '@alphagraph/service';
+import { DateTimeScalar, DomainError, JSONScalar } from '@alphagraph/service';
+import { GraphQLScalarType } from 'graphql';
 import type { Resolvers } from './generated/resolvers.ts';
 import { parseFeatureRef } from './modules/features/store.ts';
+import { materializeResolvers } from './modules/materialize/resolvers.ts';
+import { onlineResolvers } from './modules/online/resolvers.ts';
+import { qualityResolvers } from './modules/quality/resolvers.ts';
+import { registryResolvers } from './modules/registry/resolvers.ts';
+import { trainingResolvers } from './modules/training/resolvers.ts';
 
-export const resolvers: Resolvers = {
+/** Resolver maps of several modules as one (fields of a type merged; a module never overrides another's). */
+function mergeResolvers(...maps: Resolvers[]): Resolvers {
+  const out: Record<string, unknown> = {};
+  for (const map of maps) {
+    for (const [type, fields] of Object.entries(map)) {
+      const prev = out[type];
+      out[type] =
+        prev && typeof prev === 'object' && !(prev instanceof GraphQLScalarType) ? { ...prev, ...fields } : fields;
+    }
+  }
+  return out as Resolvers;
+}
+
+const featureResolvers: Resolvers = {
   DateTime: DateTimeScalar,
   Query: {
     features: (_r, args, ctx) =>
@@ -40,3 +59,13 @@ export const resolvers: Resolvers = {
     features: (instrument, _a, ctx) => ctx.featuresOfSymbol.load(instrument.symbol),
   },
 };
+
+export const resolvers: Resolvers = mergeResolvers(
+  featureResolvers,
+  registryResolvers,
+  materializeResolvers,
+  onlineResolvers,
+  qualityResolvers,
+  { JSON: JSONScalar },
+  trainingResolvers,
+);

@@ -1,6 +1,7 @@
 import { bootSubgraph } from '@alphagraph/service';
 import { loadDemoBars } from './demo/load-demo.ts';
 import { loadMarketDataEnv } from './env.ts';
+import { loadDemoCorporateActions } from './modules/corporate-actions/load-demo.ts';
 import { createMarketData } from './service.ts';
 
 const env = loadMarketDataEnv();
@@ -13,7 +14,9 @@ await bootSubgraph({
       ...service,
       afterStart: env.demo.load
         ? async () => {
-            await loadDemoBars({ lake: runtime.lake, instruments: service.stores.instruments, dir: env.demo.dir });
+            await loadDemoBars({ lake: runtime.lake, ingest: service.stores.ingest, dir: env.demo.dir, others: true });
+            const actions = await loadDemoCorporateActions(runtime.lake, env.demo.dir);
+            if (actions > 0) console.log(`[market-data] demo data: ${actions} corporate actions (stocknet)`);
           }
         : undefined,
     };

@@ -41,15 +41,16 @@ describe.each(testDatabaseKinds())('market-data on %s', (kind) => {
   beforeAll(async () => {
     t = await createTestRuntime(kind);
     service = await createMarketData(t);
-    const loaded = await loadDemoBars({ lake: t.lake, instruments: service.stores.instruments, log: () => {} });
-    expect(loaded).toEqual({ loaded: true, rows: 619_040, symbols: 505 });
+    const loaded = await loadDemoBars({ lake: t.lake, ingest: service.stores.ingest, log: () => {} });
+    expect({ loaded: loaded.loaded, rows: loaded.rows }).toEqual({ loaded: true, rows: 619_040 });
+    expect(loaded.files[0]?.registered).toHaveLength(505);
   });
   afterAll(async () => {
     await t?.dispose();
   });
 
   it('loads the demo data once: a second load is a no-op', async () => {
-    const again = await loadDemoBars({ lake: t.lake, instruments: service.stores.instruments, log: () => {} });
+    const again = await loadDemoBars({ lake: t.lake, ingest: service.stores.ingest, log: () => {} });
     expect(again.loaded).toBe(false);
     expect((await t.lake.currentSnapshot('bars'))?.rowCount).toBe(619_040);
   });

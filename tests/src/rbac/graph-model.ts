@@ -62,9 +62,20 @@ function authOf(directives: readonly ConstDirectiveNode[] | undefined) {
 /** Reads object types, their fields, auth directives and federation joins from SDL. */
 export function graphModel(sdl: string): Map<string, TypeInfo> {
   const doc: DocumentNode = parse(sdl);
-  const objects = doc.definitions.filter((d): d is ObjectTypeDefinitionNode => d.kind === Kind.OBJECT_TYPE_DEFINITION);
+  // Merge `extend type X` into X: one entry per type with every field and directive.
+  const merged = new Map<string, ObjectTypeDefinitionNode>();
+  for (const d of doc.definitions) {
+    if (d.kind !== Kind.OBJECT_TYPE_DEFINITION && d.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
+    const prev = merged.get(d.name.value);
+    merged.set(d.name.value, {
+      kind: Kind.OBJECT_TYPE_DEFINITION,
+      name: d.name,
+      directives: [...(prev?.directives ?? []), ...(d.directives ?? [])],
+      fields: [...(prev?.fields ?? []), ...(d.fields ?? [])],
+    });
+  }
   const out = new Map<string, TypeInfo>();
-  for (const t of objects) {
+  for (const t of merged.values()) {
     const joinTypes = (t.directives ?? []).filter((d) => d.name.value === 'join__type');
     const keys = joinTypes
       .filter((d) => arg(d, 'key') !== undefined)

@@ -2,6 +2,11 @@ import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } f
 import type { VendorRecord as VendorRecordModel } from '../modules/vendors/store.ts';
 import type { DatasetRecord as DatasetRecordModel, InstrumentRef as InstrumentRefModel } from '../modules/datasets/store.ts';
 import type { EntitlementRecord as EntitlementRecordModel, AuditEvent as AuditEventModel } from '@alphagraph/auth';
+import type { DatasetField as DatasetFieldModel } from '../modules/datasets/spec.ts';
+import type { ObservationRecord as ObservationRecordModel } from '../modules/observations/store.ts';
+import type { ObservationEdgeModel as ObservationEdgeModelModel, ObservationConnectionModel as ObservationConnectionModelModel } from '../modules/observations/resolvers.ts';
+import type { DailySentimentRecord as DailySentimentRecordModel } from '../modules/tweets/daily.ts';
+import type { TweetSentimentDayEdgeModel as TweetSentimentDayEdgeModelModel, TweetSentimentDayConnectionModel as TweetSentimentDayConnectionModelModel } from '../modules/tweets/resolvers.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -14,9 +19,11 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
+  /** A calendar date, YYYY-MM-DD. */
+  Date: { input: string; output: string; }
   /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
   DateTime: { input: Date | string; output: Date | string; }
-  /** Arbitrary JSON (audit details). */
+  /** Arbitrary JSON (audit details, observation values). */
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -58,17 +65,52 @@ export type AuditFilter = {
 /** An alternative dataset: its description, licence and declared publication latency. */
 export type Dataset = {
   __typename?: 'Dataset';
-  /** Instruments this dataset has observations for. */
+  /** How `availableAt` is derived, e.g. `available_at = event time + 60 s`. */
+  availability: Scalars['String']['output'];
+  /** Instruments of the instrument master this dataset has observations for. */
   coverage: Array<Instrument>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
+  /**
+   * Every entity with observations: instrument symbols (including any the instrument master does not
+   * list), or `MARKET` for a market-wide series.
+   */
+  entities: Array<Scalars['String']['output']>;
   entityKind: DatasetEntityKind;
+  /** The declared schema of the observation values. */
+  fields: Array<DatasetField>;
   id: Scalars['ID']['output'];
-  /** Seconds between an observation's event time and the vendor publishing it. */
+  /** Declared publication latency in seconds: availableAt = the publication time (see `availability`) + this. */
   latencySeconds: Scalars['Int']['output'];
   licence: Scalars['String']['output'];
+  /**
+   * Whether reading values needs an entitlement (to `dataset:<name>` or `vendor:<name>`). Metadata
+   * is visible to every viewer either way.
+   */
+  licensed: Scalars['Boolean']['output'];
   name: Scalars['String']['output'];
+  /**
+   * Observations ordered by (entity, eventTime, seq), each in its latest version known at `asOf`
+   * (default, and at most: now): a correction published after `asOf` is not seen. `from` is inclusive and `to`
+   * exclusive, on eventTime; `fields` limits the values read (default: all). Later pages (`after`)
+   * read the same snapshot at the same `asOf` as the first. Licensed datasets need an entitlement,
+   * and every read of them is written to the audit log. Null, with a FORBIDDEN error, when the caller
+   * may not read the values: the dataset's metadata in the same answer still arrives.
+   */
+  observations: Maybe<ObservationConnection>;
   vendor: Vendor;
+};
+
+
+/** An alternative dataset: its description, licence and declared publication latency. */
+export type DatasetObservationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  entities?: InputMaybe<Array<Scalars['String']['input']>>;
+  fields?: InputMaybe<Array<Scalars['String']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 export type DatasetEntityKind =
@@ -76,6 +118,21 @@ export type DatasetEntityKind =
   | 'INSTRUMENT'
   /** One market-wide series (a macro or index series). */
   | 'MARKET';
+
+/** One value field of a dataset's declared schema. */
+export type DatasetField = {
+  __typename?: 'DatasetField';
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  type: DatasetFieldType;
+  unit: Maybe<Scalars['String']['output']>;
+};
+
+export type DatasetFieldType =
+  | 'BOOLEAN'
+  | 'FLOAT'
+  | 'INT'
+  | 'STRING';
 
 /**
  * A licence grant: the subject (`user:<id>` or `role:<role>`) may read the values of the resource
@@ -136,6 +193,36 @@ export type MutationRevokeEntitlementArgs = {
   subject: Scalars['String']['input'];
 };
 
+/**
+ * One observation in the version known at the read's as-of time. `entity` is an instrument symbol, or
+ * `MARKET` for a market-wide series; `seq` tells apart observations of one entity at the same instant.
+ */
+export type Observation = {
+  __typename?: 'Observation';
+  /** When the platform could first have known this version: publication + the declared latency. */
+  availableAt: Scalars['DateTime']['output'];
+  entity: Scalars['String']['output'];
+  eventTime: Scalars['DateTime']['output'];
+  seq: Scalars['Int']['output'];
+  /** The values by field name, typed as the dataset's fields declare (a missing value is null). */
+  values: Scalars['JSON']['output'];
+};
+
+export type ObservationConnection = {
+  __typename?: 'ObservationConnection';
+  /** The as-of time the listing reads at (pinned in its cursors). */
+  asOf: Scalars['DateTime']['output'];
+  edges: Array<ObservationEdge>;
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type ObservationEdge = {
+  __typename?: 'ObservationEdge';
+  cursor: Scalars['String']['output'];
+  node: Observation;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Verifies the audit chain and reports the first broken row. */
@@ -147,6 +234,13 @@ export type Query = {
   datasets: Array<Dataset>;
   /** Licence grants, newest first. */
   entitlements: Array<Entitlement>;
+  /**
+   * The daily per-ticker tweet series of stocknet_tweets (count, mean sentiment), computed from the
+   * per-tweet observations known at `asOf` (default: now). Ordered by (entity, session); `from`
+   * inclusive and `to` exclusive on eventTime. Needs the stocknet_tweets entitlement (null, with a
+   * FORBIDDEN error, without one); every read is audited.
+   */
+  tweetSentimentDaily: Maybe<TweetSentimentDayConnection>;
   vendors: Array<Vendor>;
 };
 
@@ -168,6 +262,49 @@ export type QueryEntitlementsArgs = {
   includeRevoked?: InputMaybe<Scalars['Boolean']['input']>;
   resource?: InputMaybe<Scalars['String']['input']>;
   subject?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryTweetSentimentDailyArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  entities?: InputMaybe<Array<Scalars['String']['input']>>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/**
+ * One NYSE session's tweets about one ticker. Session D collects the tweets created from the previous
+ * session's close up to D's close (16:00 New York, 13:00 on early-close days); tweets at or after the
+ * close, on weekends and on holidays count towards the next session. Known at D's close plus the
+ * dataset's latency (later if a late version was used).
+ */
+export type TweetSentimentDay = {
+  __typename?: 'TweetSentimentDay';
+  availableAt: Scalars['DateTime']['output'];
+  entity: Scalars['String']['output'];
+  /** The session date at 00:00 UTC (as a daily bar's time). */
+  eventTime: Scalars['DateTime']['output'];
+  /** Mean per-tweet sentiment (AFINN-165 comparative); null when no tweet has a score. */
+  meanSentiment: Maybe<Scalars['Float']['output']>;
+  session: Scalars['Date']['output'];
+  sessionClose: Scalars['DateTime']['output'];
+  tweetCount: Scalars['Int']['output'];
+};
+
+export type TweetSentimentDayConnection = {
+  __typename?: 'TweetSentimentDayConnection';
+  asOf: Scalars['DateTime']['output'];
+  edges: Array<TweetSentimentDayEdge>;
+  endCursor: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+export type TweetSentimentDayEdge = {
+  __typename?: 'TweetSentimentDayEdge';
+  cursor: Scalars['String']['output'];
+  node: TweetSentimentDay;
 };
 
 /** An expected failure of a mutation: what went wrong and, where it applies, which input field. */
@@ -300,6 +437,9 @@ export type ResolversTypes = ResolversObject<{
   AuditFilter: AuditFilter;
   Dataset: ResolverTypeWrapper<DatasetRecordModel>;
   DatasetEntityKind: DatasetEntityKind;
+  DatasetField: ResolverTypeWrapper<DatasetFieldModel>;
+  DatasetFieldType: DatasetFieldType;
+  Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Entitlement: ResolverTypeWrapper<EntitlementRecordModel>;
   EntitlementResult: ResolverTypeWrapper<Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversTypes['Entitlement']> }>;
@@ -307,7 +447,14 @@ export type ResolversTypes = ResolversObject<{
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Observation: ResolverTypeWrapper<ObservationRecordModel>;
+  ObservationConnection: ResolverTypeWrapper<ObservationConnectionModelModel>;
+  ObservationEdge: ResolverTypeWrapper<ObservationEdgeModelModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  TweetSentimentDay: ResolverTypeWrapper<DailySentimentRecordModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  TweetSentimentDayConnection: ResolverTypeWrapper<TweetSentimentDayConnectionModelModel>;
+  TweetSentimentDayEdge: ResolverTypeWrapper<TweetSentimentDayEdgeModelModel>;
   UserError: ResolverTypeWrapper<UserError>;
   Vendor: ResolverTypeWrapper<VendorRecordModel>;
 }>;
@@ -322,6 +469,8 @@ export type ResolversParentTypes = ResolversObject<{
   AuditEvent: AuditEventModel;
   AuditFilter: AuditFilter;
   Dataset: DatasetRecordModel;
+  DatasetField: DatasetFieldModel;
+  Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Entitlement: EntitlementRecordModel;
   EntitlementResult: Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversParentTypes['Entitlement']> };
@@ -329,7 +478,14 @@ export type ResolversParentTypes = ResolversObject<{
   Instrument: InstrumentRefModel;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
+  Observation: ObservationRecordModel;
+  ObservationConnection: ObservationConnectionModelModel;
+  ObservationEdge: ObservationEdgeModelModel;
   Query: Record<PropertyKey, never>;
+  TweetSentimentDay: DailySentimentRecordModel;
+  Float: Scalars['Float']['output'];
+  TweetSentimentDayConnection: TweetSentimentDayConnectionModelModel;
+  TweetSentimentDayEdge: TweetSentimentDayEdgeModelModel;
   UserError: UserError;
   Vendor: VendorRecordModel;
 }>;
@@ -356,16 +512,32 @@ export type AuditEventResolvers<ContextType = Context, ParentType extends Resolv
 
 export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset'], FederationReferenceType extends FederationReferenceTypes['Dataset'] = FederationReferenceTypes['Dataset']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Dataset']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  availability?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   coverage?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  entities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   entityKind?: Resolver<ResolversTypes['DatasetEntityKind'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['DatasetField']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   latencySeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   licence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  licensed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  observations?: Resolver<Maybe<ResolversTypes['ObservationConnection']>, ParentType, ContextType, RequireFields<DatasetObservationsArgs, 'first'>>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
 }>;
+
+export type DatasetFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetField'] = ResolversParentTypes['DatasetField']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  type?: Resolver<ResolversTypes['DatasetFieldType'], ParentType, ContextType>;
+  unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
+  name: 'Date';
+}
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
@@ -404,13 +576,56 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   revokeEntitlement?: Resolver<ResolversTypes['EntitlementResult'], ParentType, ContextType, RequireFields<MutationRevokeEntitlementArgs, 'resource' | 'subject'>>;
 }>;
 
+export type ObservationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Observation'] = ResolversParentTypes['Observation']> = ResolversObject<{
+  availableAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  seq?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  values?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+}>;
+
+export type ObservationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationConnection'] = ResolversParentTypes['ObservationConnection']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['ObservationEdge']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type ObservationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationEdge'] = ResolversParentTypes['ObservationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditChain?: Resolver<ResolversTypes['AuditChainReport'], ParentType, ContextType>;
   auditLog?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, Partial<QueryDatasetArgs>>;
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   entitlements?: Resolver<Array<ResolversTypes['Entitlement']>, ParentType, ContextType, RequireFields<QueryEntitlementsArgs, 'includeRevoked'>>;
+  tweetSentimentDaily?: Resolver<Maybe<ResolversTypes['TweetSentimentDayConnection']>, ParentType, ContextType, RequireFields<QueryTweetSentimentDailyArgs, 'first'>>;
   vendors?: Resolver<Array<ResolversTypes['Vendor']>, ParentType, ContextType>;
+}>;
+
+export type TweetSentimentDayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TweetSentimentDay'] = ResolversParentTypes['TweetSentimentDay']> = ResolversObject<{
+  availableAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTime?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  meanSentiment?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  session?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sessionClose?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  tweetCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type TweetSentimentDayConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TweetSentimentDayConnection'] = ResolversParentTypes['TweetSentimentDayConnection']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  edges?: Resolver<Array<ResolversTypes['TweetSentimentDayEdge']>, ParentType, ContextType>;
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type TweetSentimentDayEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TweetSentimentDayEdge'] = ResolversParentTypes['TweetSentimentDayEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['TweetSentimentDay'], ParentType, ContextType>;
 }>;
 
 export type UserErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['UserError'] = ResolversParentTypes['UserError']> = ResolversObject<{
@@ -432,13 +647,21 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditChainReport?: AuditChainReportResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetField?: DatasetFieldResolvers<ContextType>;
+  Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Entitlement?: EntitlementResolvers<ContextType>;
   EntitlementResult?: EntitlementResultResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  Observation?: ObservationResolvers<ContextType>;
+  ObservationConnection?: ObservationConnectionResolvers<ContextType>;
+  ObservationEdge?: ObservationEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  TweetSentimentDay?: TweetSentimentDayResolvers<ContextType>;
+  TweetSentimentDayConnection?: TweetSentimentDayConnectionResolvers<ContextType>;
+  TweetSentimentDayEdge?: TweetSentimentDayEdgeResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Vendor?: VendorResolvers<ContextType>;
 }>;

@@ -13,14 +13,22 @@ const seedSchema = z.object({
       expression: z.string(),
       ttlSeconds: z.number().int(),
       tags: z.array(z.string()),
-      inputs: z.array(z.string()),
+      /** Ignored: the registry derives lineage from the expression. */
+      inputs: z.array(z.string()).optional(),
     }),
   ),
 });
 
-/** Registers the demo feature definitions (idempotent: an unchanged definition is not a new version). */
+/**
+ * Registers the demo feature definitions through the registry (checked, canonical, lineage derived;
+ * idempotent: an unchanged definition is not a new version).
+ */
 export async function seedDemoFeatures(stores: Stores, dir?: string): Promise<void> {
   const seed = readDemoSeed(seedSchema, dir);
-  for (const f of seed.features) await stores.features.define({ ...f, universe: seed.universe });
+  const { registry } = stores.featureStore;
+  for (const { inputs: _declared, owner, ...f } of seed.features) {
+    const result = await registry.defineFeature({ ...f, universe: seed.universe }, owner);
+    if (!result.ok) throw new Error(`demo feature ${f.name}: ${result.error.message}`);
+  }
   console.log(`[features] demo catalog: ${seed.features.length} feature definitions`);
 }

@@ -1,71 +1,101 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoDataDir } from '@alphagraph/config';
-import { type Lake, quoteLiteral } from '@alphagraph/lake';
+import type { Lake } from '@alphagraph/lake';
 import { BARS_DATASET } from '../modules/bars/dataset.ts';
-import type { InstrumentStore } from '../modules/instruments/store.ts';
+import type { FileIngestOptions } from '../modules/ingest/ingest.ts';
+import type { IngestModule } from '../modules/ingest/module.ts';
+import type { BatchRecord } from '../modules/ingest/report-store.ts';
 
+/** The snapshot summary source of the S&P 500 load before it went through ingestion (older data dirs). */
 export const DEMO_SOURCE = 'demo:all_stocks_5yr';
 
+export interface DemoPriceFile {
+  readonly file: string;
+  readonly mapping: string;
+  readonly rules?: FileIngestOptions['rules'];
+  readonly conflicts?: FileIngestOptions['conflicts'];
+}
+
 /**
- * Loads the shipped S&P 500 daily bars (data/demo/all_stocks_5yr.csv.gz, byte-identical to the
- * source CSV once decompressed) into the instrument
- * master and the `bars` dataset. Idempotent: a later start finds the demo snapshot and skips.
- * A daily bar becomes available at its session's close, 16:00 America/New_York (DST-aware).
+ * The S&P 500 daily bars, loaded as the source has them: its 11 rows with empty open/high/low and
+ * 13 rows whose open or close lies outside [low, high] are kept (with warnings in the report), as
+ * SOURCES.md documents, rather than held in quarantine.
+ */
+export const DEMO_ALL_STOCKS: DemoPriceFile = {
+  file: 'all_stocks_5yr.csv.gz',
+  mapping: 'all_stocks_5yr',
+  rules: { missing_value: 'warn', high_below_low: 'warn', open_close_outside_range: 'warn' },
+};
+
+/**
+ * The other shipped price files, with default rules (EURUSD's two Friday 17:00 New York bars and
+ * StockNet's three all-`null` rows end up in quarantine). StockNet is a second vendor for 66,575
+ * bars already loaded from all_stocks_5yr and GOOG; it fills gaps only (`keep_stored`) instead of
+ * recording its float-noise and volume differences as corrections.
+ */
+export const DEMO_OTHER_PRICE_FILES: readonly DemoPriceFile[] = [
+  { file: 'GOOG.csv.gz', mapping: 'goog_daily' },
+  { file: 'EURUSD.csv.gz', mapping: 'eurusd_hourly' },
+  { file: 'btc_usd_hourly_2024.csv.gz', mapping: 'btc_usd_hourly' },
+  { file: 'stocknet_prices.csv.gz', mapping: 'stocknet_prices', conflicts: 'keep_stored' },
+];
+
+/**
+ * Loads the shipped price files (data/demo, see SOURCES.md) through the ingestion path: instruments
+ * registered by each file's mapping, every row validated, one lake commit per file. Idempotent: a
+ * file already ingested (same content and mapping) is skipped. By default only all_stocks_5yr;
+ * `others` adds GOOG, EURUSD, BTC-USD and StockNet.
  */
 export async function loadDemoBars(options: {
   lake: Lake;
-  instruments: InstrumentStore;
+  ingest: IngestModule;
   dir?: string | undefined;
+  others?: boolean;
   log?: (line: string) => void;
-}): Promise<{ loaded: boolean; rows: number; symbols: number }> {
+}): Promise<{ loaded: boolean; rows: number; files: BatchRecord[] }> {
   const log = options.log ?? ((line: string) => console.log(`[market-data] ${line}`));
-  const file = join(options.dir ?? demoDataDir(), 'all_stocks_5yr.csv.gz');
-  if (!existsSync(file)) throw new Error(`demo data file is missing: ${file}`);
-  const current = await options.lake.currentSnapshot(BARS_DATASET.name);
-  const history = current ? await options.lake.history(BARS_DATASET.name, 1000) : [];
-  if (history.some((s) => s.summary.source === DEMO_SOURCE)) {
-    log('demo data already loaded (bars snapshot from all_stocks_5yr found); skipping');
-    return { loaded: false, rows: 0, symbols: 0 };
-  }
-  // Every column read as text and cast explicitly: empty fields become NULL, never a guessed type.
-  const source = `(SELECT Name AS symbol, CAST(date AS DATE) AS date, CAST(NULLIF(open, '') AS DOUBLE) AS open,
-      CAST(NULLIF(high, '') AS DOUBLE) AS high, CAST(NULLIF(low, '') AS DOUBLE) AS low,
-      CAST(NULLIF(close, '') AS DOUBLE) AS close, CAST(NULLIF(volume, '') AS DOUBLE) AS volume
-    FROM read_csv(${quoteLiteral(file)}, header = true, all_varchar = true))`;
-  const symbols = await options.lake.query<{ symbol: string }>(`SELECT DISTINCT symbol FROM ${source} ORDER BY symbol`);
-  log(`demo data [1/3] registering ${symbols.length} instruments`);
-  for (let i = 0; i < symbols.length; i += 100) {
-    const chunk = symbols.slice(i, i + 100);
-    await options.instruments.ensure(
-      chunk.map(({ symbol }) => ({
-        symbol,
-        name: symbol,
-        exchange: 'US',
-        assetClass: 'equity' as const,
-        currency: 'USD',
-        timezone: 'America/New_York',
-        calendar: 'XNYS',
-      })),
+  const dir = options.dir ?? demoDataDir();
+  const files = [DEMO_ALL_STOCKS, ...(options.others ? DEMO_OTHER_PRICE_FILES : [])];
+  const loaded: BatchRecord[] = [];
+  for (const [n, demo] of files.entries()) {
+    const path = join(dir, demo.file);
+    if (!existsSync(path)) throw new Error(`demo data file is missing: ${path}`);
+    const label = `demo data [${n + 1}/${files.length}] ${demo.file}`;
+    if (demo === DEMO_ALL_STOCKS && (await loadedBeforeIngestion(options.lake))) {
+      log(`${label}: already loaded (bars snapshot from ${DEMO_SOURCE} found); skipping`);
+      continue;
+    }
+    if (await options.ingest.reports.ingested(path, demo.mapping)) {
+      log(`${label}: already ingested; skipping`);
+      continue;
+    }
+    const started = Date.now();
+    let shown = -1;
+    const report = await options.ingest.ingestion.ingestFile({
+      path,
+      mapping: demo.mapping,
+      rules: demo.rules,
+      conflicts: demo.conflicts,
+      actor: { id: 'demo-loader', roles: ['service'] },
+      onProgress: (phase, done, total) => {
+        const pct = total > 0 ? Math.floor((done / total) * 4) * 25 : 0;
+        if (phase === 'read' && pct !== shown) log(`${label}: read ${(shown = pct)}%`);
+        if (phase !== 'read' && done === 0) log(`${label}: ${phase}…`);
+      },
+    });
+    log(
+      `${label}: ${report.rowsRead} rows read, ${report.inserted} new, ${report.corrections} corrections, ` +
+        `${report.keptStored} kept as stored, ${report.quarantined} quarantined, ${report.rejected} rejected, ` +
+        `${report.warnings} warnings (${((Date.now() - started) / 1000).toFixed(1)} s, batch ${report.id})`,
     );
-    log(`demo data [1/3] instruments ${Math.min(i + 100, symbols.length)}/${symbols.length}`);
+    loaded.push(report);
   }
-  log('demo data [2/3] writing daily bars to the lake');
-  const batchId = `${DEMO_SOURCE}:${new Date().toISOString()}`;
-  const snapshot = await options.lake.commit(
-    BARS_DATASET.name,
-    { mode: 'append', summary: { source: DEMO_SOURCE, batchId } },
-    async (w) => {
-      await w.writeQuery(
-        `SELECT symbol, '1d' AS interval, timezone('UTC', date::TIMESTAMP) AS time,
-                open, high, low, close, volume,
-                timezone('America/New_York', date + TIME '16:00') AS available_at,
-                $1 AS batch_id
-         FROM ${source} ORDER BY symbol, date`,
-        [batchId],
-      );
-    },
-  );
-  log(`demo data [3/3] published bars snapshot ${snapshot.id}: ${snapshot.addedRows} rows, ${symbols.length} symbols`);
-  return { loaded: true, rows: snapshot.addedRows, symbols: symbols.length };
+  return { loaded: loaded.length > 0, rows: loaded.reduce((n, r) => n + r.inserted, 0), files: loaded };
+}
+
+/** Whether all_stocks_5yr was loaded by the loader that predates ingestion (no report, same bars). */
+async function loadedBeforeIngestion(lake: Lake): Promise<boolean> {
+  if (!(await lake.currentSnapshot(BARS_DATASET.name))) return false;
+  return (await lake.history(BARS_DATASET.name, 1000)).some((s) => s.summary.source === DEMO_SOURCE);
 }

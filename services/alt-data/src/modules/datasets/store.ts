@@ -3,6 +3,7 @@ import { altDatasets, datasetCoverage } from '@alphagraph/db/schema';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { datasetFieldsSchema, publicationRuleSchema } from './spec.ts';
 
 export type DatasetRecord = typeof altDatasets.$inferSelect;
 /** An instrument as alt-data knows it: by symbol (market-data owns the rest). */
@@ -13,6 +14,8 @@ export interface InstrumentRef {
 export const datasetInsertSchema = createInsertSchema(altDatasets, {
   name: (s) => s.regex(/^[a-z][a-z0-9_]{0,62}$/, 'dataset names are lower_snake_case'),
   latencySeconds: (s) => s.int().min(0),
+  fields: datasetFieldsSchema,
+  publication: publicationRuleSchema,
 }).omit({ id: true, createdAt: true });
 
 export const coverageSchema = z.array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/));
@@ -60,20 +63,27 @@ export function createDatasetStore(db: Db) {
         .where(inArray(datasetCoverage.symbol, [...symbols]))
         .orderBy(asc(altDatasets.name));
     },
-    /** Registers a dataset (by name, idempotent) and adds coverage, in one transaction. */
+    /**
+     * Registers a dataset by name, or brings a registered one's declared metadata (description,
+     * licence, schema, availability) up to date, and adds coverage, in one transaction. The id
+     * stays; a changed field list is refused later by the lake (a new schema is a new dataset).
+     */
     async ensure(input: z.input<typeof datasetInsertSchema>, coverage: readonly string[]): Promise<DatasetRecord> {
-      const row = datasetInsertSchema.parse(input);
+      const { name, ...declared } = datasetInsertSchema.parse(input);
       const symbols = coverageSchema.parse([...coverage]);
       return db.transaction(async (tx) => {
-        await tx.insert(altDatasets).values(row).onConflictDoNothing({ target: altDatasets.name });
-        const [found] = await tx.select().from(altDatasets).where(eq(altDatasets.name, row.name));
+        const [row] = await tx
+          .insert(altDatasets)
+          .values({ name, ...declared })
+          .onConflictDoUpdate({ target: altDatasets.name, set: declared })
+          .returning();
         if (symbols.length > 0) {
           await tx
             .insert(datasetCoverage)
-            .values(symbols.map((symbol) => ({ datasetId: found!.id, symbol })))
+            .values(symbols.map((symbol) => ({ datasetId: row!.id, symbol })))
             .onConflictDoNothing();
         }
-        return found!;
+        return row!;
       });
     },
   };

@@ -3,6 +3,7 @@ import { featureInputs, features, featureUniverse } from '@alphagraph/db/schema'
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
+import { canonicalOfStored } from '../registry/expression.ts';
 
 export type FeatureRecord = typeof features.$inferSelect;
 export interface InstrumentRef {
@@ -10,7 +11,8 @@ export interface InstrumentRef {
 }
 
 export const featureDefinitionSchema = createInsertSchema(features, {
-  name: (s) => s.regex(/^[a-z][a-z0-9_]{0,62}$/, 'feature names are lower_snake_case'),
+  // At most 50 characters, so `<name>__v<version>` stays a valid 63-character column name.
+  name: (s) => s.regex(/^[a-z][a-z0-9_]{0,49}$/, 'feature names are lower_snake_case, at most 50 characters'),
   expression: (s) => s.min(1).max(4000),
   ttlSeconds: (s) => s.int().positive(),
   owner: (s) => s.min(1),
@@ -92,13 +94,15 @@ export function createFeatureStore(db: Db) {
         .orderBy(asc(features.name), desc(features.version));
     },
     /**
-     * Registers a definition. The same expression, entity and TTL as the newest version is that
-     * version (idempotent); anything else becomes the next version. One transaction.
+     * Registers a definition whose expression is already canonical (see registry/expression.ts).
+     * The same canonical expression, entity and TTL as the newest version is that version: its
+     * description, tags and status are updated in place (metadata, not semantics); anything else
+     * becomes the next version. One transaction, serialised per name.
      */
-    async define(definition: FeatureDefinition): Promise<FeatureRecord> {
+    async define(definition: FeatureDefinition): Promise<{ feature: FeatureRecord; created: boolean }> {
       const { universe, inputs, ...rest } = definition;
       const row = featureDefinitionSchema.parse(rest);
-      const symbols = z.array(z.string().min(1)).parse([...universe]);
+      const symbols = z.array(z.string().min(1)).parse([...new Set(universe)]);
       return db.transaction(async (tx) => {
         await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`feature:${row.name}`}))`);
         const [latest] = await tx
@@ -109,11 +113,21 @@ export function createFeatureStore(db: Db) {
           .limit(1);
         if (
           latest &&
-          latest.expression === row.expression &&
+          (canonicalOfStored(latest.expression) ?? latest.expression) === row.expression &&
           latest.entity === row.entity &&
           latest.ttlSeconds === row.ttlSeconds
         ) {
-          return latest;
+          const same =
+            latest.description === row.description &&
+            latest.status === (row.status ?? latest.status) &&
+            JSON.stringify(latest.tags) === JSON.stringify(row.tags ?? latest.tags);
+          if (same) return { feature: latest, created: false };
+          const [updated] = await tx
+            .update(features)
+            .set({ description: row.description, status: row.status ?? latest.status, tags: row.tags ?? latest.tags })
+            .where(eq(features.id, latest.id))
+            .returning();
+          return { feature: updated!, created: false };
         }
         const [created] = await tx
           .insert(features)
@@ -123,10 +137,56 @@ export function createFeatureStore(db: Db) {
           await tx.insert(featureUniverse).values(symbols.map((symbol) => ({ featureId: created!.id, symbol })));
         }
         if (inputs.length > 0) {
-          await tx.insert(featureInputs).values(inputs.map((dataset) => ({ featureId: created!.id, dataset })));
+          await tx
+            .insert(featureInputs)
+            .values([...new Set(inputs)].map((dataset) => ({ featureId: created!.id, dataset })));
         }
-        return created!;
+        return { feature: created!, created: true };
       });
+    },
+    /**
+     * Resolves refs (`name@3`, or `name` for the newest version) in two queries at most. The
+     * answer is keyed by the ref as given; an unknown ref maps to null.
+     */
+    async resolveRefs(refs: readonly string[]): Promise<Map<string, FeatureRecord | null>> {
+      const out = new Map<string, FeatureRecord | null>();
+      const pinned: { ref: string; name: string; version: number }[] = [];
+      const latest: { ref: string; name: string }[] = [];
+      for (const ref of refs) {
+        const parsed = parseFeatureRef(ref);
+        out.set(ref, null);
+        if (!parsed) continue;
+        if (parsed.version === null) latest.push({ ref, name: parsed.name });
+        else pinned.push({ ref, name: parsed.name, version: parsed.version });
+      }
+      if (pinned.length > 0) {
+        const rows = await db
+          .select()
+          .from(features)
+          .where(or(...pinned.map((k) => and(eq(features.name, k.name), eq(features.version, k.version)))));
+        const byKey = new Map(rows.map((r) => [`${r.name}@${r.version}`, r]));
+        for (const p of pinned) out.set(p.ref, byKey.get(`${p.name}@${p.version}`) ?? null);
+      }
+      if (latest.length > 0) {
+        const rows = await db
+          .selectDistinctOn([features.name])
+          .from(features)
+          .where(inArray(features.name, [...new Set(latest.map((l) => l.name))]))
+          .orderBy(asc(features.name), desc(features.version));
+        const byName = new Map(rows.map((r) => [r.name, r]));
+        for (const l of latest) out.set(l.ref, byName.get(l.name) ?? null);
+      }
+      return out;
+    },
+    /** Every feature version whose lineage includes `dataset`, by name then newest version. */
+    async readersOf(dataset: string): Promise<FeatureRecord[]> {
+      return db
+        .select({ feature: features })
+        .from(featureInputs)
+        .innerJoin(features, eq(features.id, featureInputs.featureId))
+        .where(eq(featureInputs.dataset, dataset))
+        .orderBy(asc(features.name), desc(features.version))
+        .then((rows) => rows.map((r) => r.feature));
     },
   };
 }

@@ -1,11 +1,85 @@
 import { DomainError } from '@alphagraph/service';
-import type { Resolvers } from '../../generated/resolvers.ts';
+import type { BarInterval as BarIntervalEnum, Resolvers } from '../../generated/resolvers.ts';
+import type { BarInterval, BarSelection, PriceAdjustment, ResamplePeriod, ReturnKind } from './query.ts';
 import { MAX_BARS_PER_REQUEST } from './store.ts';
 
 const dayStart = (d: string) => new Date(`${d}T00:00:00.000Z`);
 const nextDayStart = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
+const MAX_SYMBOLS = 500;
+const MAX_PAGE = 10_000;
+
+export const intervalOf = (i: BarIntervalEnum | null | undefined): BarInterval => (i === 'HOUR' ? '1h' : '1d');
+const resampleOf = (r: string | null | undefined) => (r ? (r.toLowerCase() as ResamplePeriod) : null);
+const returnsOf = (r: string | null | undefined) => (r ? (r.toLowerCase() as ReturnKind) : null);
+const adjustmentOf = (a: string | null | undefined): PriceAdjustment =>
+  a === 'TOTAL_RETURN' ? 'total_return' : 'none';
+const asDate = (v: unknown) => (v == null ? null : new Date(v as string | Date));
+
+function selectionOf(args: {
+  symbols: readonly string[];
+  from?: unknown;
+  to?: unknown;
+  interval?: BarIntervalEnum | null;
+  asOf?: unknown;
+  resample?: string | null;
+  returns?: string | null;
+  adjust?: string | null;
+}): BarSelection {
+  const symbols = [...new Set(args.symbols)];
+  if (symbols.length === 0 || symbols.length > MAX_SYMBOLS) {
+    throw new DomainError('BAD_USER_INPUT', `bars: pass between 1 and ${MAX_SYMBOLS} symbols, got ${symbols.length}`);
+  }
+  const sel = {
+    symbols,
+    interval: intervalOf(args.interval),
+    from: asDate(args.from),
+    to: asDate(args.to),
+    asOf: asDate(args.asOf),
+    resample: resampleOf(args.resample),
+    returns: returnsOf(args.returns),
+    adjustment: adjustmentOf(args.adjust),
+  };
+  if (sel.from && sel.to && sel.from >= sel.to) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `bars: from (${sel.from.toISOString()}) must be before to (${sel.to.toISOString()})`,
+    );
+  }
+  return sel;
+}
+
+const encodeCursor = (symbol: string, time: Date) =>
+  Buffer.from(`bar:${symbol}|${time.toISOString()}`).toString('base64url');
+function decodeCursor(cursor: string) {
+  const m = /^bar:(.+)\|(.+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  const time = m ? new Date(m[2]!) : null;
+  if (!m || !time || Number.isNaN(time.getTime())) {
+    throw new DomainError('BAD_USER_INPUT', `after: ${cursor} is not a cursor from this list`);
+  }
+  return { symbol: m[1]!, time };
+}
 
 export const barResolvers: Resolvers = {
+  Query: {
+    bars: async (_r, args, ctx) => {
+      const first = args.first ?? 1000;
+      if (first < 1 || first > MAX_PAGE)
+        throw new DomainError('BAD_USER_INPUT', `bars: first must be between 1 and ${MAX_PAGE}`);
+      const page = await ctx.stores.bars.page(selectionOf(args), first, args.after ? decodeCursor(args.after) : null);
+      const edges = page.items.map((node) => ({ cursor: encodeCursor(node.symbol, node.time), node }));
+      return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
+    },
+    barsDownload: async (_r, args, ctx) => {
+      const sel = selectionOf(args);
+      const query = await ctx.stores.bars.exportSql(sel);
+      if (!query) throw new DomainError('FAILED_PRECONDITION', 'no bars have been stored yet');
+      return ctx.stores.downloads.create(ctx, {
+        ...query,
+        requires: [['analyst']],
+        name: `bars_${sel.interval}_${sel.symbols.length === 1 ? sel.symbols[0] : `${sel.symbols.length}_symbols`}`,
+      });
+    },
+  },
   Instrument: {
     bars: async (instrument, args, ctx) => {
       if (args.last != null && (args.last < 1 || args.last > MAX_BARS_PER_REQUEST)) {
@@ -20,20 +94,30 @@ export const barResolvers: Resolvers = {
           from: args.from ? dayStart(args.from) : null,
           to: args.to ? nextDayStart(args.to) : null,
           last: args.last ?? null,
+          interval: intervalOf(args.interval),
+          asOf: asDate(args.asOf),
+          resample: resampleOf(args.resample),
+          returns: returnsOf(args.returns),
+          adjustment: adjustmentOf(args.adjust),
         },
       });
       if (bars.length > MAX_BARS_PER_REQUEST) {
         throw new DomainError(
           'BAD_USER_INPUT',
-          `bars: more than ${MAX_BARS_PER_REQUEST} bars match; narrow from/to or pass last`,
+          `bars: more than ${MAX_BARS_PER_REQUEST} bars match; narrow from/to, pass last, or use barsDownload`,
         );
       }
       return bars;
     },
+    corporateActions: (instrument, args, ctx) =>
+      ctx.corporateActions.load({ symbol: instrument.symbol, asOf: asDate(args.asOf) }),
     latestBar: async (instrument, _args, ctx) => {
       const [bar] = await ctx.bars.load({ symbol: instrument.symbol, query: { last: 1 } });
       return bar ?? null;
     },
+  },
+  CorporateAction: {
+    kind: (a) => (a.kind === 'split' ? 'SPLIT' : 'DIVIDEND'),
   },
   Bar: {
     __resolveReference: async (ref, ctx) => {
@@ -45,6 +129,7 @@ export const barResolvers: Resolvers = {
       });
       return bars[0] ?? null;
     },
+    interval: (bar) => (bar.interval === '1h' ? 'HOUR' : 'DAY'),
     instrument: async (bar, _args, ctx) => {
       const instrument = await ctx.instrumentBySymbol.load(bar.symbol);
       if (!instrument) throw new Error(`bar of unknown instrument ${bar.symbol}`);

@@ -1,9 +1,12 @@
-import type { Lake, LakeParam } from '@alphagraph/lake';
+import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
+import { CORPORATE_ACTIONS_DATASET } from '../corporate-actions/dataset.ts';
 import { BARS_DATASET } from './dataset.ts';
+import { type BarInterval, type BarSelection, barSelectionSql } from './query.ts';
 
 export interface BarRecord {
   readonly symbol: string;
+  readonly interval: BarInterval;
   readonly time: Date;
   readonly open: number | null;
   readonly high: number | null;
@@ -11,19 +14,15 @@ export interface BarRecord {
   readonly close: number | null;
   readonly volume: number | null;
   readonly availableAt: Date;
+  /** The return over the previous bar, when the selection asked for returns. */
+  readonly return: number | null;
 }
 
-export interface BarQuery {
-  /** Inclusive lower bound on the bar's start. */
-  readonly from?: Date | null;
-  /** Exclusive upper bound on the bar's start. */
-  readonly to?: Date | null;
-  /** Only the newest `last` bars of each symbol within the range. */
+/** A selection of one instrument's bars, optionally only the newest `last` of them. */
+export type BarQuery = Omit<BarSelection, 'symbols' | 'interval'> & {
+  readonly interval?: BarInterval;
   readonly last?: number | null;
-  readonly interval?: string;
-  /** Ignore versions that became available after this time (default: now). */
-  readonly asOf?: Date | null;
-}
+};
 
 const barRow = z.object({
   symbol: z.string(),
@@ -34,50 +33,87 @@ const barRow = z.object({
   close: z.number().nullable(),
   volume: z.number().nullable(),
   available_at: z.date(),
+  return: z.number().nullable(),
 });
 
 export const MAX_BARS_PER_REQUEST = 100_000;
 
+function toRecord(raw: unknown, interval: BarInterval): BarRecord {
+  const r = barRow.parse(raw);
+  return { ...r, interval, availableAt: r.available_at, return: Number.isFinite(r.return) ? r.return : null };
+}
+
+export interface BarCursor {
+  readonly symbol: string;
+  readonly time: Date;
+}
+
 /** Reads bars from the lake's committed `bars` snapshot with DuckDB. */
 export function createBarStore(lake: Lake) {
+  const scanBars = async () => {
+    const snapshot = await lake.currentSnapshot(BARS_DATASET.name);
+    return snapshot ? lake.scan(snapshot) : null;
+  };
+  /** The selection with the corporate-actions relation attached when it asks for an adjustment. */
+  const withActions = async <S extends BarSelection>(sel: S): Promise<S> => {
+    if (sel.adjustment !== 'total_return') return sel;
+    const snapshot = await lake.currentSnapshot(CORPORATE_ACTIONS_DATASET.name);
+    return { ...sel, actionsScan: snapshot ? lake.scan(snapshot) : null };
+  };
+
   return {
-    /**
-     * Bars of many symbols in one DuckDB query, ascending by time, newest version of each bar
-     * as known at `asOf`.
-     */
+    /** Bars of many symbols in one DuckDB query, ascending by time. */
     async forSymbols(symbols: readonly string[], query: BarQuery): Promise<Map<string, BarRecord[]>> {
       const out = new Map<string, BarRecord[]>(symbols.map((s) => [s, []]));
-      const snapshot = await lake.currentSnapshot(BARS_DATASET.name);
-      if (!snapshot || symbols.length === 0) return out;
-      // One placeholder per symbol: an IN list lets DuckDB prune Parquet row groups by symbol.
-      const params: LakeParam[] = [...symbols, query.interval ?? '1d'];
-      const where = [
-        `symbol IN (${symbols.map((_, i) => `$${i + 1}`).join(', ')})`,
-        `interval = $${symbols.length + 1}`,
-      ];
-      if (query.from) where.push(`time >= $${params.push(query.from)}::TIMESTAMPTZ`);
-      if (query.to) where.push(`time < $${params.push(query.to)}::TIMESTAMPTZ`);
-      where.push(`available_at <= $${params.push(query.asOf ?? new Date())}::TIMESTAMPTZ`);
-      const lastClause = query.last
-        ? `QUALIFY row_number() OVER (PARTITION BY symbol ORDER BY time DESC) <= $${params.push(query.last)}`
+      const scan = await scanBars();
+      if (!scan || symbols.length === 0) return out;
+      const interval = query.interval ?? '1d';
+      const { sql, params } = barSelectionSql(scan, await withActions({ ...query, symbols, interval }));
+      const last = query.last
+        ? `QUALIFY row_number() OVER (PARTITION BY symbol ORDER BY time DESC) <= ${Number(query.last)}`
         : '';
       const rows = await lake.query(
-        `WITH known AS (
-           SELECT symbol, time, open, high, low, close, volume, available_at
-           FROM ${lake.scan(snapshot)}
-           WHERE ${where.join(' AND ')}
-           QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1
-         )
-         SELECT * FROM known ${lastClause}
-         ORDER BY symbol, time
-         LIMIT ${MAX_BARS_PER_REQUEST + 1}`,
+        `SELECT * FROM (${sql}) ${last} ORDER BY symbol, time LIMIT ${MAX_BARS_PER_REQUEST + 1}`,
         params,
       );
       for (const raw of rows) {
-        const r = barRow.parse(raw);
-        out.get(r.symbol)?.push({ ...r, availableAt: r.available_at });
+        const r = toRecord(raw, interval);
+        out.get(r.symbol)?.push(r);
       }
       return out;
+    },
+
+    /** One page of a selection ordered by (symbol, time), after `cursor`; `first + 1` rows tell whether more exist. */
+    async page(
+      sel: BarSelection,
+      first: number,
+      cursor: BarCursor | null,
+    ): Promise<{ items: BarRecord[]; hasNextPage: boolean }> {
+      const scan = await scanBars();
+      if (!scan || sel.symbols.length === 0) return { items: [], hasNextPage: false };
+      const { sql, params } = barSelectionSql(scan, await withActions(sel));
+      let after = '';
+      if (cursor) {
+        const s = params.push(cursor.symbol);
+        const t = params.push(cursor.time);
+        after = `WHERE symbol > $${s} OR (symbol = $${s} AND time > $${t}::TIMESTAMPTZ)`;
+      }
+      const rows = await lake.query(`SELECT * FROM (${sql}) ${after} ORDER BY symbol, time LIMIT ${first + 1}`, params);
+      const items = rows.slice(0, first).map((r) => toRecord(r, sel.interval));
+      return { items, hasNextPage: rows.length > first };
+    },
+
+    /** The DuckDB query of a whole selection, for a Parquet export. */
+    async exportSql(sel: BarSelection) {
+      const scan = await scanBars();
+      if (!scan) return null;
+      const { sql, params } = barSelectionSql(scan, await withActions(sel));
+      return {
+        sql: `SELECT symbol, '${sel.interval}' AS interval, time, open, high, low, close, volume, available_at${
+          sel.returns ? ', return' : ''
+        } FROM (${sql}) ORDER BY symbol, time`,
+        params,
+      };
     },
   };
 }

@@ -1,0 +1,114 @@
+// Online feature values through the gateway: 100 entities × 20 features per request at a fixed
+// 200 requests per second (autocannon), p50 and p99 latency, next to the same request sent one at a
+// time (service time without queueing). Starts the platform with the demo
+// data, defines the 20-feature Alpha158 subset with a long TTL (so the 2018 values are CURRENT),
+// materializes it for 100 symbols, then measures. Run:
+// pnpm --filter @alphagraph/bench run bench:online [--duration 20] [--connections 20] [--rate 200].
+// Prints figures; asserts nothing about time.
+import { parseArgs } from 'node:util';
+import { startPlatform } from '@alphagraph/cli';
+import { ALPHA158 } from '@alphagraph/dsl';
+import autocannon from 'autocannon';
+import { SUBSET_20 } from './alpha20.ts';
+
+const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
+  options: {
+    duration: { type: 'string', default: '20' },
+    connections: { type: 'string', default: '20' },
+    rate: { type: 'string', default: '200' },
+  },
+});
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+const rate = Number(values.rate);
+
+console.log('starting the platform (demo data, embedded unless DATABASE_URL is set)…');
+const platform = await startPlatform({
+  databaseUrl: process.env.DATABASE_URL || undefined,
+  demo: true,
+  ports: 'free',
+  log: () => {},
+});
+const authorization = `Bearer ${platform.devToken}`;
+const post = async (query: string, variables: Record<string, unknown> = {}) => {
+  const res = await fetch(platform.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { errors?: unknown; data?: any };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+  return body.data;
+};
+
+const ONLINE = `query($e: [String!]!, $f: [String!]!) { onlineFeatures(entities: $e, features: $f) {
+  rows { entity values { feature value eventTime status } } } }`;
+
+try {
+  const listed = await post('{ instruments(first: 100) { edges { node { symbol } } } }');
+  const entities: string[] = listed.instruments.edges.map((e: { node: { symbol: string } }) => e.node.symbol);
+  const features = SUBSET_20.map((n) => `bench_${n.toLowerCase()}`);
+  for (const [i, name] of features.entries()) {
+    const defined = await post(
+      'mutation($i: DefineFeatureInput!) { defineFeature(input: $i) { ok error { message } } }',
+      {
+        i: {
+          name,
+          description: `bench copy of ${SUBSET_20[i]}`,
+          expression: ALPHA158[SUBSET_20[i]!],
+          ttlSeconds: 20 * 366 * 86_400,
+        },
+      },
+    );
+    if (!defined.defineFeature.ok) throw new Error(defined.defineFeature.error.message);
+  }
+  const started = await post(
+    'mutation($i: MaterializeFeaturesInput!) { materializeFeatures(input: $i) { ok error { message } run { id status } } }',
+    { i: { features, universe: entities, mode: 'BACKFILL', from: '2017-01-01T00:00:00Z', waitSeconds: 60 } },
+  );
+  let run = started.materializeFeatures.run;
+  while (run.status === 'QUEUED' || run.status === 'RUNNING') {
+    await new Promise((r) => setTimeout(r, 500));
+    run = (await post('query($id: ID!) { materializationRun(id: $id) { id status durationMs } }', { id: run.id }))
+      .materializationRun;
+  }
+  if (run.status !== 'SUCCEEDED') throw new Error(`materialization ${run.status}`);
+
+  const check = await post(ONLINE, { e: entities, f: features });
+  const cells = check.onlineFeatures.rows.flatMap((r: { values: { status: string }[] }) => r.values);
+  const current = cells.filter((v: { status: string }) => v.status === 'CURRENT').length;
+  const body = JSON.stringify({ query: ONLINE, variables: { e: entities, f: features } });
+  for (let i = 0; i < 50; i++) await post(ONLINE, { e: entities, f: features }); // warm-up
+
+  console.log(
+    `\nonlineFeatures: ${entities.length} entities × ${features.length} features (${cells.length} values, ${current} CURRENT, ` +
+      `${Buffer.byteLength(JSON.stringify(check))} bytes of data) per request, through the gateway, ` +
+      `${process.env.DATABASE_URL ? 'Postgres' : 'embedded PGlite'}`,
+  );
+  const result = await autocannon({
+    url: platform.gatewayUrl,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization },
+    body,
+    connections,
+    overallRate: rate,
+    duration,
+  });
+  console.log(
+    `autocannon, target ${rate} req/s, ${connections} connections, ${duration} s: achieved ${result.requests.average.toFixed(1)} req/s ` +
+      `(${result.requests.total} requests, non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts}); ` +
+      `latency p50 ${result.latency.p50} ms  p90 ${result.latency.p90} ms  p99 ${result.latency.p99} ms  max ${result.latency.max} ms`,
+  );
+  const single: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t0 = performance.now();
+    await post(ONLINE, { e: entities, f: features });
+    single.push(performance.now() - t0);
+  }
+  single.sort((a, b) => a - b);
+  const q = (p: number) => single[Math.min(single.length - 1, Math.floor(p * single.length))]!.toFixed(1);
+  console.log(`one request at a time (200 requests): p50 ${q(0.5)} ms  p99 ${q(0.99)} ms`);
+} finally {
+  await platform.stop();
+}

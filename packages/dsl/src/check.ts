@@ -1,0 +1,245 @@
+import type { CallExpr, Expr, SourcePosition } from './ast.ts';
+import { DslError } from './errors.ts';
+import { emaTruncation } from './internal/ops/smoothing.ts';
+import { OPERATORS, type OperatorParam, type OperatorSpec } from './operators.ts';
+
+/** The fields without a dataset prefix: one bar's prices and volume. */
+export const MARKET_FIELDS: readonly string[] = ['open', 'high', 'low', 'close', 'volume', 'vwap'];
+
+/** Where a field comes from; the compiler reports the datasets an expression reads (its lineage). */
+export interface FieldInfo {
+  readonly dataset: string;
+}
+
+/** The fields that exist, keyed as written after `$`: `close`, `tweets.sentiment_mean`. */
+export type FieldCatalog = ReadonlyMap<string, FieldInfo> | Readonly<Record<string, FieldInfo>>;
+
+/** A feature may only look back; a label may also look forward (`Ref(x, -n)`). */
+export type ExpressionMode = 'feature' | 'label';
+
+export interface CheckOptions {
+  readonly fields: FieldCatalog;
+  readonly mode?: ExpressionMode;
+}
+
+export type ValueType = 'number' | 'condition';
+
+/** An expression that passed every check, with what it reads. */
+export interface CheckedExpression {
+  readonly ast: Expr;
+  readonly type: ValueType;
+  /** Field names read, sorted (`close`, `tweets.sentiment_mean`). */
+  readonly fields: readonly string[];
+  /** Datasets read, sorted: the lineage. */
+  readonly datasets: readonly string[];
+  /** Rows before the current one a value can depend on (the warm-up an incremental run re-reads). */
+  readonly lookback: number;
+  /** Rows after the current one a value can depend on (0 for every feature). */
+  readonly lookahead: number;
+}
+
+/** Windows larger than this are refused as typos (a million rows is years of minute bars). */
+export const MAX_WINDOW = 1_000_000;
+
+interface Info {
+  type: ValueType;
+  readsField: boolean;
+  lookback: number;
+  lookahead: number;
+}
+
+export function lookupField(fields: FieldCatalog, name: string): FieldInfo | undefined {
+  if (fields instanceof Map) return fields.get(name);
+  const record = fields as Readonly<Record<string, FieldInfo>>;
+  return Object.hasOwn(record, name) ? record[name] : undefined;
+}
+
+/** A literal argument: a number, possibly negated. */
+export function literalValue(e: Expr): number | undefined {
+  if (e.kind === 'number') return e.value;
+  if (e.kind === 'negate' && e.operand.kind === 'number') return -e.operand.value;
+  return undefined;
+}
+
+function describe(e: Expr, value: number | undefined): string {
+  return value === undefined ? (e.kind === 'field' ? `$${e.name}` : 'an expression') : String(value);
+}
+
+const ordinals = ['first', 'second', 'third'];
+
+class Checker {
+  readonly fields = new Set<string>();
+  readonly datasets = new Set<string>();
+
+  constructor(private readonly options: CheckOptions) {}
+
+  visit(e: Expr): Info {
+    switch (e.kind) {
+      case 'number':
+        return { type: 'number', readsField: false, lookback: 0, lookahead: 0 };
+      case 'field':
+        this.field(e.name, e.pos);
+        return { type: 'number', readsField: true, lookback: 0, lookahead: 0 };
+      case 'negate':
+        return { ...this.visit(e.operand), type: 'number' };
+      case 'binary': {
+        const logical = e.op === '&' || e.op === '|';
+        const left = logical ? this.condition(e.left, e.op) : this.visit(e.left);
+        const right = logical ? this.condition(e.right, e.op) : this.visit(e.right);
+        const type: ValueType = e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/' ? 'number' : 'condition';
+        return { ...merge([left, right]), type };
+      }
+      case 'call':
+        return this.call(e);
+    }
+  }
+
+  private field(name: string, pos: SourcePosition): void {
+    if (!name.includes('.') && !MARKET_FIELDS.includes(name)) {
+      const market = MARKET_FIELDS.map((f) => `$${f}`).join(' ');
+      throw new DslError(
+        'UNKNOWN_FIELD',
+        `unknown field $${name}: market fields are ${market}, alternative data is $dataset.field`,
+        pos,
+      );
+    }
+    const info = lookupField(this.options.fields, name);
+    if (!info) throw new DslError('UNKNOWN_FIELD', `unknown field $${name}: no dataset provides it`, pos);
+    this.fields.add(name);
+    this.datasets.add(info.dataset);
+  }
+
+  private condition(e: Expr, op: string): Info {
+    const info = this.visit(e);
+    if (info.type !== 'condition') {
+      throw new DslError(
+        'TYPE',
+        `${op} expects a condition on each side (a comparison, & or |), e.g. ($close > $open) ${op} ($volume > 0)`,
+        e.pos,
+      );
+    }
+    return info;
+  }
+
+  private call(e: CallExpr): Info {
+    const spec = OPERATORS.get(e.name)!;
+    if (e.args.length !== spec.params.length) {
+      const names = spec.params.map((p) => p.name).join(', ');
+      const count = spec.params.length === 1 ? '1 argument' : `${spec.params.length} arguments`;
+      throw new DslError('ARITY', `${e.name} expects ${count} (${names}), got ${e.args.length}`, e.pos);
+    }
+    const infos: Info[] = [];
+    let lookback = 0;
+    let lookahead = 0;
+    e.args.forEach((arg, i) => {
+      const param = spec.params[i]!;
+      const shift = this.argument(spec, param, arg);
+      if (shift) {
+        lookback = Math.max(lookback, shift.lookback);
+        lookahead = Math.max(lookahead, shift.lookahead);
+      } else {
+        infos.push(this.seriesArgument(spec, param, arg, i));
+      }
+    });
+    const inner = merge(infos);
+    return {
+      type: 'number',
+      readsField: inner.readsField,
+      lookback: inner.lookback + lookback,
+      lookahead: inner.lookahead + lookahead,
+    };
+  }
+
+  private seriesArgument(spec: OperatorSpec, param: OperatorParam, arg: Expr, i: number): Info {
+    const info = this.visit(arg);
+    const nth = spec.params.length === 1 ? '' : ` as its ${ordinals[i]} argument`;
+    if (param.kind === 'series' && !info.readsField) {
+      throw new DslError('ARGUMENT', `${spec.name} expects a series${nth}, got a constant`, arg.pos);
+    }
+    if (param.kind === 'condition' && info.type !== 'condition') {
+      throw new DslError('TYPE', `${spec.name} expects a condition (a comparison, & or |)${nth}`, arg.pos);
+    }
+    return info;
+  }
+
+  /** Checks a literal parameter; returns the rows it makes the operator look back or ahead. */
+  private argument(
+    spec: OperatorSpec,
+    param: OperatorParam,
+    arg: Expr,
+  ): { lookback: number; lookahead: number } | undefined {
+    const value = literalValue(arg);
+    const got = describe(arg, value);
+    const fail = (what: string): never => {
+      throw new DslError('ARGUMENT', `${spec.name} expects ${what}, got ${got}`, arg.pos);
+    };
+    const isInt = value !== undefined && Number.isSafeInteger(value);
+    switch (param.kind) {
+      case 'series':
+      case 'value':
+      case 'condition':
+        return undefined;
+      case 'window': {
+        if (!isInt || value <= 0) fail('a positive integer window');
+        if (value! > MAX_WINDOW) fail(`a window of at most ${MAX_WINDOW}`);
+        if (spec.minWindow && value! < spec.minWindow) fail(`a window of at least ${spec.minWindow}`);
+        // Delta reads exactly N rows back; every other window spans N rows including the current one.
+        return { lookback: spec.name === 'Delta' ? value! : value! - 1, lookahead: 0 };
+      }
+      case 'offset': {
+        if (!isInt || value === 0) fail('a non-zero integer offset (Ref(x, 0) would just be x)');
+        if (Math.abs(value!) > MAX_WINDOW) fail(`an offset of at most ${MAX_WINDOW} rows`);
+        if (value! < 0 && this.options.mode !== 'label') {
+          throw new DslError(
+            'LOOKAHEAD',
+            `Ref with a negative offset (${value}) reads the future; only labels may do that`,
+            arg.pos,
+          );
+        }
+        return value! > 0 ? { lookback: value!, lookahead: 0 } : { lookback: 0, lookahead: -value! };
+      }
+      case 'exponent':
+        if (value === undefined) fail('a numeric literal exponent');
+        return { lookback: 0, lookahead: 0 };
+      case 'quantile':
+        if (value === undefined || !(value > 0 && value < 1))
+          fail('a quantile strictly between 0 and 1 (use Min or Max for 0 or 1)');
+        return { lookback: 0, lookahead: 0 };
+      case 'span': {
+        const ok = value !== undefined && ((isInt && value > 0 && value <= MAX_WINDOW) || (value > 0 && value < 1));
+        if (!ok) fail('a positive integer span or a smoothing factor strictly between 0 and 1');
+        return { lookback: emaTruncation(value!).rows - 1, lookahead: 0 };
+      }
+    }
+  }
+}
+
+function merge(infos: readonly Info[]): Info {
+  return {
+    type: 'number',
+    readsField: infos.some((i) => i.readsField),
+    lookback: Math.max(0, ...infos.map((i) => i.lookback)),
+    lookahead: Math.max(0, ...infos.map((i) => i.lookahead)),
+  };
+}
+
+/**
+ * Checks a parsed expression against the operator signatures and the field catalog: arity,
+ * literal windows and constants, conditions where conditions belong, fields that exist, and no
+ * look into the future unless `mode` is `label`. Throws the first problem as a positioned `DslError`.
+ */
+export function checkExpression(ast: Expr, options: CheckOptions): CheckedExpression {
+  const checker = new Checker(options);
+  const info = checker.visit(ast);
+  if (!info.readsField) {
+    throw new DslError('ARGUMENT', 'the expression reads no field: a feature needs at least one $field', ast.pos);
+  }
+  return {
+    ast,
+    type: info.type,
+    fields: [...checker.fields].sort(),
+    datasets: [...checker.datasets].sort(),
+    lookback: info.lookback,
+    lookahead: info.lookahead,
+  };
+}

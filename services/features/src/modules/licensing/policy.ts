@@ -1,0 +1,160 @@
+import type { AccessDenial, AuditLog, Entitlements, Identity, PolicyDecider } from '@alphagraph/auth';
+import type { Db } from '@alphagraph/db';
+import type { FeatureRecord } from '../features/store.ts';
+import { type AltSource, loadFeatureCatalog } from '../registry/catalog.ts';
+
+/**
+ * The `entitled` policy on fields that reveal feature values (online values, quality, drift).
+ * A feature whose lineage includes a licensed alternative dataset (alt.datasets.licensed) reveals
+ * values only to a caller entitled to every such dataset (or its vendor), as alt-data decides for
+ * the raw observations: the same entitlements, the same audit actions.
+ */
+export const ENTITLED_POLICY = 'entitled';
+export const AUDIT_READ = 'read:licensed-data';
+export const AUDIT_DENIED = 'denied:licensed-data';
+
+/** The feature refs a value field reads, from its arguments. */
+function refsOfRead(coordinate: string, args: Record<string, unknown>): string[] {
+  switch (coordinate) {
+    case 'Query.onlineFeatures':
+      return Array.isArray(args.features) ? args.features.map(String) : [];
+    case 'Query.featureQuality':
+    case 'Query.featureDrift':
+      return typeof args.ref === 'string' ? [args.ref] : [];
+    default:
+      throw new Error(`${coordinate} carries @policy(entitled) but features cannot name the feature it reads`);
+  }
+}
+
+export interface LicensingDeps {
+  readonly db: Db;
+  readonly entitlements: Entitlements;
+  readonly audit: AuditLog;
+  /** Datasets each feature version reads (a version's lineage never changes). */
+  readonly lineage: (features: readonly FeatureRecord[]) => Promise<Map<string, readonly string[]>>;
+}
+
+/** Resolves refs for this request (shared with the resolvers: each ref is looked up once). */
+export type ResolveRefs = (refs: readonly string[]) => Promise<(FeatureRecord | null)[]>;
+
+/** One request's licence decisions (a decision per dataset, shared by every field of the request). */
+export function createRequestLicensing(
+  deps: LicensingDeps,
+  scope: { identity: Identity | null; requestId: string },
+  resolveRefs: ResolveRefs,
+) {
+  let catalog: Promise<ReadonlyMap<string, AltSource>> | undefined;
+  const decisions = new Map<string, Promise<AccessDenial | null>>();
+  const altSources = () => {
+    catalog ??= loadFeatureCatalog(deps.db).then((c) => c.alt);
+    return catalog;
+  };
+
+  /** The licensed alternative datasets in the lineage of `features`. */
+  async function licensedInputs(features: readonly FeatureRecord[]): Promise<AltSource[]> {
+    if (features.length === 0) return [];
+    const lineage = await deps.lineage(features);
+    const names = [...new Set(features.flatMap((f) => lineage.get(f.id) ?? []))].sort();
+    // Bars need no licence: a feature over bars alone needs no look at alt-data's catalog.
+    if (names.every((n) => n === 'bars')) return [];
+    const alt = await altSources();
+    // Fails closed: a lineage dataset features cannot find in alt-data's catalog counts as licensed.
+    return names.flatMap((name): AltSource[] => {
+      if (name === 'bars') return [];
+      const source = alt.get(name);
+      if (!source) {
+        return [
+          {
+            name,
+            lakeDataset: `alt_${name}`,
+            entityKind: 'instrument',
+            licensed: true,
+            vendor: 'unknown',
+            latencySeconds: 0,
+            numericFields: [],
+          },
+        ];
+      }
+      return source.licensed ? [source] : [];
+    });
+  }
+
+  function decide(source: AltSource, coordinate: string): Promise<AccessDenial | null> {
+    let decision = decisions.get(source.name);
+    if (!decision) {
+      decision = (async () => {
+        const identity = scope.identity;
+        if (!identity) return { code: 'UNAUTHENTICATED', message: `${coordinate} requires an authenticated caller` };
+        if (await deps.entitlements.isEntitled(identity, { name: source.name, vendor: source.vendor })) return null;
+        await deps.audit.append({
+          actor: identity.userId,
+          roles: identity.roles,
+          action: AUDIT_DENIED,
+          resource: `dataset:${source.name}`,
+          details: { dataset: source.name, vendor: source.vendor, field: coordinate },
+          requestId: scope.requestId,
+        });
+        return {
+          code: 'FORBIDDEN',
+          message:
+            `${coordinate}: the feature reads dataset ${source.name}, licensed from ${source.vendor}; reading its values ` +
+            `needs an entitlement to dataset:${source.name} or vendor:${source.vendor}, and user ${identity.userId} ` +
+            `(roles ${identity.roles.join(', ')}) holds none. An admin can grant one with grantEntitlement.`,
+        };
+      })();
+      decisions.set(source.name, decision);
+    }
+    return decision;
+  }
+
+  return {
+    async decide(coordinate: string, args: Record<string, unknown>): Promise<AccessDenial | null> {
+      const refs = refsOfRead(coordinate, args);
+      const resolved = (await resolveRefs(refs)).filter((f): f is FeatureRecord => !!f);
+      // Unknown refs read nothing; the resolver reports them.
+      for (const source of await licensedInputs(resolved)) {
+        const denial = await decide(source, coordinate);
+        if (denial) return denial;
+      }
+      return null;
+    },
+    /**
+     * Records one read of licensed values per licensed dataset in the features' lineage, before
+     * the values are returned (when the audit log cannot take it, the read fails).
+     */
+    async recordRead(
+      view: string,
+      features: readonly FeatureRecord[],
+      details: Record<string, unknown>,
+    ): Promise<void> {
+      const identity = scope.identity;
+      const sources = await licensedInputs(features);
+      if (sources.length === 0) return;
+      if (!identity) throw new Error('a licensed read without a verified caller');
+      const lineage = await deps.lineage(features);
+      for (const source of sources) {
+        const readers = features
+          .filter((f) => lineage.get(f.id)?.includes(source.name))
+          .map((f) => `${f.name}@${f.version}`);
+        await deps.audit.append({
+          actor: identity.userId,
+          roles: identity.roles,
+          action: AUDIT_READ,
+          resource: `dataset:${source.name}`,
+          details: { dataset: source.name, vendor: source.vendor, view, features: readers, ...details },
+          requestId: scope.requestId,
+        });
+      }
+    },
+  };
+}
+export type RequestLicensing = ReturnType<typeof createRequestLicensing>;
+
+/** Decides `@policy(entitled)` for this subgraph with the request's licensing state. */
+export const decideFeaturePolicy: PolicyDecider = async (policy, read) => {
+  if (policy !== ENTITLED_POLICY) {
+    return { code: 'FORBIDDEN', message: `${read.coordinate} is governed by policy ${policy}, unknown to features` };
+  }
+  const ctx = read.context as { featureStore: { licensing: RequestLicensing } };
+  return ctx.featureStore.licensing.decide(read.coordinate, read.args);
+};

@@ -1,0 +1,132 @@
+import type { Db } from '@alphagraph/db';
+import type { Lake } from '@alphagraph/lake';
+import { z } from 'zod';
+import type { FeatureRecord, FeatureStore } from '../features/store.ts';
+import { BARS_DATASET } from '../registry/catalog.ts';
+import { badInput, type Outcome } from '../registry/define.ts';
+import type { FeatureSetStore } from '../sets/store.ts';
+import { refOf, timeOrderedId } from '../views/naming.ts';
+import type { ViewStore } from '../views/store.ts';
+import type { RunRecord, RunStore } from './runs.ts';
+import type { Scheduler } from './scheduler.ts';
+
+const requestSchema = z
+  .object({
+    set: z.string().min(1).nullish(),
+    features: z.array(z.string()).min(1, 'name at least one feature').max(2000).nullish(),
+    universe: z
+      .array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/, 'symbols are upper-case tickers'))
+      .max(10_000)
+      .nullish(),
+    from: z.date().nullish(),
+    to: z.date().nullish(),
+    mode: z.enum(['incremental', 'backfill']).default('incremental'),
+    waitSeconds: z.number().int().min(0).max(60).default(10),
+  })
+  .refine((r) => (r.set == null) !== (r.features == null), {
+    message: 'give exactly one of set or features',
+    path: ['set'],
+  })
+  .refine((r) => r.mode !== 'backfill' || r.from != null, { message: 'a backfill needs from', path: ['from'] })
+  .refine((r) => r.from == null || r.to == null || r.from < r.to, { message: 'from must be before to', path: ['to'] });
+export type MaterializeRequest = z.input<typeof requestSchema>;
+
+export interface MaterializeDeps {
+  readonly db: Db;
+  readonly lake: Lake;
+  readonly features: FeatureStore;
+  readonly sets: FeatureSetStore;
+  readonly views: ViewStore;
+  readonly runs: RunStore;
+  readonly scheduler: Scheduler;
+}
+
+/** Every instrument with daily bars in the lake (the default universe). */
+async function barSymbols(lake: Lake): Promise<string[]> {
+  const snapshot = await lake.currentSnapshot(BARS_DATASET).catch(() => null);
+  if (!snapshot) return [];
+  const rows = await lake.query<{ symbol: string }>(
+    `SELECT DISTINCT symbol FROM ${lake.scan(snapshot)} WHERE interval = '1d' ORDER BY symbol`,
+  );
+  return rows.map((r) => r.symbol);
+}
+
+/**
+ * Resolves what to materialize (a set, or refs), finds or creates its view, records a queued run
+ * and hands it to the scheduler; answers once the run finishes or `waitSeconds` pass.
+ */
+export async function requestMaterialization(
+  deps: MaterializeDeps,
+  input: MaterializeRequest,
+  caller: string,
+): Promise<Outcome<{ run: RunRecord }>> {
+  const parsed = requestSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: badInput(parsed.error) };
+  const req = parsed.data;
+
+  let members: FeatureRecord[];
+  if (req.set != null) {
+    const [set] = await deps.sets.byNames([req.set]);
+    if (!set)
+      return { ok: false, error: { code: 'NOT_FOUND', field: 'set', message: `no feature set named ${req.set}` } };
+    members = (await deps.sets.membersOf([req.set])).map((m) => m.feature);
+  } else {
+    const resolved = await deps.features.resolveRefs(req.features!);
+    const missing = req.features!.filter((r) => !resolved.get(r));
+    if (missing.length > 0) {
+      return {
+        ok: false,
+        error: { code: 'NOT_FOUND', field: 'features', message: `no feature version matches ${missing.join(', ')}` },
+      };
+    }
+    const byRef = new Map(req.features!.map((r) => [refOf(resolved.get(r)!), resolved.get(r)!]));
+    members = [...byRef.values()];
+  }
+  if (members.some((f) => f.entity !== 'instrument')) {
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field: req.set != null ? 'set' : 'features',
+        message:
+          'only INSTRUMENT features can be materialized: their rows are the instruments daily bars; market-wide series ' +
+          'reach them joined by session date',
+      },
+    };
+  }
+  const view = await deps.views.ensure(members, req.set ?? null);
+  const byRef = new Map(members.map((f) => [refOf(f), f]));
+  const ordered = view.features.map((r) => byRef.get(r)!);
+
+  let universe = req.universe ?? [];
+  if (universe.length === 0) {
+    const declared = await deps.features.universeOf(members.map((f) => f.id));
+    universe = [...new Set(declared.map((u) => u.symbol))].sort();
+  }
+  if (universe.length === 0) universe = await barSymbols(deps.lake);
+  if (universe.length === 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field: 'universe',
+        message: 'no instruments to materialize: the lake has no daily bars',
+      },
+    };
+  }
+
+  const run = await deps.runs.create({
+    id: timeOrderedId(),
+    view: view.name,
+    kind: req.mode,
+    periodFrom: req.from ?? null,
+    periodTo: req.to ?? null,
+    universe: [...new Set(universe)].sort(),
+    createdBy: caller,
+  });
+  void deps.scheduler.submit({ run, view, features: ordered });
+  const finished = req.waitSeconds > 0 ? await deps.scheduler.waitFor(run.id, req.waitSeconds * 1000) : null;
+  if (finished) return { ok: true, run: finished };
+  const [current] = await deps.runs.byIds([run.id]);
+  return { ok: true, run: current ?? run };
+}

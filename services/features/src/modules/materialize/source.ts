@@ -1,0 +1,219 @@
+import { sessionClose, sessionDays } from '@alphagraph/calendar';
+import { type Lake, type LakeParam, type LakeSession, quoteIdent } from '@alphagraph/lake';
+import { z } from 'zod';
+import { type AltField, type AltSource, BAR_FIELDS, BARS_DATASET } from '../registry/catalog.ts';
+
+/** What a materialization reads. */
+export interface SourceRequest {
+  readonly lake: Lake;
+  readonly session: LakeSession;
+  /** Inputs are read as known at this instant (versions published later are invisible). */
+  readonly asOf: Date;
+  readonly universe: readonly string[];
+  /** Inclusive lower bound on the event times written (null: from the start of history). */
+  readonly from: Date | null;
+  /** Exclusive upper bound on the event times written. */
+  readonly to: Date | null;
+  /** Incremental runs: per entity, the last event time already materialized (only later rows are written). */
+  readonly after: ReadonlyMap<string, Date> | null;
+  /** Warm-up rows the expressions read before a value (the dsl's lookback). */
+  readonly lookback: number;
+  /** Whether an expression compares entities (CSRank, CSZScore): all entities then share one warm-up start. */
+  readonly crossSectional: boolean;
+  readonly altFields: readonly AltField[];
+  readonly alt: ReadonlyMap<string, AltSource>;
+}
+
+/** The staged relation the compiled query reads, and which snapshots it came from. */
+export interface StagedSource {
+  readonly relation: string;
+  /** `$field` -> column of the relation. */
+  readonly columns: Record<string, string>;
+  /** Per entity, the first event time to write: rows before it are warm-up only. */
+  readonly bounds: string;
+  readonly inputSnapshots: Record<string, number>;
+  readonly rows: number;
+}
+
+/**
+ * Positions of the warm-up start are rounded down to a multiple of this (in the entity's whole
+ * history). DuckDB evaluates a rolling aggregate over a segment tree whose nodes start at the
+ * partition's first row; starting every run at the same alignment as a run over the whole
+ * history makes the trees, and so the floating-point sums, identical: an incremental run's values
+ * equal a full backfill's bit for bit. Nodes span 16^k rows; 4096 covers windows below 4096 rows.
+ */
+export function alignmentFor(lookback: number): number {
+  let unit = 16;
+  while (unit <= lookback + 1) unit *= 16;
+  return unit;
+}
+
+const count = z.object({ n: z.union([z.bigint(), z.number()]).transform(Number) });
+const span = z.object({ first: z.date().nullable(), last: z.date().nullable() });
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const DAY_MS = 86_400_000;
+const clampDate = (d: string) => (d < '1980-01-01' ? '1980-01-01' : d > '2035-12-31' ? '2035-12-31' : d);
+
+/**
+ * Stages the source relation on `session`: one row per (entity, daily bar) from the latest
+ * version of each bar known at `asOf`, the entity's position in its whole history (`rn`), the
+ * bar's fields, and the session aggregates of the alternative fields the view reads, joined by
+ * entity and session date (market-wide series by session date alone, the same value for every
+ * instrument). A row's `available_at` is the latest of the bar's and the joined aggregates'.
+ * Only the rows a run needs are kept: its output rows and the aligned warm-up before them.
+ */
+export async function stageSource(req: SourceRequest): Promise<StagedSource> {
+  const { lake, session } = req;
+  const inputSnapshots: Record<string, number> = {};
+  const bars = await lake.currentSnapshot(BARS_DATASET);
+  if (bars) inputSnapshots[BARS_DATASET] = bars.id;
+  const barsScan = bars ? lake.scan(bars) : '(SELECT NULL AS symbol WHERE false)';
+
+  await session.run('CREATE OR REPLACE TEMP TABLE fs_universe (entity VARCHAR)');
+  await session.append(
+    'fs_universe',
+    req.universe.map((e) => [e]),
+  );
+  await session.run('CREATE OR REPLACE TEMP TABLE fs_after (entity VARCHAR, after TIMESTAMPTZ)');
+  if (req.after)
+    await session.append(
+      'fs_after',
+      [...req.after].map(([e, t]) => [e, t]),
+    );
+
+  const params: LakeParam[] = [req.asOf];
+  const toFilter = req.to ? `AND time < $${params.push(req.to)}::TIMESTAMPTZ` : '';
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE fs_bars AS
+     SELECT symbol AS entity, time, available_at, ${BAR_FIELDS.map(quoteIdent).join(', ')},
+            row_number() OVER (PARTITION BY symbol ORDER BY time) AS rn
+     FROM (
+       SELECT * FROM ${barsScan}
+       WHERE interval = '1d' AND available_at <= $1::TIMESTAMPTZ ${toFilter}
+         AND symbol IN (SELECT entity FROM fs_universe)
+       QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1
+     )`,
+    params,
+  );
+
+  // The first event time each entity writes: after its last materialized row, and not before `from`.
+  const from = req.from ? `TIMESTAMPTZ '${req.from.toISOString()}'` : 'NULL::TIMESTAMPTZ';
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE fs_bounds AS
+     SELECT u.entity, greatest(${from}, a.after + INTERVAL 1 MICROSECOND) AS out_from
+     FROM fs_universe u LEFT JOIN fs_after a USING (entity)`,
+  );
+  const unit = alignmentFor(req.lookback);
+  const firstRow = req.crossSectional
+    ? // Every entity starts at its first row at or after the earliest time any entity writes.
+      `SELECT b.entity, min(b.rn) AS first_rn FROM fs_bars b
+       WHERE b.time >= (SELECT min(b2.time) FROM fs_bars b2 JOIN fs_bounds d USING (entity)
+                        WHERE d.out_from IS NULL OR b2.time >= d.out_from)
+       GROUP BY b.entity`
+    : `SELECT b.entity, min(b.rn) AS first_rn FROM fs_bars b JOIN fs_bounds d USING (entity)
+       WHERE d.out_from IS NULL OR b.time >= d.out_from GROUP BY b.entity`;
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE fs_rows AS
+     WITH first_row AS (${firstRow}),
+     start AS (SELECT entity, ((greatest(first_rn - ${req.lookback}, 1) - 1) // ${unit}) * ${unit} + 1 AS start_rn FROM first_row)
+     SELECT b.* FROM fs_bars b JOIN start s USING (entity) WHERE b.rn >= s.start_rn`,
+  );
+
+  const columns: Record<string, string> = Object.fromEntries(BAR_FIELDS.map((f) => [f, f]));
+  const joins: string[] = [];
+  const availability = ['s.available_at'];
+  const selects: string[] = [];
+  const byDataset = new Map<string, AltField[]>();
+  for (const f of req.altFields) byDataset.set(f.dataset, [...(byDataset.get(f.dataset) ?? []), f]);
+  let i = 0;
+  for (const [dataset, fields] of byDataset) {
+    const source = req.alt.get(dataset);
+    if (!source) throw new Error(`alternative dataset ${dataset} is not registered`);
+    const table = `fs_alt${i}`;
+    const snapshot = await stageAltSessions(req, source, fields, table);
+    if (snapshot !== null) inputSnapshots[source.lakeDataset] = snapshot;
+    fields.forEach((f, j) => {
+      columns[f.name] = `a${i}_${j}`;
+      selects.push(`${table}.${quoteIdent(`v${j}`)} AS ${quoteIdent(`a${i}_${j}`)}`);
+    });
+    const entityMatch = source.entityKind === 'market' ? '' : ` AND ${table}.entity = s.entity`;
+    joins.push(`LEFT JOIN ${table} ON ${table}.session = CAST(timezone('UTC', s.time) AS DATE)${entityMatch}`);
+    availability.push(`${table}.available_at`);
+    i++;
+  }
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE fs_input AS
+     SELECT s.entity, s.time, s.rn, greatest(${availability.join(', ')}) AS available_at,
+            ${[...BAR_FIELDS.map((f) => `s.${quoteIdent(f)}`), ...selects].join(', ')}
+     FROM fs_rows s ${joins.join(' ')}`,
+  );
+  const [n] = await session.all('SELECT count(*) AS n FROM fs_input');
+  return { relation: 'fs_input', columns, bounds: 'fs_bounds', inputSnapshots, rows: count.parse(n).n };
+}
+
+/**
+ * Aggregates one alternative dataset per (entity, NYSE session) into `table(entity, session,
+ * available_at, v0, v1, …)`, one value column per field read. The latest version of each
+ * observation known at `asOf` is used. A session's aggregate is known once the session is over
+ * and its last observation is published: greatest(close + the dataset's latency, the latest
+ * available_at among the observations used).
+ */
+async function stageAltSessions(
+  req: SourceRequest,
+  source: AltSource,
+  fields: readonly AltField[],
+  table: string,
+): Promise<number | null> {
+  const { lake, session } = req;
+  const snapshot = await lake.currentSnapshot(source.lakeDataset).catch(() => null);
+  const [rawSpan] = await session.all('SELECT min(time) AS first, max(time) AS last FROM fs_rows');
+  const { first, last } = span.parse(rawSpan);
+  const values = fields.map((f, j) => {
+    const col = f.source ? quoteIdent(f.source) : '';
+    const sql =
+      f.kind === 'count'
+        ? 'CAST(count(*) AS DOUBLE)'
+        : f.kind === 'mean'
+          ? `avg(CAST(k.${col} AS DOUBLE))`
+          : `arg_max(CAST(k.${col} AS DOUBLE), {'t': k.event_time, 's': k.seq})`;
+    return `${sql} AS v${j}`;
+  });
+  if (!snapshot || !first || !last) {
+    await session.run(
+      `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT NULL::VARCHAR AS entity, NULL::DATE AS session,
+         NULL::TIMESTAMPTZ AS available_at, ${fields.map((_, j) => `NULL::DOUBLE AS v${j}`).join(', ')} WHERE false`,
+    );
+    return snapshot?.id ?? null;
+  }
+  // Sessions from two weeks before the first bar (so earlier observations fall into earlier
+  // sessions, not the first one) to the last bar; observations from 10 days before the first
+  // session (a session starts at the previous close) to the day after the last.
+  const dates = sessionDays(
+    'XNYS',
+    clampDate(isoDate(new Date(first.getTime() - 14 * DAY_MS))),
+    clampDate(isoDate(new Date(last.getTime() + DAY_MS))),
+  );
+  const closes = dates.map((d) => sessionClose('XNYS', d).toISOString());
+  const entityFilter =
+    source.entityKind === 'market' ? `entity = 'MARKET'` : 'entity IN (SELECT entity FROM fs_universe)';
+  const latency = z.number().int().min(0).parse(source.latencySeconds);
+  const declared = [...new Set(fields.flatMap((f) => (f.source ? [quoteIdent(f.source)] : [])))];
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE ${table} AS
+     WITH sessions AS (SELECT CAST(unnest($1) AS DATE) AS session, CAST(unnest($2) AS TIMESTAMPTZ) AS session_close),
+     known AS (
+       SELECT entity, event_time, seq, available_at${declared.map((c) => `, ${c}`).join('')}
+       FROM ${lake.scan(snapshot)}
+       WHERE available_at <= $3::TIMESTAMPTZ AND ${entityFilter}
+         AND event_time >= $4::TIMESTAMPTZ - INTERVAL 10 DAY AND event_time < $5::TIMESTAMPTZ + INTERVAL 1 DAY
+       QUALIFY row_number() OVER (PARTITION BY entity, event_time, seq ORDER BY available_at DESC, batch_id DESC) = 1
+     )
+     SELECT k.entity, s.session,
+            greatest(s.session_close + to_seconds(${latency}), max(k.available_at)) AS available_at,
+            ${values.join(', ')}
+     FROM known k ASOF JOIN sessions s ON k.event_time < s.session_close
+     GROUP BY k.entity, s.session, s.session_close`,
+    [dates, closes, req.asOf, first, last],
+  );
+  return snapshot.id;
+}

@@ -1,0 +1,112 @@
+import type { Db } from '@alphagraph/db';
+import { z } from 'zod';
+import type { FeatureRecord, FeatureStore } from '../features/store.ts';
+import { type FeatureCatalog, loadFeatureCatalog } from './catalog.ts';
+import { canonicalExpression } from './expression.ts';
+
+export type FeatureErrorCode = 'BAD_EXPRESSION' | 'BAD_INPUT' | 'NOT_FOUND';
+
+/** An expected failure of a registry or materialization request (FeatureError in the schema). */
+export interface FeatureErrorModel {
+  readonly code: FeatureErrorCode;
+  readonly message: string;
+  readonly reason?: string | null;
+  readonly line?: number | null;
+  readonly column?: number | null;
+  readonly field?: string | null;
+}
+
+export type Outcome<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly error: FeatureErrorModel };
+
+export const featureInputSchema = z.object({
+  name: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9_]{0,49}$/,
+      'feature names are lower_snake_case: a letter, then letters, digits or _ (at most 50)',
+    ),
+  description: z.string().trim().min(1, 'describe what the feature measures').max(2000),
+  expression: z.string().min(1, 'the expression is empty').max(4000),
+  entity: z.enum(['instrument', 'market']).default('instrument'),
+  ttlSeconds: z
+    .number()
+    .int()
+    .positive('the TTL must be a positive number of seconds')
+    .max(100 * 365 * 86_400),
+  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'tags are short lower-case words')).default([]),
+  status: z.enum(['draft', 'active', 'deprecated']).default('active'),
+  universe: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/, 'symbols are upper-case tickers')).default([]),
+});
+export type FeatureInput = z.input<typeof featureInputSchema>;
+
+export function badInput(error: z.ZodError): FeatureErrorModel {
+  const issue = error.issues[0]!;
+  const field = issue.path.map(String).join('.') || null;
+  return { code: 'BAD_INPUT', message: field ? `${field}: ${issue.message}` : issue.message, field };
+}
+
+/** Feature definitions: parse, check, canonicalise, derive lineage, version. */
+export function createRegistry(db: Db, features: FeatureStore) {
+  return {
+    /**
+     * Defines a feature version owned by `owner`. `catalog` may be passed to check many
+     * definitions against one read of the alternative-data catalog.
+     */
+    async defineFeature(
+      input: FeatureInput,
+      owner: string,
+      catalog?: FeatureCatalog,
+    ): Promise<Outcome<{ feature: FeatureRecord; created: boolean }>> {
+      const parsed = featureInputSchema.safeParse(input);
+      if (!parsed.success) return { ok: false, error: badInput(parsed.error) };
+      const def = parsed.data;
+      const known = catalog ?? (await loadFeatureCatalog(db));
+      const expression = canonicalExpression(def.expression, known.fields);
+      if (!expression.ok) {
+        const p = expression.problem;
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_EXPRESSION',
+            field: 'expression',
+            message: p.message,
+            reason: p.reason,
+            line: p.line,
+            column: p.column,
+          },
+        };
+      }
+      const { canonical, datasets } = expression.value;
+      if (def.entity === 'market') {
+        // A market-wide feature has no instrument: it may read market-wide series only.
+        const perInstrument = datasets.filter((d) => known.alt.get(d)?.entityKind !== 'market');
+        if (perInstrument.length > 0) {
+          return {
+            ok: false,
+            error: {
+              code: 'BAD_INPUT',
+              field: 'entity',
+              message:
+                `a MARKET feature reads market-wide series only, but this one reads ${perInstrument.join(', ')}; ` +
+                'define it with entity INSTRUMENT (market-wide series are joined to every instrument by session)',
+            },
+          };
+        }
+      }
+      const result = await features.define({
+        name: def.name,
+        owner,
+        description: def.description,
+        entity: def.entity,
+        expression: canonical,
+        ttlSeconds: def.ttlSeconds,
+        tags: def.tags,
+        status: def.status,
+        universe: def.universe,
+        inputs: datasets,
+      });
+      return { ok: true, ...result };
+    },
+  };
+}
+export type Registry = ReturnType<typeof createRegistry>;

@@ -1,0 +1,173 @@
+import { type Lake, quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { z } from 'zod';
+import { type LabelSpec, labelSpecSchema } from '../labels/spec.ts';
+import { labelBarsSql, labelValuesSql } from '../labels/sql.ts';
+import { type FeatureSource, pointInTimeJoinSql } from './pit-join.ts';
+import { ISO_INSTANT, type OutputColumn } from './spec.ts';
+import { commitUnwrapped, type SpinePlan, spinePlanSchema, spineRelation } from './spine.ts';
+
+/**
+ * Building a training set (issue 5 item 6). The output has one row per spine row, in spine order,
+ * duplicates included: row_no, entity, t, split (when the spec asks for splits), then one column
+ * per feature version (`<name>__v<version>`), then the label columns (`label_*`).
+ *
+ * Features (DESIGN section 4, rule 2; see ./pit-join.ts): for a spine row (e, t), only values with
+ * available_at <= t exist; among them the latest event_time wins, and of that period the version
+ * available last (exact ties: the greatest tiebreak, i.e. materialization run); a value whose
+ * event_time is older than t - TTL is null, t - TTL itself still valid; an entity with no value
+ * yet gets null. Labels are anchored on the latest bar known at t (see ../labels/spec.ts).
+ *
+ * Everything a build reads is pinned in its resolution: feature-view and bars snapshot ids, the
+ * spine (a stored snapshot, or the generated instants and entities), the labels' as-of instant and
+ * the split boundaries. A rebuild re-reads exactly those, so data appended later changes nothing.
+ */
+
+/** What a spec resolved to when the training set was created; rebuilds read only this. */
+export interface TrainingSetResolution {
+  readonly features: readonly ResolvedFeature[];
+  readonly labels: readonly LabelSpec[];
+  /** The bars snapshot labels read, and the instant whose latest bar versions they use. */
+  readonly bars: {
+    readonly lakeDataset: string;
+    readonly snapshotId: number;
+    readonly asOf: string;
+    readonly interval: string;
+  } | null;
+  readonly spine: SpinePlan;
+  readonly split: ResolvedSplit | null;
+  readonly columns: readonly OutputColumn[];
+}
+
+export interface ResolvedFeature {
+  readonly ref: string;
+  readonly featureId: string;
+  /** Column in the output. */
+  readonly column: string;
+  readonly lakeDataset: string;
+  readonly snapshotId: number;
+  /** Column in the feature view. */
+  readonly viewColumn: string;
+  readonly ttlSeconds: number;
+}
+
+export interface ResolvedSplit {
+  readonly validationStart: string;
+  readonly testStart: string;
+  readonly embargoSeconds: number;
+}
+
+export const resolutionSchema: z.ZodType<TrainingSetResolution> = z.object({
+  features: z.array(
+    z.object({
+      ref: z.string(),
+      featureId: z.string(),
+      column: z.string(),
+      lakeDataset: z.string(),
+      snapshotId: z.number().int(),
+      viewColumn: z.string(),
+      ttlSeconds: z.number(),
+    }),
+  ),
+  labels: z.array(labelSpecSchema),
+  bars: z
+    .object({ lakeDataset: z.string(), snapshotId: z.number().int(), asOf: z.string(), interval: z.string() })
+    .nullable(),
+  spine: spinePlanSchema,
+  split: z.object({ validationStart: z.string(), testStart: z.string(), embargoSeconds: z.number().int() }).nullable(),
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(['BIGINT', 'VARCHAR', 'TIMESTAMPTZ', 'DOUBLE']),
+      kind: z.enum(['key', 'split', 'feature', 'label']),
+      source: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Labels have no TTL: their anchor is the latest bar known at t, however old. */
+const LABEL_TTL_SECONDS = 100 * 365 * 86_400;
+
+function at(iso: string): string {
+  if (!ISO_INSTANT.test(iso)) throw new Error(`not an ISO-8601 instant: ${iso}`);
+  return `${quoteLiteral(iso)}::TIMESTAMPTZ`;
+}
+
+/** The spine with its split: rows within the embargo before a boundary are `embargo`. */
+function withSplit(spine: string, split: ResolvedSplit | null): string {
+  if (!split) return spine;
+  const gap = `to_microseconds(${BigInt(split.embargoSeconds) * 1_000_000n})`;
+  const [v, t] = [at(split.validationStart), at(split.testStart)];
+  return `(SELECT row_no, entity, t, CASE WHEN t >= ${t} THEN 'test' WHEN t >= ${t} - ${gap} THEN 'embargo'
+      WHEN t >= ${v} THEN 'validation' WHEN t >= ${v} - ${gap} THEN 'embargo' ELSE 'train' END AS split
+    FROM ${spine})`;
+}
+
+/**
+ * Builds the training set into `lakeDataset` (overwriting the previous build) in one DuckDB
+ * session: stage the spine's instants and entities (or read the stored spine) and the label bars,
+ * then one query (point-in-time join of every feature view, plus the labels as one more source),
+ * in spine order, written as Parquet.
+ */
+export async function buildTrainingSet(options: {
+  lake: Lake;
+  lakeDataset: string;
+  resolution: TrainingSetResolution;
+  summary?: Record<string, unknown>;
+}): Promise<{ snapshotId: number; rows: number }> {
+  const { lake, resolution: r } = options;
+  await lake.registerDataset({
+    name: options.lakeDataset,
+    owner: 'features',
+    description: 'a point-in-time training set (features, labels, split) per spine row',
+    columns: r.columns.map((c) => ({ name: c.name, type: c.type })),
+  });
+  let rows = 0;
+  const snapshot = await commitUnwrapped(
+    lake,
+    options.lakeDataset,
+    async (w) => {
+      const s = w.session;
+      const spine = await spineRelation(s, lake, r.spine);
+      const sources = await featureSources(lake, r.features);
+      if (r.labels.length > 0 && r.bars) {
+        const bars = lake.scan(await lake.snapshot(r.bars.lakeDataset, r.bars.snapshotId));
+        const q = labelBarsSql({
+          bars,
+          entities: `(SELECT DISTINCT entity FROM ${spine})`,
+          interval: r.bars.interval,
+          asOf: new Date(r.bars.asOf),
+        });
+        await s.run(`CREATE TEMP TABLE label_bars AS ${q.sql}`, q.params);
+        const labelColumns = r.columns.filter((c) => c.kind === 'label');
+        sources.push({
+          relation: `(${labelValuesSql(r.labels, 'label_bars')})`,
+          features: labelColumns.map((c) => ({ column: c.name, as: c.name, ttlSeconds: LABEL_TTL_SECONDS })),
+        });
+      }
+      const sql = pointInTimeJoinSql(withSplit(spine, r.split), sources, { carry: r.split ? ['split'] : [] });
+      rows = await w.writeQuery(sql);
+    },
+    options.summary,
+  );
+  return { snapshotId: snapshot.id, rows };
+}
+
+/** One source per feature view, reading only the columns the training set uses. */
+async function featureSources(lake: Lake, features: readonly ResolvedFeature[]): Promise<FeatureSource[]> {
+  const byView = new Map<string, ResolvedFeature[]>();
+  for (const f of features) {
+    const key = `${f.lakeDataset}@${f.snapshotId}`;
+    byView.set(key, [...(byView.get(key) ?? []), f]);
+  }
+  const sources: FeatureSource[] = [];
+  for (const group of byView.values()) {
+    const { lakeDataset, snapshotId } = group[0]!;
+    const scan = lake.scan(await lake.snapshot(lakeDataset, snapshotId));
+    const columns = [...new Set(group.map((f) => quoteIdent(f.viewColumn)))];
+    sources.push({
+      relation: `(SELECT entity, event_time, available_at, tiebreak, ${columns.join(', ')} FROM ${scan})`,
+      features: group.map((f) => ({ column: f.viewColumn, as: f.column, ttlSeconds: f.ttlSeconds })),
+    });
+  }
+  return sources;
+}

@@ -1,0 +1,201 @@
+import { CalendarError } from '@alphagraph/calendar';
+import type { Db } from '@alphagraph/db';
+import { DslError } from '@alphagraph/dsl';
+import type { Lake, LakeParam } from '@alphagraph/lake';
+import { DomainError } from '@alphagraph/service';
+import { z } from 'zod';
+import { createFeatureStore, type FeatureRecord } from '../features/store.ts';
+import { labelColumns } from '../labels/spec.ts';
+import { labelValuesSql } from '../labels/sql.ts';
+import { BARS_DATASET } from '../registry/catalog.ts';
+import { featureSetRefs } from '../sets/store.ts';
+import { resolveViews } from '../views/reader.ts';
+import type { ResolvedFeature, ResolvedSplit, TrainingSetResolution } from './build.ts';
+import { featureColumnName, type OutputColumn, type SplitSpec, type TrainingSetSpec } from './spec.ts';
+import { type SpinePlan, scheduleInstants, storeSpine } from './spine.ts';
+
+/** The feature versions a spec names (refs, then each set's members), in order, without repeats. */
+export async function resolveFeatureVersions(db: Db, spec: TrainingSetSpec): Promise<FeatureRecord[]> {
+  const refs = [...spec.features];
+  for (const name of spec.featureSets) {
+    const members = await featureSetRefs(db, name);
+    if (!members) throw new DomainError('NOT_FOUND', `no feature set named ${name}`);
+    refs.push(...members);
+  }
+  const unique = [...new Set(refs)];
+  const found = await createFeatureStore(db).resolveRefs(unique);
+  const missing = unique.filter((r) => !found.get(r));
+  if (missing.length > 0) throw new DomainError('NOT_FOUND', `no feature version matches ${missing.join(', ')}`);
+  const seen = new Set<string>();
+  return unique.map((r) => found.get(r)!).filter((f) => !seen.has(f.id) && seen.add(f.id));
+}
+
+/** Datasets the feature versions read (their lineage), sorted. */
+export async function lineageOf(db: Db, featureIds: readonly string[]): Promise<string[]> {
+  const inputs = await createFeatureStore(db).inputsOf(featureIds);
+  return [...new Set(inputs.map((i) => i.dataset))].sort();
+}
+
+export interface ResolvedTrainingSet {
+  readonly resolution: TrainingSetResolution;
+  readonly inputs: { lakeDataset: string; snapshotId: number; role: 'feature_view' | 'bars' | 'spine' }[];
+}
+
+/**
+ * Pins everything a build reads: each feature's view and snapshot, the bars snapshot and the
+ * labels' as-of instant (now), the spine (stored in the lake when given, instants and entities
+ * when generated) and the split boundaries.
+ */
+export async function resolveTrainingSet(options: {
+  db: Db;
+  lake: Lake;
+  spec: TrainingSetSpec;
+  features: readonly FeatureRecord[];
+  /** Lake dataset names for this training set's output and stored spine. */
+  names: { output: string; spine: string };
+  now?: Date;
+}): Promise<ResolvedTrainingSet> {
+  const { db, lake, spec } = options;
+  const refOf = (f: FeatureRecord) => `${f.name}@${f.version}`;
+  const byRef = new Map(options.features.map((f) => [refOf(f), f]));
+  const views = options.features.length > 0 ? await resolveViews(db, [...byRef.keys()]) : [];
+  const located = new Map(views.flatMap((v) => v.columns.map((c) => [c.ref, { view: v, column: c }] as const)));
+  const features: ResolvedFeature[] = [...byRef].map(([ref, f]) => {
+    const at = located.get(ref);
+    if (!at) throw new DomainError('FAILED_PRECONDITION', `not materialized yet: ${ref}`);
+    return {
+      ref,
+      featureId: f.id,
+      column: featureColumnName(ref),
+      lakeDataset: at.view.lakeDataset,
+      snapshotId: at.view.snapshotId,
+      viewColumn: at.column.column,
+      ttlSeconds: at.column.ttlSeconds,
+    };
+  });
+
+  let bars: TrainingSetResolution['bars'] = null;
+  if (spec.labels.length > 0) {
+    try {
+      labelValuesSql(spec.labels, 'label_bars');
+    } catch (error) {
+      if (error instanceof DslError)
+        throw new DomainError('BAD_USER_INPUT', `label expression: ${error.message}`, { cause: error });
+      throw error;
+    }
+    const snapshot = await lake.currentSnapshot(BARS_DATASET);
+    if (!snapshot) throw new DomainError('FAILED_PRECONDITION', 'labels read daily bars, and the lake holds none yet');
+    bars = {
+      lakeDataset: BARS_DATASET,
+      snapshotId: snapshot.id,
+      asOf: (options.now ?? new Date()).toISOString(),
+      interval: spec.labelInterval,
+    };
+  }
+
+  const inputs: ResolvedTrainingSet['inputs'] = [];
+  for (const f of features) {
+    if (!inputs.some((i) => i.lakeDataset === f.lakeDataset))
+      inputs.push({ lakeDataset: f.lakeDataset, snapshotId: f.snapshotId, role: 'feature_view' });
+  }
+  if (bars) inputs.push({ lakeDataset: bars.lakeDataset, snapshotId: bars.snapshotId, role: 'bars' });
+
+  let spine: SpinePlan;
+  if (spec.spine.kind === 'schedule') {
+    const period = spec.period!;
+    let instants: string[];
+    try {
+      instants = scheduleInstants({
+        calendar: spec.spine.calendar,
+        times: spec.spine.times,
+        from: period.from,
+        to: period.to,
+      });
+    } catch (error) {
+      if (error instanceof CalendarError) throw new DomainError('BAD_USER_INPUT', error.message, { cause: error });
+      throw error;
+    }
+    if (instants.length === 0)
+      throw new DomainError('BAD_USER_INPUT', `${spec.spine.calendar} has no session in ${period.from}..${period.to}`);
+    spine = { kind: 'schedule', instants, entities: await entitiesOf(options, spec) };
+  } else {
+    const stored = await storeSpine({ lake, spine: spec.spine, lakeDataset: options.names.spine, period: spec.period });
+    spine = { kind: 'stored', lakeDataset: options.names.spine, snapshotId: stored.snapshotId };
+    inputs.push({ lakeDataset: options.names.spine, snapshotId: stored.snapshotId, role: 'spine' });
+  }
+
+  const columns: OutputColumn[] = [
+    { name: 'row_no', type: 'BIGINT', kind: 'key', source: null },
+    { name: 'entity', type: 'VARCHAR', kind: 'key', source: null },
+    { name: 't', type: 'TIMESTAMPTZ', kind: 'key', source: null },
+    ...(spec.split ? [{ name: 'split', type: 'VARCHAR', kind: 'split', source: null } as const] : []),
+    ...features.map((f) => ({ name: f.column, type: 'DOUBLE', kind: 'feature', source: f.ref }) as const),
+    ...spec.labels
+      .flatMap(labelColumns)
+      .map((c) => ({ name: c.name, type: c.type, kind: 'label', source: c.label }) as const),
+  ];
+  const names = columns.map((c) => c.name);
+  const repeated = names.filter((n, i) => names.indexOf(n) !== i);
+  if (repeated.length > 0)
+    throw new DomainError('BAD_USER_INPUT', `output columns repeat: ${[...new Set(repeated)].join(', ')}`);
+
+  const split = spec.split ? await splitBoundaries(lake, spine, spec.split) : null;
+  return { resolution: { features, labels: spec.labels, bars, spine, split, columns }, inputs };
+}
+
+async function entitiesOf(
+  options: { db: Db; lake: Lake; features: readonly FeatureRecord[] },
+  spec: TrainingSetSpec,
+): Promise<string[]> {
+  if (spec.entities) return [...new Set(spec.entities)].sort();
+  if (spec.universe === 'features') {
+    const rows = await createFeatureStore(options.db).universeOf(options.features.map((f) => f.id));
+    const byFeature = new Set(rows.map((r) => r.featureId));
+    // A feature with no universe of its own is materialized for every instrument with bars.
+    if (options.features.every((f) => byFeature.has(f.id))) return [...new Set(rows.map((r) => r.symbol))].sort();
+  }
+  const snapshot = await options.lake.currentSnapshot(BARS_DATASET);
+  if (!snapshot) throw new DomainError('FAILED_PRECONDITION', 'the universe of instruments with bars is empty');
+  const rows = await options.lake.query(
+    `SELECT DISTINCT symbol FROM ${options.lake.scan(snapshot)} WHERE interval = $1 ORDER BY symbol`,
+    [spec.labelInterval],
+  );
+  return rows.map((r) => z.object({ symbol: z.string() }).parse(r).symbol);
+}
+
+const instantRow = z.object({ iso: z.string() });
+const ISO_MICROS = `strftime(t, '%Y-%m-%dT%H:%M:%S.%fZ')`;
+
+/** Split boundaries: given, or the distinct spine timestamps at the fractions' positions. */
+async function splitBoundaries(lake: Lake, spine: SpinePlan, split: SplitSpec): Promise<ResolvedSplit> {
+  if ('validationStart' in split) return split;
+  let n: number;
+  let nth: (k: number) => Promise<string>;
+  if (spine.kind === 'schedule') {
+    n = spine.instants.length;
+    nth = async (k) => spine.instants[k]!;
+  } else {
+    const scan = lake.scan(await lake.snapshot(spine.lakeDataset, spine.snapshotId));
+    const distinct = `(SELECT DISTINCT t FROM ${scan})`;
+    const [count] = await lake.query(`SELECT count(*) AS n FROM ${distinct}`);
+    n = Number(z.object({ n: z.coerce.number() }).parse(count).n);
+    nth = async (k) => {
+      const params: LakeParam[] = [k];
+      const [row] = await lake.query(
+        `SELECT ${ISO_MICROS} AS iso FROM ${distinct} ORDER BY t LIMIT 1 OFFSET $1`,
+        params,
+      );
+      return instantRow.parse(row).iso;
+    };
+  }
+  const train = Math.round(n * split.train);
+  const validation = Math.round(n * split.validation);
+  if (train < 1 || validation < 1 || train + validation >= n) {
+    throw new DomainError('BAD_USER_INPUT', `${n} distinct spine timestamps are too few for these split fractions`);
+  }
+  return {
+    validationStart: await nth(train),
+    testStart: await nth(train + validation),
+    embargoSeconds: split.embargoSeconds,
+  };
+}

@@ -1,0 +1,140 @@
+import type { Db } from '@alphagraph/db';
+import {
+  featureInputs,
+  type TrainingSetStatus,
+  trainingSetFeatures,
+  trainingSetInputs,
+  trainingSets,
+} from '@alphagraph/db/schema';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { resolutionSchema, type TrainingSetResolution } from './build.ts';
+
+type Row = typeof trainingSets.$inferSelect;
+export type TrainingSetRecord = Omit<Row, 'resolution'> & { readonly resolution: TrainingSetResolution };
+
+/**
+ * The build lifecycle: building -> ready | failed; a rebuild goes back to building from either.
+ * A transition not in this table is refused (two rebuilds at once: the second finds `building`).
+ */
+const TRANSITIONS: Record<TrainingSetStatus, readonly TrainingSetStatus[]> = {
+  building: ['ready', 'failed'],
+  ready: ['building'],
+  failed: ['building'],
+};
+
+export function mayTransition(from: TrainingSetStatus, to: TrainingSetStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+const fromRow = (row: Row): TrainingSetRecord => ({ ...row, resolution: resolutionSchema.parse(row.resolution) });
+
+export function createTrainingSetStore(db: Db) {
+  const sourcesOf = (to: TrainingSetStatus) =>
+    (Object.keys(TRANSITIONS) as TrainingSetStatus[]).filter((from) => mayTransition(from, to));
+
+  return {
+    /** Records a new training set (status building) with its inputs and feature versions, in one transaction. */
+    async insert(input: {
+      id: string;
+      name: string;
+      createdBy: string;
+      spec: Record<string, unknown>;
+      resolution: TrainingSetResolution;
+      lakeDataset: string;
+      inputs: readonly { lakeDataset: string; snapshotId: number; role: 'feature_view' | 'bars' | 'spine' }[];
+    }): Promise<TrainingSetRecord> {
+      return db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(trainingSets)
+          .values({
+            id: input.id,
+            name: input.name,
+            createdBy: input.createdBy,
+            spec: input.spec,
+            resolution: input.resolution as unknown as Record<string, unknown>,
+            status: 'building',
+            lakeDataset: input.lakeDataset,
+          })
+          .returning();
+        if (input.inputs.length > 0) {
+          await tx.insert(trainingSetInputs).values(input.inputs.map((i) => ({ ...i, trainingSetId: input.id })));
+        }
+        const features = input.resolution.features;
+        for (let i = 0; i < features.length; i += 500) {
+          await tx.insert(trainingSetFeatures).values(
+            features.slice(i, i + 500).map((f, j) => ({
+              trainingSetId: input.id,
+              featureId: f.featureId,
+              position: i + j,
+              column: f.column,
+            })),
+          );
+        }
+        return fromRow(row!);
+      });
+    },
+
+    /** Moves to `to` when the lifecycle allows it from the current status; null when it does not. */
+    async transition(
+      id: string,
+      to: TrainingSetStatus,
+      patch: Partial<Pick<Row, 'error' | 'snapshotId' | 'rowCount' | 'builtAt'>> = {},
+    ): Promise<TrainingSetRecord | null> {
+      const built = to === 'ready' ? { builds: sql`${trainingSets.builds} + 1`, statistics: {} } : {};
+      const [row] = await db
+        .update(trainingSets)
+        .set({ status: to, ...patch, ...built })
+        .where(and(eq(trainingSets.id, id), inArray(trainingSets.status, sourcesOf(to))))
+        .returning();
+      return row ? fromRow(row) : null;
+    },
+
+    async byIds(ids: readonly string[]): Promise<TrainingSetRecord[]> {
+      const uuids = ids.filter((id) => /^[0-9a-f-]{36}$/i.test(id));
+      if (uuids.length === 0) return [];
+      return (await db.select().from(trainingSets).where(inArray(trainingSets.id, uuids))).map(fromRow);
+    },
+
+    async list(filter: { createdBy?: string | null; first: number }): Promise<TrainingSetRecord[]> {
+      const rows = await db
+        .select()
+        .from(trainingSets)
+        .where(filter.createdBy ? eq(trainingSets.createdBy, filter.createdBy) : undefined)
+        .orderBy(desc(trainingSets.createdAt), desc(trainingSets.id))
+        .limit(filter.first);
+      return rows.map(fromRow);
+    },
+
+    /** Caches statistics of the build `snapshotId` under `key` (dropped if a newer build landed meanwhile). */
+    async saveStatistics(id: string, snapshotId: number, key: string, value: unknown): Promise<void> {
+      await db
+        .update(trainingSets)
+        .set({ statistics: sql`${trainingSets.statistics} || ${JSON.stringify({ [key]: value })}::jsonb` })
+        .where(and(eq(trainingSets.id, id), eq(trainingSets.snapshotId, snapshotId)));
+    },
+
+    /**
+     * Training sets depending on each dataset: through a feature whose lineage reads it, or by
+     * reading its lake dataset directly (`bars` for labels). For lineage queries.
+     */
+    async dependingOn(datasets: readonly string[]): Promise<{ dataset: string; trainingSet: TrainingSetRecord }[]> {
+      if (datasets.length === 0) return [];
+      const viaFeatures = await db
+        .selectDistinct({ dataset: featureInputs.dataset, trainingSet: trainingSets })
+        .from(featureInputs)
+        .innerJoin(trainingSetFeatures, eq(trainingSetFeatures.featureId, featureInputs.featureId))
+        .innerJoin(trainingSets, eq(trainingSets.id, trainingSetFeatures.trainingSetId))
+        .where(inArray(featureInputs.dataset, [...datasets]));
+      const direct = await db
+        .selectDistinct({ dataset: trainingSetInputs.lakeDataset, trainingSet: trainingSets })
+        .from(trainingSetInputs)
+        .innerJoin(trainingSets, eq(trainingSets.id, trainingSetInputs.trainingSetId))
+        .where(and(inArray(trainingSetInputs.lakeDataset, [...datasets]), eq(trainingSetInputs.role, 'bars')));
+      const seen = new Set<string>();
+      return [...viaFeatures, ...direct]
+        .filter((r) => !seen.has(`${r.dataset}/${r.trainingSet.id}`) && seen.add(`${r.dataset}/${r.trainingSet.id}`))
+        .map((r) => ({ dataset: r.dataset, trainingSet: fromRow(r.trainingSet) }));
+    },
+  };
+}
+export type TrainingSetStore = ReturnType<typeof createTrainingSetStore>;

@@ -1,0 +1,156 @@
+import { sessionClose, sessionDays } from '@alphagraph/calendar';
+import type { Db } from '@alphagraph/db';
+import { altDatasets, vendors } from '@alphagraph/db/schema';
+import type { DatasetSpec, Lake, StagedValue } from '@alphagraph/lake';
+import { eq } from 'drizzle-orm';
+
+/**
+ * Test data written the way the owning services write it (market-data's `bars`, alt-data's
+ * `alt_<name>` layout and catalog rows), so the feature store reads what it reads in production.
+ */
+export const BARS_SPEC: DatasetSpec = {
+  name: 'bars',
+  owner: 'market-data',
+  description: 'OHLCV bars, every version (test copy of market-data’s layout)',
+  columns: [
+    { name: 'symbol', type: 'VARCHAR' },
+    { name: 'interval', type: 'VARCHAR' },
+    { name: 'time', type: 'TIMESTAMPTZ' },
+    { name: 'open', type: 'DOUBLE' },
+    { name: 'high', type: 'DOUBLE' },
+    { name: 'low', type: 'DOUBLE' },
+    { name: 'close', type: 'DOUBLE' },
+    { name: 'volume', type: 'DOUBLE' },
+    { name: 'available_at', type: 'TIMESTAMPTZ' },
+    { name: 'batch_id', type: 'VARCHAR' },
+  ],
+};
+
+export interface Bar {
+  readonly symbol: string;
+  /** YYYY-MM-DD, a session date. */
+  readonly date: string;
+  readonly open: number;
+  readonly high: number;
+  readonly low: number;
+  readonly close: number;
+  readonly volume: number;
+  /** Default: the session's close. */
+  readonly availableAt?: Date;
+}
+
+/** A deterministic random walk of daily bars over the XNYS sessions from `from` to `to`. */
+export function syntheticBars(symbols: readonly string[], from: string, to: string, seed = 1): Bar[] {
+  let state = seed;
+  const rand = () => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state / 2147483648;
+  };
+  const days = sessionDays('XNYS', from, to);
+  return symbols.flatMap((symbol, k) => {
+    let close = 50 + 25 * k;
+    return days.map((date) => {
+      const open = close * (1 + (rand() - 0.5) * 0.02);
+      close = Math.max(1, close * (1 + (rand() - 0.5) * 0.04));
+      const high = Math.max(open, close) * (1 + rand() * 0.01);
+      const low = Math.min(open, close) * (1 - rand() * 0.01);
+      return { symbol, date, open, high, low, close, volume: Math.round(1e6 * (0.5 + rand())) };
+    });
+  });
+}
+
+/** Appends bars to the lake's `bars` dataset as one batch (registering the dataset first). */
+export async function writeBars(lake: Lake, bars: readonly Bar[], batchId = `batch-${Date.now()}`): Promise<void> {
+  await lake.registerDataset(BARS_SPEC);
+  await lake.commit('bars', { mode: 'append' }, async (w) => {
+    await w.session.run(
+      `CREATE OR REPLACE TEMP TABLE staged (symbol VARCHAR, interval VARCHAR, time TIMESTAMPTZ, open DOUBLE, high DOUBLE,
+         low DOUBLE, close DOUBLE, volume DOUBLE, available_at TIMESTAMPTZ, batch_id VARCHAR)`,
+    );
+    await w.session.append(
+      'staged',
+      bars.map((b): StagedValue[] => [
+        b.symbol,
+        '1d',
+        new Date(`${b.date}T00:00:00Z`),
+        b.open,
+        b.high,
+        b.low,
+        b.close,
+        b.volume,
+        b.availableAt ?? sessionClose('XNYS', b.date),
+        batchId,
+      ]),
+    );
+    await w.writeQuery('SELECT * FROM staged');
+  });
+}
+
+export interface AltDatasetFixture {
+  readonly name: string;
+  readonly vendor: string;
+  readonly licensed: boolean;
+  readonly entityKind: 'instrument' | 'market';
+  readonly latencySeconds: number;
+  readonly fields: readonly { name: string; type: 'float' | 'int' }[];
+}
+
+/** Registers an alternative dataset in alt-data's catalog tables and its lake dataset. */
+export async function registerAltDataset(db: Db, lake: Lake, d: AltDatasetFixture): Promise<void> {
+  await db.insert(vendors).values({ name: d.vendor, licence: 'test' }).onConflictDoNothing();
+  const [vendor] = await db.select().from(vendors).where(eq(vendors.name, d.vendor));
+  await db
+    .insert(altDatasets)
+    .values({
+      vendorId: vendor!.id,
+      name: d.name,
+      description: `test dataset ${d.name}`,
+      licence: 'test',
+      licensed: d.licensed,
+      latencySeconds: d.latencySeconds,
+      entityKind: d.entityKind,
+      fields: d.fields.map((f) => ({ ...f, description: f.name })),
+    })
+    .onConflictDoNothing();
+  await lake.registerDataset({
+    name: `alt_${d.name}`,
+    owner: 'alt-data',
+    description: `alternative dataset ${d.name}`,
+    columns: [
+      { name: 'entity', type: 'VARCHAR' },
+      { name: 'event_time', type: 'TIMESTAMPTZ' },
+      { name: 'seq', type: 'INTEGER' },
+      { name: 'available_at', type: 'TIMESTAMPTZ' },
+      { name: 'batch_id', type: 'VARCHAR' },
+      ...d.fields.map((f) => ({ name: f.name, type: f.type === 'float' ? 'DOUBLE' : 'INTEGER' })),
+    ],
+  });
+}
+
+export interface Observation {
+  readonly entity: string;
+  readonly eventTime: Date;
+  readonly seq?: number;
+  readonly availableAt: Date;
+  /** In the dataset's declared field order. */
+  readonly values: readonly (number | null)[];
+}
+
+export async function writeObservations(
+  lake: Lake,
+  dataset: Pick<AltDatasetFixture, 'name' | 'fields'>,
+  rows: readonly Observation[],
+): Promise<void> {
+  await lake.commit(`alt_${dataset.name}`, { mode: 'append' }, async (w) => {
+    const fields = dataset.fields.map((f) => `, ${f.name} ${f.type === 'float' ? 'DOUBLE' : 'INTEGER'}`).join('');
+    await w.session.run(
+      `CREATE OR REPLACE TEMP TABLE staged (entity VARCHAR, event_time TIMESTAMPTZ, seq INTEGER, available_at TIMESTAMPTZ,
+         batch_id VARCHAR${fields})`,
+    );
+    await w.session.append(
+      'staged',
+      rows.map((r): StagedValue[] => [r.entity, r.eventTime, r.seq ?? 0, r.availableAt, 'test', ...r.values]),
+    );
+    await w.writeQuery('SELECT * FROM staged');
+  });
+}

@@ -1,0 +1,151 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readAllStocksCsv, sourceBars } from './source-data.ts';
+import { startTestPlatform, type TestPlatform } from './testkit.ts';
+
+const DEFINE = `mutation($i: DefineFeatureInput!) {
+  defineFeature(input: $i) { ok created error { code message line column } feature { ref expression inputs lookback } } }`;
+const MATERIALIZE = `mutation($i: MaterializeFeaturesInput!) {
+  materializeFeatures(input: $i) { ok error { code message }
+    run { id status rowsWritten universe eventTimeTo view { name lakeDataset columns } } } }`;
+const RUN = `query($id: ID!) { materializationRun(id: $id) { status rowsWritten error timings { step milliseconds } } }`;
+const ONLINE = `query($e: [String!]!, $f: [String!]!) { onlineFeatures(entities: $e, features: $f) {
+  features rows { entity values { feature value eventTime availableAt status } } } }`;
+
+describe('feature store through the gateway', () => {
+  let p: TestPlatform;
+  let researcher: string;
+  let trader: string;
+
+  beforeAll(async () => {
+    p = await startTestPlatform();
+    researcher = await p.token(['researcher'], 'rosa');
+    trader = await p.token(['trader'], 'theo');
+  });
+  afterAll(async () => {
+    await p?.dispose();
+  });
+
+  it('registered the built-in sets on first start', async () => {
+    const body = await p.query('{ featureSets { name size } alpha: featureSet(name: "alpha158") { refs } }');
+    expect(body.errors).toBeUndefined();
+    expect(body.data.featureSets).toEqual([
+      { name: 'alpha158', size: 158 },
+      { name: 'alt_demo', size: 4 },
+    ]);
+    expect(body.data.alpha.refs.slice(0, 3)).toEqual(['kmid@1', 'klen@1', 'kmid2@1']);
+  });
+
+  it('defines a feature, materializes it and serves its latest values online', async () => {
+    const bad = await p.query(
+      DEFINE,
+      { i: { name: 'e2e_gap', description: 'x', ttlSeconds: 60, expression: 'Mean($close, 0)' } },
+      { token: researcher },
+    );
+    expect(bad.data.defineFeature).toMatchObject({ ok: false, error: { code: 'BAD_EXPRESSION', line: 1, column: 14 } });
+
+    const defined = await p.query(
+      DEFINE,
+      {
+        i: {
+          name: 'e2e_gap',
+          description: 'Open-to-close move of the session.',
+          // Ten years: the demo's last bars are from 2018 and the value must still be current.
+          ttlSeconds: 10 * 366 * 86_400,
+          expression: '($close-$open)/$open',
+        },
+      },
+      { token: researcher },
+    );
+    expect(defined.data.defineFeature).toMatchObject({
+      ok: true,
+      created: true,
+      feature: { ref: 'e2e_gap@1', expression: '($close - $open) / $open', inputs: ['bars'], lookback: 0 },
+    });
+
+    const started = await p.query(
+      MATERIALIZE,
+      {
+        i: {
+          features: ['e2e_gap', 'ret_1d@1'],
+          universe: ['AAPL', 'MSFT'],
+          mode: 'BACKFILL',
+          from: '2017-01-01T00:00:00Z',
+          waitSeconds: 0,
+        },
+      },
+      { token: researcher },
+    );
+    expect(started.errors).toBeUndefined();
+    const run = started.data.materializeFeatures.run;
+    expect(run.view.columns).toEqual(['e2e_gap__v1', 'ret_1d__v1']);
+    // Runs go on in the background; poll the run like a client would.
+    let status = run.status;
+    for (let i = 0; i < 120 && (status === 'QUEUED' || status === 'RUNNING'); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = (await p.query(RUN, { id: run.id })).data.materializationRun.status;
+    }
+    const finished = (await p.query(RUN, { id: run.id })).data.materializationRun;
+    const csv = readAllStocksCsv();
+    const aapl = sourceBars(csv, 'AAPL');
+    const msft = sourceBars(csv, 'MSFT');
+    const since = (bars: typeof aapl) => bars.filter((b) => b.date >= '2017-01-01').length;
+    expect(finished).toMatchObject({ status: 'SUCCEEDED', error: null, rowsWritten: since(aapl) + since(msft) });
+
+    const online = await p.query(ONLINE, { e: ['AAPL', 'MSFT', 'NOPE'], f: ['e2e_gap', 'ret_1d'] }, { token: trader });
+    expect(online.errors).toBeUndefined();
+    const last = aapl.at(-1)!;
+    const [first, second] = online.data.onlineFeatures.rows;
+    expect(online.data.onlineFeatures.features).toEqual(['e2e_gap@1', 'ret_1d@1']);
+    expect(first.values[0]).toEqual({
+      feature: 'e2e_gap@1',
+      value: (last.close! - last.open!) / last.open!,
+      eventTime: `${last.date}T00:00:00.000Z`,
+      availableAt: '2018-02-07T21:00:00.000Z',
+      status: 'CURRENT',
+    });
+    // ret_1d's TTL is four days: the 2018 value is long expired, so it is withheld.
+    expect(first.values[1]).toMatchObject({
+      feature: 'ret_1d@1',
+      value: null,
+      status: 'EXPIRED',
+      eventTime: `${last.date}T00:00:00.000Z`,
+    });
+    const lastMsft = msft.at(-1)!;
+    expect(second.values[0].value).toBe((lastMsft.close! - lastMsft.open!) / lastMsft.open!);
+    expect(online.data.onlineFeatures.rows[2].values.map((v: { status: string }) => v.status)).toEqual([
+      'MISSING',
+      'MISSING',
+    ]);
+
+    const lineage = await p.query('{ datasetLineage(dataset: "bars") { features { ref } featureViews { name } } }');
+    expect(lineage.data.datasetLineage.features.map((f: { ref: string }) => f.ref)).toContain('e2e_gap@1');
+    expect(lineage.data.datasetLineage.featureViews).toEqual([{ name: run.view.name }]);
+  });
+
+  it('keeps values of features over licensed tweets from callers without an entitlement', async () => {
+    const run = await p.query(
+      MATERIALIZE,
+      {
+        i: {
+          set: 'alt_demo',
+          universe: ['AAPL'],
+          mode: 'BACKFILL',
+          from: '2015-01-01T00:00:00Z',
+          to: '2015-02-01T00:00:00Z',
+          waitSeconds: 60,
+        },
+      },
+      { token: researcher },
+    );
+    expect(run.data.materializeFeatures.run.status).toBe('SUCCEEDED');
+    const denied = await p.query(ONLINE, { e: ['AAPL'], f: ['tweet_count'] }, { token: trader });
+    expect(denied.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(denied.errors?.[0]?.message).toMatch(/licensed from StockNet/);
+    const vix = await p.query(ONLINE, { e: ['AAPL'], f: ['vix_level'] }, { token: trader });
+    expect(vix.errors).toBeUndefined();
+    expect(vix.data.onlineFeatures.rows[0].values[0]).toMatchObject({
+      eventTime: '2015-01-30T00:00:00.000Z',
+      status: 'EXPIRED',
+    });
+  });
+});
