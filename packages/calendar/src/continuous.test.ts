@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -50,7 +50,7 @@ describe('24x5 (spot FX)', () => {
   });
 
   const eurusd = fileURLToPath(new URL('../../../data/demo/EURUSD.csv.gz', import.meta.url));
-  it.skipIf(!existsSync(eurusd))('holds the EUR/USD hourly bars, whose labels are UTC hour starts', () => {
+  it('holds the EUR/USD hourly bars, whose labels are UTC hour starts', () => {
     const starts = gunzipSync(readFileSync(eurusd))
       .toString('utf8')
       .trim()

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -19,7 +19,7 @@ const demo = (name: string) => fileURLToPath(new URL(`../../../../data/demo/${na
 
 describe('gzip copies in data/demo', () => {
   for (const [name, sha] of Object.entries(SOURCES)) {
-    it.skipIf(!existsSync(demo(name)))(`${name} decompresses to the source bytes`, () => {
+    it(`${name} decompresses to the source bytes`, () => {
       const bytes = gunzipSync(readFileSync(demo(name)));
       expect(createHash('sha256').update(bytes).digest('hex')).toBe(sha);
     });

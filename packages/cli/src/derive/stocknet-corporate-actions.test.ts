@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -12,7 +12,6 @@ import {
 const demo = (name: string) => fileURLToPath(new URL(`../../../../data/demo/${name}`, import.meta.url));
 const pricesPath = demo('stocknet_prices.csv.gz');
 const actionsPath = demo('stocknet_corporate_actions.csv');
-const shipped = existsSync(pricesPath) && existsSync(actionsPath);
 
 /** Plain reading of the shipped files, independent of the derivation's parser. */
 function shippedFiles() {
@@ -47,7 +46,7 @@ describe('stocknet_corporate_actions.csv', () => {
   // relative noise into its multiplier. Observed worst case over all 108,589 bars: 1.6e-6 (BAC).
   const TOLERANCE = 5e-6;
 
-  it.skipIf(!shipped)('re-applied to close, reproduces adj_close for every ticker', () => {
+  it('re-applied to close, reproduces adj_close for every ticker', () => {
     const { prices, actions } = shippedFiles();
     expect(prices.size).toBe(88);
     let checked = 0;
@@ -75,7 +74,7 @@ describe('stocknet_corporate_actions.csv', () => {
     expect(checked).toBe(108_589);
   });
 
-  it.skipIf(!shipped)('has the AAPL 7:1 split and the published AAPL dividends', () => {
+  it('has the AAPL 7:1 split and the published AAPL dividends', () => {
     const aapl = shippedFiles().actions.filter((a) => a.ticker === 'AAPL');
     expect(aapl.filter((a) => a.kind === 'split')).toEqual([
       { ticker: 'AAPL', exDate: '2014-06-09', kind: 'split', ratio: 7, amount: null },
@@ -110,7 +109,7 @@ describe('stocknet_corporate_actions.csv', () => {
     });
   });
 
-  it.skipIf(!shipped)('places whole-number splits where the split-adjusted volume says', () => {
+  it('places whole-number splits where the split-adjusted volume says', () => {
     // Yahoo multiplies pre-split volume (a multiple of 100 shares) by the ratio as well, so every
     // volume before a k:1 split is a multiple of 100·k; the derivation never looks at volume.
     const { prices, actions } = shippedFiles();

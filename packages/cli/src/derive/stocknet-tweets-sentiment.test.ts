@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
@@ -58,7 +58,7 @@ describe('deriveTweetSentiment', () => {
 
 const shipped = fileURLToPath(new URL('../../../../data/demo/stocknet_tweets_sentiment.csv.gz', import.meta.url));
 
-describe.skipIf(!existsSync(shipped))('stocknet_tweets_sentiment.csv.gz', () => {
+describe('stocknet_tweets_sentiment.csv.gz', () => {
   it('has one row per source tweet and only the derived columns', () => {
     const lines = gunzipSync(readFileSync(shipped)).toString('utf8').trimEnd().split('\n');
     expect(lines[0]).toBe('ticker,created_at,sentiment,tokens');
