@@ -72,8 +72,8 @@ async function duckdbOnce(): Promise<{ seconds: number; rows: number }> {
   const lake = await Lake.open({ root: join(dir, 'lake'), db: handle.db });
   try {
     const started = performance.now();
-    await lake.withConnection(async (c) => {
-      await c.run(`CREATE TEMP TABLE bars AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true)`);
+    await lake.withSession(async (s) => {
+      await s.run(`CREATE TEMP TABLE bars AS SELECT * FROM read_csv(${quoteLiteral(file)}, header = true)`);
     });
     const seconds = (performance.now() - started) / 1000;
     const [row] = await lake.query<{ n: bigint }>(

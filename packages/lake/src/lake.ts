@@ -44,8 +44,6 @@ export interface SnapshotWriter {
   writeQuery(selectSql: string, params?: readonly LakeParam[]): Promise<number>;
   /** The session the write runs on: stage temporary tables on it before `writeQuery`. */
   readonly session: LakeSession;
-  /** @deprecated use `session`; domain code does not touch the driver. */
-  readonly connection: DuckDBConnection;
 }
 
 /** The catalog transaction a snapshot is published in. */
@@ -191,7 +189,6 @@ export class Lake {
     try {
       await this.duck.withConnection(async (connection) => {
         const writer: SnapshotWriter = {
-          connection,
           session: sessionOn(connection),
           writeQuery: async (selectSql, params = []) => {
             const file = await writeParquetFile(connection, { dir, columns, selectSql, params });
@@ -302,11 +299,6 @@ export class Lake {
   /** Runs several statements on one session (temporary tables live as long as it does). */
   withSession<T>(fn: (session: LakeSession) => Promise<T>): Promise<T> {
     return this.duck.withConnection((c) => fn(sessionOn(c)));
-  }
-
-  /** @deprecated use `withSession`; domain code does not touch the driver. */
-  withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
-    return this.duck.withConnection(fn);
   }
 
   async close(): Promise<void> {

@@ -86,31 +86,19 @@ export async function writeBars(
 }
 
 async function stage(writer: SnapshotWriter, write: BarWrite): Promise<void> {
-  const c = writer.connection;
-  await c.run(
+  await writer.session.run(
     `CREATE TEMP TABLE ingest_staged (symbol VARCHAR, time_ms BIGINT, open DOUBLE, high DOUBLE, low DOUBLE,
        close DOUBLE, volume DOUBLE, available_ms BIGINT)`,
   );
-  const appender = await c.createAppender('ingest_staged', 'main', 'temp');
   const total = write.rows.length;
-  try {
-    const num = (v: number | null) => (v === null ? appender.appendNull() : appender.appendDouble(v));
-    write.rows.forEach((r, i) => {
-      appender.appendVarchar(r.symbol);
-      appender.appendBigInt(BigInt(r.time));
-      num(r.open);
-      num(r.high);
-      num(r.low);
-      num(r.close);
-      num(r.volume);
-      appender.appendBigInt(BigInt(r.availableAt));
-      appender.endRow();
+  function* rows() {
+    for (let i = 0; i < total; i++) {
+      const r = write.rows[i]!;
       if (i % 50_000 === 0) write.onProgress?.('stage', i, total);
-    });
-    appender.flushSync();
-  } finally {
-    appender.closeSync();
+      yield [r.symbol, r.time, r.open, r.high, r.low, r.close, r.volume, r.availableAt] as const;
+    }
   }
+  await writer.session.append('ingest_staged', rows());
   write.onProgress?.('stage', total, total);
 }
 
@@ -127,8 +115,7 @@ async function classify(writer: SnapshotWriter, write: BarWrite, scan: string | 
     : `SELECT NULL::VARCHAR AS symbol, NULL::TIMESTAMPTZ AS time, NULL::DOUBLE AS open, NULL::DOUBLE AS high,
          NULL::DOUBLE AS low, NULL::DOUBLE AS close, NULL::DOUBLE AS volume, NULL::TIMESTAMPTZ AS available_at
        WHERE $1 IS NULL AND false`;
-  const c = writer.connection;
-  const prepared = await c.prepare(
+  await writer.session.run(
     `CREATE TEMP TABLE ingest_classified AS
      WITH staged AS (
        SELECT symbol, timezone('UTC', epoch_ms(time_ms)) AS time, open, high, low, close, volume,
@@ -142,16 +129,11 @@ async function classify(writer: SnapshotWriter, write: BarWrite, scan: string | 
              AND s.volume IS NOT DISTINCT FROM st.volume THEN 'same'
             ELSE 'changed' END AS kind
      FROM staged s LEFT JOIN stored st ON st.symbol = s.symbol AND st.time = s.time`,
+    [write.interval],
   );
-  try {
-    prepared.bindVarchar(1, write.interval);
-    await prepared.run();
-  } finally {
-    prepared.destroySync();
-  }
-  const reader = await c.runAndReadAll('SELECT kind, count(*) AS n FROM ingest_classified GROUP BY kind');
+  const counted = await writer.session.all('SELECT kind, count(*) AS n FROM ingest_classified GROUP BY kind');
   const byKind = new Map(
-    reader.getRowObjectsJS().map((r) => {
+    counted.map((r) => {
       const row = countRow.parse(r);
       return [row.kind, Number(row.n)] as const;
     }),
