@@ -60,6 +60,7 @@ const config: CodegenConfig = {
       FeatureView: '../modules/views/store.ts#FeatureViewRecord',
       MaterializationRun: '../modules/materialize/runs.ts#RunRecord',
       OnlineFeatures: '../modules/online/resolvers.ts#OnlineFeaturesModel',
+      OnlineFeatureRow: '../modules/online/resolvers.ts#OnlineFeatureRowModel',
       OnlineFeatureValue: '../modules/online/store.ts#OnlineValue',
       FeatureQuality: '../modules/quality/store.ts#FeatureQualityReport',
       FeatureDrift: '../modules/quality/store.ts#FeatureDriftReport',

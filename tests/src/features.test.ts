@@ -9,7 +9,7 @@ const MATERIALIZE = `mutation($i: MaterializeFeaturesInput!) {
     run { id status rowsWritten universe eventTimeTo view { name lakeDataset columns } } } }`;
 const RUN = `query($id: ID!) { materializationRun(id: $id) { status rowsWritten error timings { step milliseconds } } }`;
 const ONLINE = `query($e: [String!]!, $f: [String!]!) { onlineFeatures(entities: $e, features: $f) {
-  features rows { entity values { feature value eventTime availableAt status } } } }`;
+  features rows { entity values { feature value eventTime availableAt status } vector statuses eventTimes } } }`;
 
 describe('feature store through the gateway', () => {
   let p: TestPlatform;
@@ -116,6 +116,16 @@ describe('feature store through the gateway', () => {
       'MISSING',
       'MISSING',
     ]);
+    // The dense form is the same data as parallel lists in `features` order.
+    expect(first.vector).toEqual([(last.close! - last.open!) / last.open!, null]);
+    expect(first.statuses).toEqual(['CURRENT', 'EXPIRED']);
+    expect(first.eventTimes).toEqual([`${last.date}T00:00:00.000Z`, `${last.date}T00:00:00.000Z`]);
+    expect(online.data.onlineFeatures.rows[2]).toMatchObject({
+      entity: 'NOPE',
+      vector: [null, null],
+      statuses: ['MISSING', 'MISSING'],
+      eventTimes: [null, null],
+    });
 
     const lineage = await p.query('{ datasetLineage(dataset: "bars") { features { ref } featureViews { name } } }');
     expect(lineage.data.datasetLineage.features.map((f: { ref: string }) => f.ref)).toContain('e2e_gap@1');

@@ -19,6 +19,14 @@ export { type AuthEnv, authEnv } from './env.ts';
 export { AuthError, type AuthErrorCode } from './errors.ts';
 export { isIntrospection, mayExplore, withoutSuggestions } from './introspection.ts';
 export {
+  AUDIT_DENIED,
+  AUDIT_READ,
+  decideLicensedRead,
+  ENTITLED_POLICY,
+  type LicensedDataset,
+  recordLicensedRead,
+} from './licences.ts';
+export {
   type AccessDenial,
   checkScopes,
   hasRequirement,

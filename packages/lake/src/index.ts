@@ -8,6 +8,7 @@ export {
   type DatasetSpec,
   Lake,
   type LakeOptions,
+  type ParquetWriteOptions,
   type Snapshot,
   type SnapshotWriter,
 } from './lake.ts';

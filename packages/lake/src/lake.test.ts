@@ -81,6 +81,50 @@ describe.each(testDatabaseKinds())('lake on %s', (kind) => {
     expect(Number(again?.n)).toBe(10);
   });
 
+  it('writes with the Parquet settings a caller asks for, and zstd with dictionaries by default', async () => {
+    await lake.registerDataset({ name: 'encoded', owner: 'test', description: '', columns });
+    // Few distinct values: a column a dictionary would encode when one is tried.
+    const rows = 'SELECT i AS k, (i % 3)::DOUBLE AS v FROM range(0, 5000) t(i)';
+    const written = await lake.commit('encoded', { mode: 'append' }, async (w) => {
+      await w.writeQuery(rows);
+      await w.writeQuery(rows, [], { compression: 'lz4', dictionary: false });
+      await w.writeQuery(rows, [], { compression: 'zstd', compressionLevel: 1, dictionary: false });
+    });
+    const described = await Promise.all(
+      written.files.map(async (file) => {
+        const meta = await lake.query<{ compression: string; encodings: string }>(
+          "SELECT compression, encodings FROM parquet_metadata($1) WHERE path_in_schema = 'v'",
+          [file],
+        );
+        const [n] = await lake.query<{ n: bigint }>('SELECT count(*) AS n FROM read_parquet($1)', [file]);
+        return { ...meta[0], rows: Number(n?.n) };
+      }),
+    );
+    // Files are listed by their random names; compare as a set.
+    expect(described).toHaveLength(3);
+    expect(described).toEqual(
+      expect.arrayContaining([
+        { compression: 'ZSTD', encodings: expect.stringContaining('DICTIONARY'), rows: 5000 },
+        { compression: 'LZ4_RAW', encodings: 'PLAIN', rows: 5000 },
+        { compression: 'ZSTD', encodings: 'PLAIN', rows: 5000 },
+      ]),
+    );
+    await expect(
+      lake.commit('encoded', { mode: 'append' }, (w) =>
+        w.writeQuery(rows, [], { compression: 'lz4', compressionLevel: 3 }).then(() => undefined),
+      ),
+    ).rejects.toThrow(/compression level must be an integer from 1 to 22, with zstd only/);
+    expect((await lake.currentSnapshot('encoded'))?.id).toBe(written.id);
+
+    // Exports (downloads) take the same settings.
+    const exported = await lake.exportQuery(rows, [], { compression: 'zstd', compressionLevel: 1, dictionary: false });
+    const [meta] = await lake.query<{ compression: string; encodings: string }>(
+      "SELECT compression, encodings FROM parquet_metadata($1) WHERE path_in_schema = 'v'",
+      [exported.path],
+    );
+    expect({ ...meta, rows: exported.rows }).toEqual({ compression: 'ZSTD', encodings: 'PLAIN', rows: 5000 });
+  });
+
   it('refuses a different column layout for a registered dataset', async () => {
     await lake.registerDataset({ name: 'layout', owner: 'test', description: '', columns });
     await expect(

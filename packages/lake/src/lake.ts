@@ -39,9 +39,24 @@ export interface Snapshot {
   readonly summary: Record<string, unknown>;
 }
 
+/**
+ * How a written Parquet file is encoded. Omitted fields keep the lake's defaults: zstd at DuckDB's
+ * default level, dictionary encoding tried on every column.
+ */
+export interface ParquetWriteOptions {
+  readonly compression?: 'zstd' | 'lz4' | 'snappy' | 'uncompressed';
+  /** The zstd level, 1 (fastest) to 22; only with zstd. */
+  readonly compressionLevel?: number;
+  /**
+   * false: write every column plainly encoded. Trying a dictionary costs most of a write whose
+   * columns are mostly distinct values (DOUBLE features) and gains nothing there once compressed.
+   */
+  readonly dictionary?: boolean;
+}
+
 export interface SnapshotWriter {
   /** Writes the rows of a DuckDB query (with bound parameters) as one new immutable file. */
-  writeQuery(selectSql: string, params?: readonly LakeParam[]): Promise<number>;
+  writeQuery(selectSql: string, params?: readonly LakeParam[], parquet?: ParquetWriteOptions): Promise<number>;
   /** The session the write runs on: stage temporary tables on it before `writeQuery`. */
   readonly session: LakeSession;
 }
@@ -190,8 +205,8 @@ export class Lake {
       await this.duck.withConnection(async (connection) => {
         const writer: SnapshotWriter = {
           session: sessionOn(connection),
-          writeQuery: async (selectSql, params = []) => {
-            const file = await writeParquetFile(connection, { dir, columns, selectSql, params });
+          writeQuery: async (selectSql, params = [], parquet = {}) => {
+            const file = await writeParquetFile(connection, { dir, columns, selectSql, params, parquet });
             if (file.rowCount > 0) written.push({ ...file, path: relative(this.root, file.path) });
             else rmSync(file.path, { force: true });
             return file.rowCount;
@@ -273,6 +288,7 @@ export class Lake {
   async exportQuery(
     selectSql: string,
     params: readonly LakeParam[] = [],
+    parquet: ParquetWriteOptions = {},
   ): Promise<{ path: string; rows: number; bytes: number }> {
     const dir = join(this.root, '_exports');
     mkdirSync(dir, { recursive: true });
@@ -280,7 +296,7 @@ export class Lake {
     const tmpPath = `${finalPath}.tmp`;
     try {
       const rows = await this.duck.all<{ Count: bigint | number }>(
-        `COPY (${selectSql}) TO ${quoteLiteral(tmpPath)} (FORMAT parquet, COMPRESSION zstd)`,
+        `COPY (${selectSql}) TO ${quoteLiteral(tmpPath)} (${parquetCopyOptions(parquet)})`,
         params,
       );
       renameSync(tmpPath, finalPath);
@@ -306,10 +322,39 @@ export class Lake {
   }
 }
 
+const COMPRESSIONS: readonly string[] = ['zstd', 'lz4', 'snappy', 'uncompressed'];
+
+/** The COPY options for a Parquet file; refuses settings DuckDB would reject or silently ignore. */
+function parquetCopyOptions(parquet: ParquetWriteOptions): string {
+  const compression = parquet.compression ?? 'zstd';
+  if (!COMPRESSIONS.includes(compression)) {
+    throw new LakeError('WRITE_FAILED', `unknown Parquet compression ${JSON.stringify(compression)}`);
+  }
+  const options = ['FORMAT parquet', `COMPRESSION ${compression}`];
+  if (parquet.compressionLevel !== undefined) {
+    const level = parquet.compressionLevel;
+    if (compression !== 'zstd' || !Number.isInteger(level) || level < 1 || level > 22) {
+      throw new LakeError('WRITE_FAILED', 'a compression level must be an integer from 1 to 22, with zstd only');
+    }
+    options.push(`COMPRESSION_LEVEL ${level}`);
+  }
+  // A one-byte dictionary limit is how DuckDB's writer is told to encode every column plainly.
+  if (parquet.dictionary === false) options.push('DICTIONARY_SIZE_LIMIT 1');
+  options.push('ROW_GROUP_SIZE 122880');
+  return options.join(', ');
+}
+
 async function writeParquetFile(
   connection: DuckDBConnection,
-  options: { dir: string; columns: readonly ColumnSpec[]; selectSql: string; params: readonly LakeParam[] },
+  options: {
+    dir: string;
+    columns: readonly ColumnSpec[];
+    selectSql: string;
+    params: readonly LakeParam[];
+    parquet: ParquetWriteOptions;
+  },
 ): Promise<{ path: string; rowCount: number; bytes: number }> {
+  const copyOptions = parquetCopyOptions(options.parquet);
   const finalPath = join(options.dir, `${randomUUID()}.parquet`);
   const tmpPath = `${finalPath}.tmp`;
   const projection = options.columns
@@ -318,8 +363,7 @@ async function writeParquetFile(
   try {
     const rows = await runAll<{ Count: bigint | number }>(
       connection,
-      `COPY (SELECT ${projection} FROM (${options.selectSql})) TO ${quoteLiteral(tmpPath)} ` +
-        `(FORMAT parquet, COMPRESSION zstd, ROW_GROUP_SIZE 122880)`,
+      `COPY (SELECT ${projection} FROM (${options.selectSql})) TO ${quoteLiteral(tmpPath)} (${copyOptions})`,
       options.params,
     );
     renameSync(tmpPath, finalPath);

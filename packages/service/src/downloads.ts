@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { AuthError, bearerToken, checkScopes, type TokenVerifier } from '@alphagraph/auth';
-import type { Lake, LakeParam } from '@alphagraph/lake';
+import type { Lake, LakeParam, ParquetWriteOptions } from '@alphagraph/lake';
 import { z } from 'zod';
 import { type HttpRoute, sendJson } from './http.ts';
 import type { RequestScope } from './server.ts';
@@ -71,11 +71,18 @@ export function createDownloads(options: {
     /** Exports a query's result and returns a link only `scope`'s user can fetch, while it holds `requires`. */
     async create(
       scope: RequestScope,
-      query: { sql: string; params: readonly LakeParam[]; requires: string[][]; name: string },
+      query: {
+        sql: string;
+        params: readonly LakeParam[];
+        requires: string[][];
+        name: string;
+        /** How the file is encoded (default: the lake's zstd with dictionaries). */
+        parquet?: ParquetWriteOptions;
+      },
     ): Promise<DownloadLink> {
       if (!scope.identity) throw new AuthError('TOKEN_MISSING', 'downloads need an authenticated caller');
       sweep();
-      const file = await options.lake.exportQuery(query.sql, query.params);
+      const file = await options.lake.exportQuery(query.sql, query.params, query.parquet);
       const exp = Math.floor(Date.now() / 1000) + ttl;
       const token = sign({
         file: basename(file.path),

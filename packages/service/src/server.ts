@@ -14,7 +14,10 @@ import {
 } from '@alphagraph/auth';
 import { findRepoRoot } from '@alphagraph/config';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+} from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { type HttpRoute, serveHttp } from './http.ts';
@@ -137,6 +140,8 @@ export async function startSubgraphServer<C extends ServiceContext>(
     schema: buildServiceSchema(options.name, options.resolvers, options.decidePolicy),
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
+    // Explicit, not NODE_ENV's default: explorerOnlyPlugin admits introspection for explorer roles.
+    introspection: true,
     formatError: (formatted, error) => {
       const masked = maskError(formatted);
       if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
@@ -147,7 +152,14 @@ export async function startSubgraphServer<C extends ServiceContext>(
       }
       return masked;
     },
-    plugins: [ApolloServerPluginInlineTraceDisabled(), explorerOnlyPlugin<C>(), ...(options.plugins ?? [])],
+    plugins: [
+      // No per-field hooks: cache hints are unused and inline traces are for Apollo's registry; either
+      // would wrap every resolver, and a 100 × 20 online read resolves over 10,000 fields.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      explorerOnlyPlugin<C>(),
+      ...(options.plugins ?? []),
+    ],
   });
   await server.start();
   const http = await serveHttp({

@@ -8,10 +8,12 @@ import type { FeatureRecord, FeatureStore } from './modules/features/store.ts';
 import { createRequestLicensing, type RequestLicensing } from './modules/licensing/policy.ts';
 import { createRunStore, type RunRecord, type RunStore } from './modules/materialize/runs.ts';
 import { createScheduler, type Scheduler } from './modules/materialize/scheduler.ts';
+import { OnlineCache } from './modules/online/cache.ts';
 import { createQualityStore, type QualityStore } from './modules/quality/store.ts';
 import { createRegistry, type Registry } from './modules/registry/define.ts';
 import { createFeatureSetStore, type FeatureSetRecord, type FeatureSetStore } from './modules/sets/store.ts';
 import { createViewStore, type FeatureViewRecord, type ViewStore } from './modules/views/store.ts';
+import type { WorkerLease } from './modules/workers/lease.ts';
 
 /**
  * The feature store's long-lived parts (registry, sets, views, materialization, online values,
@@ -26,7 +28,11 @@ export interface FeatureStoreServices {
   readonly views: ViewStore;
   readonly runs: RunStore;
   readonly scheduler: Scheduler;
+  /** This process as a worker (materialization runs, training-set builds). */
+  readonly lease: WorkerLease;
   readonly quality: QualityStore;
+  /** The online values this process serves, checked against Postgres on every read. */
+  readonly online: OnlineCache;
   readonly entitlements: Entitlements;
   readonly audit: AuditLog;
   /** Datasets each feature version reads, cached for the process: a version's lineage never changes. */
@@ -56,6 +62,7 @@ export function createFeatureStoreServices(deps: {
   features: FeatureStore;
   entitlements: Entitlements;
   audit: AuditLog;
+  lease: WorkerLease;
 }): FeatureStoreServices {
   const { db, lake } = deps;
   return {
@@ -64,8 +71,9 @@ export function createFeatureStoreServices(deps: {
     sets: createFeatureSetStore(db),
     views: createViewStore(db, lake),
     runs: createRunStore(db),
-    scheduler: createScheduler({ db, lake }),
+    scheduler: createScheduler({ db, lake, lease: deps.lease }),
     quality: createQualityStore(db, lake),
+    online: new OnlineCache(),
     lineage: lineageCache(deps.features),
   };
 }

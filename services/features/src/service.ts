@@ -7,22 +7,42 @@ import { type MaterializeRequest, requestMaterialization } from './modules/mater
 import { createRunStore } from './modules/materialize/runs.ts';
 import { registerBuiltinSets } from './modules/sets/register.ts';
 import { createTrainingSets } from './modules/training/service.ts';
+import { createWorkerLease, type WorkerLeaseOptions } from './modules/workers/lease.ts';
 import { resolvers } from './resolvers.ts';
 
-export async function createFeatures(runtime: ServiceRuntime) {
-  const features = createFeatureStore(runtime.handle.db);
-  await createRunStore(runtime.handle.db).failInterrupted();
+export async function createFeatures(runtime: ServiceRuntime, options: { lease?: WorkerLeaseOptions } = {}) {
+  const db = runtime.handle.db;
+  const features = createFeatureStore(db);
+  const lease = createWorkerLease(db, options.lease);
   const stores: Stores = {
     features,
     featureStore: createFeatureStoreServices({
-      db: runtime.handle.db,
+      db,
       lake: runtime.lake,
       features,
       entitlements: runtime.entitlements,
       audit: runtime.audit,
+      lease,
     }),
-    trainingSets: createTrainingSets({ ...runtime, db: runtime.handle.db }),
+    trainingSets: createTrainingSets({ ...runtime, db, lease }),
   };
+  const runs = createRunStore(db);
+
+  /**
+   * Fails the materialization runs and training-set builds whose process is gone (its worker's
+   * heartbeat lapsed); work of live replicas is left alone, and queued runs wait for a worker.
+   */
+  async function sweepInterrupted(): Promise<{ runs: string[]; trainingSets: string[] }> {
+    const failedRuns = await runs.failAbandoned(lease);
+    const failedSets = await stores.trainingSets.store.failInterrupted(lease);
+    await lease.forgetGone();
+    for (const id of failedSets)
+      console.warn(`[features] training set ${id} was left building by a stopped process: failed`);
+    return { runs: failedRuns.map((r) => r.id), trainingSets: failedSets };
+  }
+  await sweepInterrupted();
+  let sweeper: NodeJS.Timeout | undefined;
+
   return {
     stores,
     resolvers: resolvers as unknown as SubgraphResolvers,
@@ -35,5 +55,26 @@ export async function createFeatures(runtime: ServiceRuntime) {
     /** Materializes programmatically (benchmarks, operators): as the mutation, without its audit entry. */
     materialize: (input: MaterializeRequest, caller: string) =>
       requestMaterialization(stores.featureStore, input, caller),
+    sweepInterrupted,
+    /**
+     * Background work of a running service: claims queued materialization runs (whichever process
+     * queued them) and sweeps work abandoned by stopped processes, every lease/2. Tests and tools
+     * that never call it still run what they queue (the scheduler drains on submit and `idle`).
+     */
+    start(): void {
+      stores.featureStore.scheduler.start();
+      if (sweeper) return;
+      sweeper = setInterval(() => {
+        sweepInterrupted().catch((error) => console.error('[features] sweeping interrupted work failed', error));
+      }, lease.leaseMs / 2);
+      sweeper.unref();
+    },
+    /** Stops claiming work, waits for the run in progress here, and withdraws this worker. */
+    async stop(): Promise<void> {
+      if (sweeper) clearInterval(sweeper);
+      sweeper = undefined;
+      await stores.featureStore.scheduler.stop();
+      await lease.stop();
+    },
   };
 }

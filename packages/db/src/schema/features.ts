@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigint,
   doublePrecision,
@@ -9,6 +10,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
@@ -95,6 +97,21 @@ export const featureViews = featuresSchema.table('feature_views', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/**
+ * The features processes alive now: each heartbeats its row while it runs a materialization or
+ * builds a training set. Work claimed by a worker whose heartbeat is older than the lease belongs
+ * to a process that is gone, and is failed by a live one (the runs' and training sets' sweeps).
+ */
+export const workers = featuresSchema.table('workers', {
+  /** `host:pid:random`, minted once per process. */
+  id: text('id').primaryKey(),
+  host: text('host').notNull(),
+  pid: integer('pid').notNull(),
+  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+  /** Set from the database clock, so replicas on skewed hosts agree on staleness. */
+  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
 export const MATERIALIZATION_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type MaterializationStatus = (typeof MATERIALIZATION_STATUSES)[number];
 
@@ -128,8 +145,15 @@ export const materializationRuns = featuresSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
+    /** The worker (features.workers.id) that claimed the run; set when it leaves the queue. */
+    claimedBy: text('claimed_by'),
   },
-  (t) => [index('materialization_runs_view_idx').on(t.view, t.createdAt)],
+  (t) => [
+    index('materialization_runs_view_idx').on(t.view, t.createdAt),
+    index('materialization_runs_status_idx').on(t.status, t.createdAt),
+    // Runs of one view never execute at once, whichever process claimed them.
+    uniqueIndex('materialization_runs_one_running_per_view').on(t.view).where(sql`status = 'running'`),
+  ],
 );
 
 /**
@@ -153,6 +177,19 @@ export const onlineValues = featuresSchema.table(
   },
   (t) => [primaryKey({ columns: [t.featureId, t.entity] })],
 );
+
+/**
+ * A counter per feature version, bumped in the transaction that upserts its online values. Each
+ * process keeps a copy of the online values it serves and compares generations on every read
+ * (one small query), so a copy is never served once a newer publish has committed.
+ */
+export const onlineGenerations = featuresSchema.table('online_generations', {
+  featureId: uuid('feature_id')
+    .primaryKey()
+    .references(() => features.id),
+  generation: bigint('generation', { mode: 'number' }).notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
 
 export const TRAINING_SET_STATUSES = ['building', 'ready', 'failed'] as const;
 export type TrainingSetStatus = (typeof TRAINING_SET_STATUSES)[number];
@@ -182,6 +219,8 @@ export const trainingSets = featuresSchema.table(
     statistics: jsonb('statistics').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     builtAt: timestamp('built_at', { withTimezone: true }),
+    /** The worker (features.workers.id) running the current or last build. */
+    builder: text('builder'),
   },
   (t) => [index('training_sets_created_by_idx').on(t.createdBy, t.createdAt)],
 );

@@ -5,7 +5,7 @@ import type { FeatureSetRecord as FeatureSetRecordModel } from '../modules/sets/
 import type { DatasetLineageModel as DatasetLineageModelModel } from '../modules/registry/resolvers.ts';
 import type { FeatureViewRecord as FeatureViewRecordModel } from '../modules/views/store.ts';
 import type { RunRecord as RunRecordModel } from '../modules/materialize/runs.ts';
-import type { OnlineFeaturesModel as OnlineFeaturesModelModel } from '../modules/online/resolvers.ts';
+import type { OnlineFeaturesModel as OnlineFeaturesModelModel, OnlineFeatureRowModel as OnlineFeatureRowModelModel } from '../modules/online/resolvers.ts';
 import type { OnlineValue as OnlineValueModel } from '../modules/online/store.ts';
 import type { FeatureQualityReport as FeatureQualityReportModel, FeatureDriftReport as FeatureDriftReportModel } from '../modules/quality/store.ts';
 import type { PsiBin as PsiBinModel } from '../modules/quality/psi.ts';
@@ -302,7 +302,11 @@ export type LabelInput = {
 export type MaterializationMode =
   /** Every bar with an event time in [from, to). */
   | 'BACKFILL'
-  /** Only bars newer than the view's last materialized event time per entity (after re-reading the warm-up rows). */
+  /**
+   * Bars newer than the view's last materialized event time per entity, and every period reached by
+   * a correction or a late input since the view's last incremental run (after re-reading the warm-up
+   * rows); a recomputed period is written as a new version only when it differs.
+   */
   | 'INCREMENTAL';
 
 export type MaterializationRun = {
@@ -323,7 +327,7 @@ export type MaterializationRun = {
   inputSnapshots: Array<InputSnapshot>;
   mode: MaterializationMode;
   rowsWritten: Maybe<Scalars['Int']['output']>;
-  /** The view's snapshot this run published. */
+  /** The view's snapshot this run published; for a run with nothing to write, the view's current one. */
   snapshotId: Maybe<Scalars['Int']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   status: MaterializationStatus;
@@ -350,7 +354,10 @@ export type MaterializeFeaturesInput = {
   set?: InputMaybe<Scalars['String']['input']>;
   /** Exclusive upper bound on event time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
-  /** Symbols; default: the features' universes, or every instrument with daily bars when they name none. */
+  /**
+   * Symbols; default: the features' universes, or every instrument with daily bars when they name
+   * none. Omit for MARKET features (their one entity is MARKET).
+   */
   universe?: InputMaybe<Array<Scalars['String']['input']>>;
   /** How long the answer waits for the run to finish (0-60 s); it continues in the background either way. */
   waitSeconds?: InputMaybe<Scalars['Int']['input']>;
@@ -409,10 +416,22 @@ export type MutationRebuildTrainingSetArgs = {
   id: Scalars['ID']['input'];
 };
 
+/**
+ * One entity's feature vector. `values` is the self-describing form (one object per feature); the
+ * dense form (`vector`, `statuses`, `eventTimes`, each in `OnlineFeatures.features` order) carries
+ * the same data as parallel lists, the shape a model server feeds straight into a model, and costs a
+ * fraction of the objects to produce and transfer.
+ */
 export type OnlineFeatureRow = {
   __typename?: 'OnlineFeatureRow';
   entity: Scalars['String']['output'];
+  /** Each value's event time, in `features` order (null when MISSING). */
+  eventTimes: Array<Maybe<Scalars['DateTime']['output']>>;
+  /** Each value's status, in `features` order. */
+  statuses: Array<OnlineValueStatus>;
   values: Array<OnlineFeatureValue>;
+  /** The values in `features` order: null unless the status is CURRENT (and the value is defined). */
+  vector: Array<Maybe<Scalars['Float']['output']>>;
 };
 
 export type OnlineFeatureValue = {
@@ -987,7 +1006,7 @@ export type ResolversTypes = ResolversObject<{
   MaterializeFeaturesInput: MaterializeFeaturesInput;
   MaterializeFeaturesResult: ResolverTypeWrapper<Omit<MaterializeFeaturesResult, 'error' | 'run'> & { error?: Maybe<ResolversTypes['FeatureError']>, run?: Maybe<ResolversTypes['MaterializationRun']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  OnlineFeatureRow: ResolverTypeWrapper<Omit<OnlineFeatureRow, 'values'> & { values: Array<ResolversTypes['OnlineFeatureValue']> }>;
+  OnlineFeatureRow: ResolverTypeWrapper<OnlineFeatureRowModelModel>;
   OnlineFeatureValue: ResolverTypeWrapper<OnlineValueModel>;
   OnlineFeatures: ResolverTypeWrapper<OnlineFeaturesModelModel>;
   OnlineValueStatus: OnlineValueStatus;
@@ -1052,7 +1071,7 @@ export type ResolversParentTypes = ResolversObject<{
   MaterializeFeaturesInput: MaterializeFeaturesInput;
   MaterializeFeaturesResult: Omit<MaterializeFeaturesResult, 'error' | 'run'> & { error?: Maybe<ResolversParentTypes['FeatureError']>, run?: Maybe<ResolversParentTypes['MaterializationRun']> };
   Mutation: Record<PropertyKey, never>;
-  OnlineFeatureRow: Omit<OnlineFeatureRow, 'values'> & { values: Array<ResolversParentTypes['OnlineFeatureValue']> };
+  OnlineFeatureRow: OnlineFeatureRowModelModel;
   OnlineFeatureValue: OnlineValueModel;
   OnlineFeatures: OnlineFeaturesModelModel;
   PeriodInput: PeriodInput;
@@ -1255,7 +1274,10 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type OnlineFeatureRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnlineFeatureRow'] = ResolversParentTypes['OnlineFeatureRow']> = ResolversObject<{
   entity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  eventTimes?: Resolver<Array<Maybe<ResolversTypes['DateTime']>>, ParentType, ContextType>;
+  statuses?: Resolver<Array<ResolversTypes['OnlineValueStatus']>, ParentType, ContextType>;
   values?: Resolver<Array<ResolversTypes['OnlineFeatureValue']>, ParentType, ContextType>;
+  vector?: Resolver<Array<Maybe<ResolversTypes['Float']>>, ParentType, ContextType>;
 }>;
 
 export type OnlineFeatureValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnlineFeatureValue'] = ResolversParentTypes['OnlineFeatureValue']> = ResolversObject<{

@@ -36,6 +36,7 @@ export async function createHarness(kind: DatabaseKind): Promise<Harness> {
     },
     async dispose() {
       await service.stores.featureStore.scheduler.idle();
+      await service.stop();
       await t.dispose();
     },
   };

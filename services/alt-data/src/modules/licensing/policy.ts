@@ -1,19 +1,20 @@
-import type { AccessDenial, PolicyDecider } from '@alphagraph/auth';
+import {
+  type AccessDenial,
+  decideLicensedRead,
+  ENTITLED_POLICY,
+  type PolicyDecider,
+  recordLicensedRead as recordRead,
+} from '@alphagraph/auth';
 import type { Context } from '../../context.ts';
 import type { DatasetRecord } from '../datasets/store.ts';
 import { TWEETS_DATASET } from '../tweets/daily.ts';
 
-/**
+/*
  * The `entitled` policy (`@policy(policies: [["entitled"]])` on every field that carries
- * alternative-data values). The gateway admits it and this subgraph decides it with data: a
- * dataset whose row says `licensed` may be read only by a caller holding an active entitlement to
- * the dataset or its vendor, for their user id or one of their roles. Public datasets
- * (`licensed = false`) admit everyone the field's role check admitted.
+ * alternative-data values; the rules are @alphagraph/auth's licences). A dataset whose row says
+ * `licensed` may be read only by a caller holding an active entitlement to the dataset or its
+ * vendor. Public datasets (`licensed = false`) admit everyone the field's role check admitted.
  */
-export const ENTITLED_POLICY = 'entitled';
-
-export const AUDIT_READ = 'read:licensed-data';
-export const AUDIT_DENIED = 'denied:licensed-data';
 
 /** Root fields that read one named dataset (their parent is no dataset row). */
 const ROOT_READS: Readonly<Record<string, string>> = { 'Query.tweetSentimentDaily': TWEETS_DATASET };
@@ -39,25 +40,15 @@ function decideForDataset(ctx: Context, dataset: DatasetRecord, coordinate: stri
   if (!decision) {
     decision = (async () => {
       if (!dataset.licensed) return null;
-      const identity = ctx.identity;
       const vendor = await ctx.vendorById.load(dataset.vendorId);
-      if (!identity || !vendor) throw new Error(`cannot decide the licence of ${dataset.name}`);
-      if (await ctx.stores.entitlements.isEntitled(identity, { name: dataset.name, vendor: vendor.name })) return null;
-      await ctx.stores.audit.append({
-        actor: identity.userId,
-        roles: identity.roles,
-        action: AUDIT_DENIED,
-        resource: `dataset:${dataset.name}`,
-        details: { dataset: dataset.name, vendor: vendor.name, field: coordinate },
+      if (!vendor) throw new Error(`cannot decide the licence of ${dataset.name}`);
+      return decideLicensedRead(ctx.stores, {
+        identity: ctx.identity,
         requestId: ctx.requestId,
+        coordinate,
+        dataset: { name: dataset.name, vendor: vendor.name },
+        reaches: `dataset ${dataset.name} is licensed from ${vendor.name}`,
       });
-      return {
-        code: 'FORBIDDEN',
-        message:
-          `${coordinate}: dataset ${dataset.name} is licensed from ${vendor.name}; reading its values needs an ` +
-          `entitlement to dataset:${dataset.name} or vendor:${vendor.name}, and user ${identity.userId} ` +
-          `(roles ${identity.roles.join(', ')}) holds none. An admin can grant one with grantEntitlement.`,
-      };
     })();
     ctx.licenceDecisions.set(dataset.id, decision);
   }
@@ -85,22 +76,11 @@ export async function recordLicensedRead(
   read: { view: string; fields: readonly string[]; rows: number; details: Record<string, unknown> },
 ): Promise<void> {
   if (!dataset.licensed) return;
-  const identity = ctx.identity;
-  if (!identity) throw new Error('a licensed read without a verified caller');
   const vendor = await ctx.vendorById.load(dataset.vendorId);
-  await ctx.stores.audit.append({
-    actor: identity.userId,
-    roles: identity.roles,
-    action: AUDIT_READ,
-    resource: `dataset:${dataset.name}`,
-    details: {
-      dataset: dataset.name,
-      vendor: vendor?.name ?? null,
-      view: read.view,
-      fields: [...read.fields],
-      rows: read.rows,
-      ...read.details,
-    },
+  await recordRead(ctx.stores, {
+    identity: ctx.identity,
     requestId: ctx.requestId,
+    dataset: { name: dataset.name, vendor: vendor?.name ?? 'unknown' },
+    details: { view: read.view, fields: [...read.fields], rows: read.rows, ...read.details },
   });
 }

@@ -1,17 +1,24 @@
-import type { AccessDenial, AuditLog, Entitlements, Identity, PolicyDecider } from '@alphagraph/auth';
+import {
+  type AccessDenial,
+  type AuditLog,
+  decideLicensedRead,
+  ENTITLED_POLICY,
+  type Entitlements,
+  type Identity,
+  type PolicyDecider,
+  recordLicensedRead,
+} from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
 import type { FeatureRecord } from '../features/store.ts';
 import { type AltSource, loadFeatureCatalog } from '../registry/catalog.ts';
 
-/**
+/*
  * The `entitled` policy on fields that reveal feature values (online values, quality, drift).
  * A feature whose lineage includes a licensed alternative dataset (alt.datasets.licensed) reveals
- * values only to a caller entitled to every such dataset (or its vendor), as alt-data decides for
- * the raw observations: the same entitlements, the same audit actions.
+ * values only to a caller entitled to every such dataset (or its vendor), by the rules alt-data
+ * applies to the raw observations (@alphagraph/auth's licences): the same entitlements, the same
+ * audit actions.
  */
-export const ENTITLED_POLICY = 'entitled';
-export const AUDIT_READ = 'read:licensed-data';
-export const AUDIT_DENIED = 'denied:licensed-data';
 
 /** The feature refs a value field reads, from its arguments. */
 function refsOfRead(coordinate: string, args: Record<string, unknown>): string[] {
@@ -82,26 +89,13 @@ export function createRequestLicensing(
   function decide(source: AltSource, coordinate: string): Promise<AccessDenial | null> {
     let decision = decisions.get(source.name);
     if (!decision) {
-      decision = (async () => {
-        const identity = scope.identity;
-        if (!identity) return { code: 'UNAUTHENTICATED', message: `${coordinate} requires an authenticated caller` };
-        if (await deps.entitlements.isEntitled(identity, { name: source.name, vendor: source.vendor })) return null;
-        await deps.audit.append({
-          actor: identity.userId,
-          roles: identity.roles,
-          action: AUDIT_DENIED,
-          resource: `dataset:${source.name}`,
-          details: { dataset: source.name, vendor: source.vendor, field: coordinate },
-          requestId: scope.requestId,
-        });
-        return {
-          code: 'FORBIDDEN',
-          message:
-            `${coordinate}: the feature reads dataset ${source.name}, licensed from ${source.vendor}; reading its values ` +
-            `needs an entitlement to dataset:${source.name} or vendor:${source.vendor}, and user ${identity.userId} ` +
-            `(roles ${identity.roles.join(', ')}) holds none. An admin can grant one with grantEntitlement.`,
-        };
-      })();
+      decision = decideLicensedRead(deps, {
+        identity: scope.identity,
+        requestId: scope.requestId,
+        coordinate,
+        dataset: { name: source.name, vendor: source.vendor },
+        reaches: `the feature reads dataset ${source.name}, licensed from ${source.vendor}`,
+      });
       decisions.set(source.name, decision);
     }
     return decision;
@@ -127,22 +121,18 @@ export function createRequestLicensing(
       features: readonly FeatureRecord[],
       details: Record<string, unknown>,
     ): Promise<void> {
-      const identity = scope.identity;
       const sources = await licensedInputs(features);
       if (sources.length === 0) return;
-      if (!identity) throw new Error('a licensed read without a verified caller');
       const lineage = await deps.lineage(features);
       for (const source of sources) {
         const readers = features
           .filter((f) => lineage.get(f.id)?.includes(source.name))
           .map((f) => `${f.name}@${f.version}`);
-        await deps.audit.append({
-          actor: identity.userId,
-          roles: identity.roles,
-          action: AUDIT_READ,
-          resource: `dataset:${source.name}`,
-          details: { dataset: source.name, vendor: source.vendor, view, features: readers, ...details },
+        await recordLicensedRead(deps, {
+          identity: scope.identity,
           requestId: scope.requestId,
+          dataset: { name: source.name, vendor: source.vendor },
+          details: { view, features: readers, ...details },
         });
       }
     },

@@ -1,17 +1,19 @@
 import type { Db } from '@alphagraph/db';
 import { checkExpression, compileFeatureSet, parseExpression } from '@alphagraph/dsl';
-import { type Lake, type LakeSession, quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { type Lake, LakeError, type LakeSession, quoteIdent, quoteLiteral, type Snapshot } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { FeatureRecord } from '../features/store.ts';
 import { upsertOnlineValues } from '../online/store.ts';
-import { type AltField, loadFeatureCatalog } from '../registry/catalog.ts';
+import { type AltField, type AltSource, loadFeatureCatalog } from '../registry/catalog.ts';
 import { isCrossSectional } from '../registry/expression.ts';
 import { featureColumn } from '../views/naming.ts';
 import type { FeatureViewRecord } from '../views/store.ts';
-import { type RunRecord, transitionRun } from './runs.ts';
+import { changedSince, pinInputs } from './changes.ts';
+import { baselinesOf, type RunRecord, transitionRun } from './runs.ts';
 import { stageSource } from './source.ts';
 
 export interface MaterializeJob {
+  /** Claimed: status running, `asOf` set. */
   readonly run: RunRecord;
   readonly view: FeatureViewRecord;
   /** The view's members, in its column order. */
@@ -24,7 +26,7 @@ const stats = z.object({
   last: z.date().nullable(),
 });
 const latestRow = z.object({ entity: z.string(), event_time: z.date(), available_at: z.date() }).passthrough();
-const highWater = z.object({ entity: z.string(), last: z.date() });
+const storedSpan = z.object({ entity: z.string(), first: z.date(), last: z.date() });
 
 /** A run's steps, in the order they happen (timings are stored as JSON, which keeps no order). */
 export const RUN_STEPS = ['resolve', 'source', 'compute', 'write', 'publish'] as const;
@@ -40,126 +42,253 @@ class Stopwatch {
   }
 }
 
-/** Per entity, the last event time the view already holds (for an incremental run). */
-async function highWaterMarks(lake: Lake, session: LakeSession, dataset: string) {
-  const snapshot = await lake.currentSnapshot(dataset);
-  if (!snapshot || snapshot.files.length === 0) return new Map<string, Date>();
-  const rows = await session.all(`SELECT entity, max(event_time) AS last FROM ${lake.scan(snapshot)} GROUP BY entity`);
-  return new Map(rows.map((r) => highWater.parse(r)).map((r) => [r.entity, r.last] as const));
+/** Thrown inside the lake write to leave without publishing when the run has nothing to write. */
+class NothingToWrite extends Error {
+  constructor() {
+    super('nothing to write');
+  }
+}
+
+/** Per entity, the first and last event time the view holds (for an incremental run). */
+async function storedSpans(lake: Lake, session: LakeSession, view: Snapshot | null) {
+  if (!view || view.files.length === 0) return new Map<string, { first: Date; last: Date }>();
+  const rows = await session.all(
+    `SELECT entity, min(event_time) AS first, max(event_time) AS last FROM ${lake.scan(view)} GROUP BY entity`,
+  );
+  return new Map(rows.map((r) => storedSpan.parse(r)).map((r) => [r.entity, { first: r.first, last: r.last }]));
 }
 
 /**
- * Computes a view's values and publishes them: stages the source (the latest version of each
- * daily bar known at the run's start, joined with the alternative fields' session aggregates),
- * runs the one compiled query over it, appends the rows to the view's lake dataset and, in the
- * catalog transaction that publishes the snapshot, marks the run succeeded and upserts the
- * latest value per (entity, feature version) into the online store. On failure nothing is
- * published and the run is marked failed.
+ * Computes a view's values and publishes them: pins the input snapshots, stages the source (the
+ * latest version of each daily bar, or each XNYS session of a MARKET view's series, known at the
+ * run's `asOf`, joined with the alternative fields' session aggregates), runs the one compiled
+ * query over it, appends the rows to the view's lake dataset and, in the catalog transaction that
+ * publishes the snapshot, marks the run succeeded and upserts the latest value per (entity,
+ * feature version) into the online store. On failure nothing is published and the run is marked
+ * failed.
+ *
+ * An incremental run computes the periods after the view's last row per entity and, from the
+ * earliest input changed since the entity's baseline run (a correction, a late or out-of-order
+ * bar or observation: see `changedSince`), recomputes the periods already held, writing a new
+ * version only of those whose values or `available_at` differ from the stored latest version.
+ * With nothing to write it publishes no snapshot: the run succeeds with 0 rows and records the
+ * view's current snapshot (the content it left the view at).
+ *
+ * `worker` fences the finish: when the run was swept from under this worker (its heartbeat lapsed),
+ * finishing fails and the publish rolls back.
  */
-export async function runMaterialization(deps: { db: Db; lake: Lake }, job: MaterializeJob): Promise<RunRecord> {
+export async function runMaterialization(
+  deps: { db: Db; lake: Lake; worker?: string },
+  job: MaterializeJob,
+): Promise<RunRecord> {
   const { db, lake } = deps;
-  const asOf = new Date();
+  const { run, view } = job;
   const clock = new Stopwatch();
-  await transitionRun(db, job.run.id, 'running', { startedAt: asOf, asOf });
   try {
+    if (run.status !== 'running' || !run.asOf) throw new Error(`run ${run.id} was not claimed before it started`);
+    const asOf = run.asOf;
     const catalog = await loadFeatureCatalog(db);
     const expressions = new Map(job.features.map((f) => [featureColumn(f.name, f.version), f.expression]));
     const checked = [...expressions.values()].map((e) =>
       checkExpression(parseExpression(e), { fields: catalog.fields, mode: 'feature' }),
     );
     const lookback = Math.max(0, ...checked.map((c) => c.lookback));
+    const crossSectional = checked.some((c) => isCrossSectional(c.ast));
     const altFields = [...new Set(checked.flatMap((c) => c.fields))]
       .filter((f) => f.includes('.'))
       .sort()
       .map((f): AltField => catalog.altFields.get(f)!);
+    const altSources = [...new Set(altFields.map((f) => f.dataset))].map((d): AltSource => {
+      const source = catalog.alt.get(d);
+      if (!source) throw new Error(`alternative dataset ${d} is not registered`);
+      return source;
+    });
+    const inputs = await pinInputs(lake, { readsBars: view.entityKind === 'instrument', alt: altSources });
+    const viewSnapshot = await lake.currentSnapshot(view.lakeDataset);
+    const incremental = run.kind === 'incremental';
+    const baselines = incremental ? await baselinesOf(db, view.name, run.universe) : [];
     clock.lap('resolve');
 
-    let summary: { rows: number; first: Date | null; last: Date | null; inputs: Record<string, number> } | null = null;
+    let summary: { rows: number; first: Date | null; last: Date | null } = { rows: 0, first: null, last: null };
     let latest: z.infer<typeof latestRow>[] = [];
+    const inputSnapshots: Record<string, number> = {};
+    for (const [dataset, snapshot] of inputs) if (snapshot) inputSnapshots[dataset] = snapshot.id;
     const published: { run?: RunRecord } = {};
-    await lake.commit(
-      job.view.lakeDataset,
-      {
-        mode: 'append',
-        summary: { run: job.run.id, kind: job.run.kind },
-        onPublish: async (tx, snapshot) => {
-          await upsertOnlineValues(tx, { runId: job.run.id, features: job.features, rows: latest });
-          clock.lap('publish');
-          published.run = await transitionRun(tx, job.run.id, 'succeeded', {
-            rowsWritten: summary!.rows,
-            eventTimeFrom: summary!.first,
-            eventTimeTo: summary!.last,
-            snapshotId: snapshot.id,
-            inputSnapshots: summary!.inputs,
-            timings: clock.steps,
-            finishedAt: new Date(),
-          });
-        },
-      },
-      async (writer) => {
-        const session = writer.session;
-        const after = job.run.kind === 'incremental' ? await highWaterMarks(lake, session, job.view.lakeDataset) : null;
-        const staged = await stageSource({
-          lake,
-          session,
-          asOf,
-          universe: job.run.universe,
-          from: job.run.periodFrom,
-          to: job.run.periodTo,
-          after,
-          lookback,
-          crossSectional: checked.some((c) => isCrossSectional(c.ast)),
-          altFields,
-          alt: catalog.alt,
-        });
-        clock.lap('source');
-        const compiled = compileFeatureSet(expressions, {
-          fields: catalog.fields,
-          source: {
-            relation: staged.relation,
-            entityColumn: 'entity',
-            timeColumn: 'time',
-            availableAtColumn: 'available_at',
-            columns: staged.columns,
-            rowNumberColumn: 'rn',
+    try {
+      await lake.commit(
+        view.lakeDataset,
+        {
+          mode: 'append',
+          summary: { run: run.id, kind: run.kind },
+          onPublish: async (tx, snapshot) => {
+            await upsertOnlineValues(tx, { runId: run.id, features: job.features, rows: latest });
+            clock.lap('publish');
+            published.run = await transitionRun(
+              tx,
+              run.id,
+              'succeeded',
+              {
+                rowsWritten: summary.rows,
+                eventTimeFrom: summary.first,
+                eventTimeTo: summary.last,
+                snapshotId: snapshot.id,
+                inputSnapshots,
+                timings: clock.steps,
+                finishedAt: new Date(),
+              },
+              deps.worker,
+            );
           },
-        });
-        const cols = compiled.columns.map((c) => `c.${quoteIdent(c)}`).join(', ');
-        const to = job.run.periodTo ? `AND c.time < TIMESTAMPTZ ${quoteLiteral(job.run.periodTo.toISOString())}` : '';
-        await session.run(
-          `CREATE OR REPLACE TEMP TABLE fs_out AS
-           SELECT c.entity, c.time AS event_time, c.available_at, ${quoteLiteral(job.run.id)} AS tiebreak, ${cols}
-           FROM (${compiled.sql}) c JOIN ${staged.bounds} d ON d.entity = c.entity
-           WHERE (d.out_from IS NULL OR c.time >= d.out_from) ${to}`,
-        );
-        const [s] = await session.all(
-          'SELECT count(*) AS n, min(event_time) AS first, max(event_time) AS last FROM fs_out',
-        );
-        const st = stats.parse(s);
-        summary = { rows: st.n, first: st.first, last: st.last, inputs: staged.inputSnapshots };
-        // Each entity's newest row, by a semi-join (a window over the wide rows would sort them all).
-        latest = (
-          await session.all(
-            `SELECT o.* FROM fs_out o
-             JOIN (SELECT entity, max(event_time) AS last FROM fs_out GROUP BY entity) m
-               ON m.entity = o.entity AND m.last = o.event_time`,
-          )
-        ).map((r) => latestRow.parse(r));
-        clock.lap('compute');
-        if (st.n > 0) await writer.writeQuery('SELECT * FROM fs_out');
-        clock.lap('write');
-      },
-    );
+        },
+        async (writer) => {
+          const session = writer.session;
+          const stored = incremental ? await storedSpans(lake, session, viewSnapshot) : null;
+          const changed = new Map<string, Date | null>();
+          if (stored) {
+            const found = await changedSince({
+              lake,
+              session,
+              asOf,
+              baselines,
+              inputs,
+              alt: new Map(altSources.map((s) => [s.lakeDataset, s])),
+            });
+            const covered = new Set(baselines.flatMap((b) => b.entities));
+            for (const entity of run.universe) {
+              if (!stored.has(entity)) continue;
+              // Without a baseline nothing says which stored periods are current: check them all.
+              if (!covered.has(entity)) changed.set(entity, null);
+              else if (found.has(entity)) changed.set(entity, found.get(entity)!);
+            }
+          }
+          const staged = await stageSource({
+            lake,
+            session,
+            entityKind: view.entityKind,
+            asOf,
+            inputs,
+            universe: run.universe,
+            from: run.periodFrom,
+            to: run.periodTo,
+            stored,
+            changed: stored ? changed : null,
+            lookback,
+            crossSectional,
+            altFields,
+            alt: catalog.alt,
+          });
+          clock.lap('source');
+          const compiled = compileFeatureSet(expressions, {
+            fields: catalog.fields,
+            source: {
+              relation: staged.relation,
+              entityColumn: 'entity',
+              timeColumn: 'time',
+              availableAtColumn: 'available_at',
+              columns: staged.columns,
+              rowNumberColumn: 'rn',
+            },
+          });
+          await session.run(
+            `CREATE OR REPLACE TEMP TABLE fs_computed AS
+             SELECT c.entity, c.time AS event_time, c.available_at, ${quoteLiteral(run.id)} AS tiebreak,
+                    ${compiled.columns.map((c) => `c.${quoteIdent(c)}`).join(', ')}, d.after
+             FROM (${compiled.sql}) c JOIN ${staged.bounds} d ON d.entity = c.entity
+             WHERE (d.out_from IS NULL OR c.time >= d.out_from)
+               ${run.periodTo ? `AND c.time < TIMESTAMPTZ ${quoteLiteral(run.periodTo.toISOString())}` : ''}`,
+          );
+          await keepOnlyChanges({ lake, session, view: viewSnapshot, columns: compiled.columns });
+          const [s] = await session.all(
+            'SELECT count(*) AS n, min(event_time) AS first, max(event_time) AS last FROM fs_out',
+          );
+          const st = stats.parse(s);
+          summary = { rows: st.n, first: st.first, last: st.last };
+          clock.lap('compute');
+          if (st.n === 0) throw new NothingToWrite();
+          // Each entity's newest row, by a semi-join (a window over the wide rows would sort them all).
+          latest = (
+            await session.all(
+              `SELECT o.* FROM fs_out o
+               JOIN (SELECT entity, max(event_time) AS last FROM fs_out GROUP BY entity) m
+                 ON m.entity = o.entity AND m.last = o.event_time`,
+            )
+          ).map((r) => latestRow.parse(r));
+          await writer.writeQuery('SELECT * FROM fs_out');
+          clock.lap('write');
+        },
+      );
+    } catch (error) {
+      if (!(error instanceof LakeError && error.cause instanceof NothingToWrite)) throw error;
+      // Nothing new and nothing corrected: no empty snapshot. The view stays at its current one.
+      clock.lap('write');
+      published.run = await transitionRun(
+        db,
+        run.id,
+        'succeeded',
+        {
+          rowsWritten: 0,
+          eventTimeFrom: null,
+          eventTimeTo: null,
+          snapshotId: viewSnapshot?.id ?? null,
+          inputSnapshots,
+          timings: clock.steps,
+          finishedAt: new Date(),
+        },
+        deps.worker,
+      );
+    }
     if (!published.run) throw new Error('the snapshot was published without finishing the run');
     return published.run;
   } catch (error) {
-    console.error(`[features] materialization run ${job.run.id} failed`, error);
-    return transitionRun(db, job.run.id, 'failed', {
-      error: failureMessage(error),
-      timings: clock.steps,
-      finishedAt: new Date(),
-    });
+    console.error(`[features] materialization run ${run.id} failed`, error);
+    return transitionRun(
+      db,
+      run.id,
+      'failed',
+      { error: failureMessage(error), timings: clock.steps, finishedAt: new Date() },
+      deps.worker,
+    );
   }
+}
+
+/**
+ * `fs_out`: the computed rows to write. New periods (after the view's last row for the entity)
+ * are all kept; a recomputed period is kept only when its `available_at` or a value differs from
+ * the view's latest version of it (or the view lacks it: a late bar), so periods a correction did
+ * not reach are not written again.
+ */
+async function keepOnlyChanges(options: {
+  lake: Lake;
+  session: LakeSession;
+  view: Snapshot | null;
+  columns: readonly string[];
+}): Promise<void> {
+  const { lake, session, view } = options;
+  const [redo] = await session.all(
+    'SELECT count(*) AS n, min(event_time) AS first FROM fs_computed WHERE after IS NOT NULL AND event_time <= after',
+  );
+  const recomputed = stats.omit({ last: true }).parse(redo);
+  const columns = ['entity', 'event_time', 'available_at', 'tiebreak', ...options.columns].map(quoteIdent);
+  if (recomputed.n === 0 || !view || view.files.length === 0) {
+    await session.run(`CREATE OR REPLACE TEMP TABLE fs_out AS SELECT ${columns.join(', ')} FROM fs_computed`);
+    return;
+  }
+  const same = ['available_at', ...options.columns]
+    .map((c) => `s.${quoteIdent(c)} IS NOT DISTINCT FROM c.${quoteIdent(c)}`)
+    .join(' AND ');
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE fs_stored AS
+     SELECT * FROM ${lake.scan(view)}
+     WHERE event_time >= $1::TIMESTAMPTZ AND entity IN (SELECT DISTINCT entity FROM fs_computed WHERE event_time <= after)
+     QUALIFY row_number() OVER (PARTITION BY entity, event_time ORDER BY available_at DESC, tiebreak DESC) = 1`,
+    [recomputed.first!],
+  );
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE fs_out AS
+     SELECT ${columns.map((c) => `c.${c}`).join(', ')} FROM fs_computed c
+     WHERE c.after IS NULL OR c.event_time > c.after
+        OR NOT EXISTS (SELECT 1 FROM fs_stored s WHERE s.entity = c.entity AND s.event_time = c.event_time AND ${same})`,
+  );
 }
 
 /** A short account of a failure for the run record (no stack, no SQL text). */

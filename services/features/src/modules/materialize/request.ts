@@ -41,6 +41,9 @@ export interface MaterializeDeps {
   readonly scheduler: Scheduler;
 }
 
+/** The one entity of MARKET features (market-wide series are stored under it too). */
+export const MARKET_ENTITY = 'MARKET';
+
 /** Every instrument with daily bars in the lake (the default universe). */
 async function barSymbols(lake: Lake): Promise<string[]> {
   const snapshot = await lake.currentSnapshot(BARS_DATASET).catch(() => null);
@@ -53,7 +56,10 @@ async function barSymbols(lake: Lake): Promise<string[]> {
 
 /**
  * Resolves what to materialize (a set, or refs), finds or creates its view, records a queued run
- * and hands it to the scheduler; answers once the run finishes or `waitSeconds` pass.
+ * and tells the scheduler (any replica may claim it); answers once the run finishes or
+ * `waitSeconds` pass. A request names features of one entity kind: INSTRUMENT features are
+ * computed per instrument of the universe, MARKET features once, for the entity MARKET (a given
+ * universe is refused: it would mean nothing).
  */
 export async function requestMaterialization(
   deps: MaterializeDeps,
@@ -82,23 +88,40 @@ export async function requestMaterialization(
     const byRef = new Map(req.features!.map((r) => [refOf(resolved.get(r)!), resolved.get(r)!]));
     members = [...byRef.values()];
   }
-  if (members.some((f) => f.entity !== 'instrument')) {
+  const field = req.set != null ? 'set' : 'features';
+  const kinds = new Set(members.map((f) => f.entity));
+  if (kinds.size > 1) {
+    // A view holds one entity kind: its rows are either instruments' daily bars or market sessions.
+    const market = members.filter((f) => f.entity === 'market').map(refOf);
+    const instrument = members.filter((f) => f.entity === 'instrument').map(refOf);
+    const few = (refs: string[]) => `${refs.slice(0, 5).join(', ')}${refs.length > 5 ? `, … (${refs.length})` : ''}`;
     return {
       ok: false,
       error: {
         code: 'BAD_INPUT',
-        field: req.set != null ? 'set' : 'features',
+        field,
         message:
-          'only INSTRUMENT features can be materialized: their rows are the instruments daily bars; market-wide series ' +
-          'reach them joined by session date',
+          `MARKET and INSTRUMENT features cannot be materialized together (a view holds one entity kind): ` +
+          `MARKET ${few(market)}; INSTRUMENT ${few(instrument)}. Materialize each kind in its own request`,
+      },
+    };
+  }
+  const market = kinds.has('market');
+  if (market && (req.universe?.length ?? 0) > 0) {
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field: 'universe',
+        message:
+          'MARKET features have one entity, MARKET (a row per XNYS session of the market-wide series they read): ' +
+          'omit universe',
       },
     };
   }
   const view = await deps.views.ensure(members, req.set ?? null);
-  const byRef = new Map(members.map((f) => [refOf(f), f]));
-  const ordered = view.features.map((r) => byRef.get(r)!);
 
-  let universe = req.universe ?? [];
+  let universe = market ? [MARKET_ENTITY] : (req.universe ?? []);
   if (universe.length === 0) {
     const declared = await deps.features.universeOf(members.map((f) => f.id));
     universe = [...new Set(declared.map((u) => u.symbol))].sort();
@@ -124,7 +147,7 @@ export async function requestMaterialization(
     universe: [...new Set(universe)].sort(),
     createdBy: caller,
   });
-  void deps.scheduler.submit({ run, view, features: ordered });
+  deps.scheduler.submit(run);
   const finished = req.waitSeconds > 0 ? await deps.scheduler.waitFor(run.id, req.waitSeconds * 1000) : null;
   if (finished) return { ok: true, run: finished };
   const [current] = await deps.runs.byIds([run.id]);

@@ -4,12 +4,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barTime, daysAgo } from '../../test-support/dates.ts';
 import { type Bar, syntheticBars, writeBars } from '../../test-support/fixtures.ts';
 import { createHarness, DEFINE, type Harness, MATERIALIZE } from '../../test-support/harness.ts';
+import type { FeatureRecord } from '../features/store.ts';
+import { OnlineCache, onlineValue } from './cache.ts';
 
 const ONLINE = `query($e: [String!]!, $f: [String!]!) {
   onlineFeatures(entities: $e, features: $f) {
     features servedAt
     rows { entity values { feature value eventTime availableAt status } }
   }
+}`;
+const DENSE = `query($e: [String!]!, $f: [String!]!) {
+  onlineFeatures(entities: $e, features: $f) { features rows { entity vector statuses eventTimes } }
 }`;
 const FIRST_END = daysAgo(9);
 const LATER = daysAgo(1);
@@ -91,7 +96,48 @@ describe.each(testDatabaseKinds())('online values on %s', (kind) => {
     });
   });
 
+  it('answers the dense form with the same data as the objects, in feature order', async () => {
+    const refs = ['stale_prev_close@1', 'fresh_close'];
+    const objects = await online(['BBB', 'ZZZ', 'BBB'], refs);
+    const dense = (await h.gql(['trader'], DENSE, { e: ['BBB', 'ZZZ', 'BBB'], f: refs })).data.onlineFeatures;
+    expect(dense.features).toEqual(['stale_prev_close@1', 'fresh_close@1']);
+    expect(dense.rows).toEqual(
+      objects.rows.map(
+        (r: { entity: string; values: { value: number | null; status: string; eventTime: string }[] }) => ({
+          entity: r.entity,
+          vector: r.values.map((v) => v.value),
+          statuses: r.values.map((v) => v.status),
+          eventTimes: r.values.map((v) => v.eventTime),
+        }),
+      ),
+    );
+    expect(dense.rows[0].statuses).toEqual(['EXPIRED', 'CURRENT']);
+    expect(dense.rows[0].vector).toEqual([null, lastBar('BBB', FIRST_END).close]);
+    expect(dense.rows[1]).toEqual({
+      entity: 'ZZZ',
+      vector: [null, null],
+      statuses: ['MISSING', 'MISSING'],
+      eventTimes: [null, null],
+    });
+  });
+
+  it('serves from its copy while nothing is published: one small query per read', async () => {
+    await online(['AAA'], ['fresh_close']);
+    h.t.queries.length = 0;
+    await online(['AAA', 'BBB'], ['fresh_close', 'stale_prev_close@1']);
+    expect(h.t.queries.filter((q) => q.includes('online_values'))).toHaveLength(0);
+    expect(h.t.queries.filter((q) => q.includes('online_generations'))).toHaveLength(1);
+  });
+
   it('is fresh after each run, and a backfill of an old period does not move it back', async () => {
+    // A second process's copy (another replica), filled before the new run is published.
+    const replica = new OnlineCache();
+    const [fresh] = await h.service.stores.featureStore.features
+      .resolveRefs(['fresh_close@1'])
+      .then((m) => [...m.values()]);
+    const before = await replica.read(h.t.handle.db, { entities: ['AAA'], features: [fresh!], now: new Date() });
+    expect(before.cells.get('AAA')![0]!.value).toBe(lastBar('AAA', FIRST_END).close);
+
     await writeBars(
       h.t.lake,
       bars.filter((b) => b.date > FIRST_END),
@@ -101,6 +147,12 @@ describe.each(testDatabaseKinds())('online values on %s', (kind) => {
     const newest = lastBar('AAA', LATER);
     const expected = { value: newest.close, eventTime: barTime(newest.date).toISOString(), status: 'CURRENT' };
     expect((await online(['AAA'], ['fresh_close'], ['service'])).rows[0].values[0]).toMatchObject(expected);
+    // The replica did not take part in the publish, and still never serves its old copy.
+    const after = await replica.read(h.t.handle.db, { entities: ['AAA'], features: [fresh!], now: new Date() });
+    expect(onlineValue(after, after.cells.get('AAA')![0]!, 0)).toMatchObject({
+      ...expected,
+      eventTime: barTime(newest.date),
+    });
     const backfill = await materialize({
       universe: ['AAA'],
       mode: 'BACKFILL',
@@ -126,5 +178,18 @@ describe.each(testDatabaseKinds())('online values on %s', (kind) => {
       message: 'onlineFeatures: no feature version matches nope@4',
       extensions: { code: 'NOT_FOUND' },
     });
+  });
+});
+
+describe('online TTL bound', () => {
+  const feature = { id: 'f', name: 'x', version: 2, ttlSeconds: 3600 } as FeatureRecord;
+  const nowUs = Date.parse('2024-03-10T12:00:00Z') * 1000 + 123;
+  const read = (eventUs: number) => {
+    const cell = { value: 1.5, eventUs, availableUs: eventUs };
+    return onlineValue({ features: [feature], cells: new Map([['E', [cell]]]), nowUs }, cell, 0);
+  };
+  it('keeps a value whose event time is exactly now - TTL, and withholds one a microsecond older', () => {
+    expect(read(nowUs - 3600 * 1_000_000)).toMatchObject({ feature: 'x@2', value: 1.5, status: 'CURRENT' });
+    expect(read(nowUs - 3600 * 1_000_000 - 1)).toMatchObject({ feature: 'x@2', value: null, status: 'EXPIRED' });
   });
 });

@@ -2,11 +2,18 @@ import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { FeatureRecord } from '../features/store.ts';
 import { refOf } from '../views/naming.ts';
-import { type OnlineValue, readOnlineValues } from './store.ts';
+import { isExpired, type OnlineCell, type OnlineRead, onlineValue } from './cache.ts';
+
+export interface OnlineFeatureRowModel {
+  readonly entity: string;
+  readonly read: OnlineRead;
+  /** Per requested feature, in request order; null when never materialized for the entity. */
+  readonly cells: readonly (OnlineCell | null)[];
+}
 
 export interface OnlineFeaturesModel {
   readonly features: string[];
-  readonly rows: { entity: string; values: OnlineValue[] }[];
+  readonly rows: OnlineFeatureRowModel[];
   readonly servedAt: Date;
 }
 
@@ -34,13 +41,24 @@ export const onlineResolvers: Resolvers = {
       }
       const features: FeatureRecord[] = args.features.map((r) => resolved.get(r)!);
       const servedAt = new Date();
-      const values = await readOnlineValues(fs.db, { entities, features, now: servedAt });
-      const rows = entities.map((entity) => ({ entity, values: values.get(entity)! }));
+      const read = await fs.online.read(fs.db, { entities, features, now: servedAt });
+      const rows = entities.map((entity) => ({ entity, read, cells: read.cells.get(entity)! }));
       await ctx.featureStore.licensing.recordRead('Query.onlineFeatures', features, {
         entities: entities.length,
-        values: rows.reduce((n, r) => n + r.values.filter((v) => v.value !== null).length, 0),
+        values: rows.reduce(
+          (n, r) => n + r.cells.filter((c, i) => c !== null && c.value !== null && !isExpired(read, c, i)).length,
+          0,
+        ),
       });
       return { features: features.map(refOf), rows, servedAt };
     },
+  },
+  // Built from the cells only for the fields asked for: the dense form never makes 2,000 objects.
+  OnlineFeatureRow: {
+    values: (row) => row.cells.map((c, i) => onlineValue(row.read, c, i)),
+    vector: (row) => row.cells.map((c, i) => (c === null || isExpired(row.read, c, i) ? null : c.value)),
+    statuses: (row) =>
+      row.cells.map((c, i) => (c === null ? 'MISSING' : isExpired(row.read, c, i) ? 'EXPIRED' : 'CURRENT')),
+    eventTimes: (row) => row.cells.map((c) => (c === null ? null : new Date(Math.floor(c.eventUs / 1000)))),
   },
 };

@@ -1,12 +1,26 @@
-import { quoteIdent } from '@alphagraph/lake';
+import { quoteIdent, quoteLiteral } from '@alphagraph/lake';
+
+/** The entity of market-wide series (VIX, rates): one timeline shared by every instrument. */
+export const MARKET_ENTITY = 'MARKET';
 
 /** One source of feature values joined onto the spine (a materialized feature view). */
 export interface FeatureSource {
   /**
    * A DuckDB relation with columns entity, event_time, available_at, tiebreak (a deterministic
-   * order for exact ties, e.g. the materialization run id) and one column per feature.
+   * order for exact ties, e.g. the materialization run id), row_id and one column per feature.
+   *
+   * row_id names a row: unique within the relation, and the same for the same row every time the
+   * relation is read, because the join reads the keys first and fetches the values later by row_id
+   * (a lake scan's file_index and file_row_number, a temporary table's rowid). It also breaks ties
+   * between rows whose keys are all equal, so it must not depend on scheduling.
    */
   readonly relation: string;
+  /**
+   * `market`: a market-wide series; only its rows with entity MARKET count, and every spine row
+   * (whatever its entity) takes the MARKET value by the same point-in-time rules. Default
+   * `instrument`: spine row (e, t) takes entity e's value.
+   */
+  readonly entityKind?: 'instrument' | 'market';
   readonly features: readonly {
     /** Column in `relation`. */
     readonly column: string;
@@ -21,73 +35,105 @@ export interface FeatureSource {
  * The point-in-time join (DESIGN section 4, rule 2). For a spine row (e, t) and a source:
  * 1. only rows with available_at <= t exist (inclusive);
  * 2. among them the one with the latest event_time wins, and of that period the version that
- *    became available last; exact ties are broken by `tiebreak` (greatest wins);
+ *    became available last; exact ties are broken by `tiebreak` (greatest wins), and rows equal on
+ *    all of these (exact duplicates) count once (the greatest row_id is taken);
  * 3. a value whose event_time is older than t - TTL is null (t - TTL itself is valid);
  * 4. an entity with nothing known yet gets nulls; output rows are the spine rows one for one
- *    (duplicates kept), in spine order.
+ *    (duplicates kept), in spine order (ORDER BY row_no, so the order never depends on how DuckDB
+ *    schedules the joins).
  *
  * A plain ASOF JOIN on available_at would let a late correction of an old period replace a newer
  * period's value. Instead each source becomes a "best known" timeline, a step function of
  * availability time on which an ASOF JOIN is exact: per entity, at every availability instant,
- * the greatest (event_time, available_at, tiebreak) available so far (a running max over a RANGE
- * frame, so rows published at the same instant count together), joined back to its values.
+ * the greatest (event_time, available_at, tiebreak, row_id) available so far (a running max over a
+ * RANGE frame, so rows published at the same instant count together).
  *
  * Most entities need no folding: when an entity's rows, ordered by available_at, have strictly
  * increasing available_at and non-decreasing event_time (no late correction of an older period, no
  * period published out of order, no two rows at one instant), each row IS a step of the timeline.
- * A narrow pass over the keys finds the other entities; only they are folded and joined back, so
- * the usual case costs one ASOF JOIN, as a hand-written one would, and corrections stay exact.
+ * A pass over the keys finds the other entities; only they are folded.
  *
- * `spine` must have columns row_no (order), entity, t, and any `carry` columns (copied through).
+ * Late materialization: the timeline, the ASOF JOIN and the TTL check run on narrow keys only
+ * (entity, times, tiebreak, row_id), never dragging the feature columns through their sorts. Each
+ * spine row ends up with, per source, the row_id of its chosen row (null when there is none or it
+ * is older than the source's longest TTL); the values are then fetched by row_id (a hash join
+ * against the source read a second time), and only that result is sorted by row_no. The sort is
+ * needed: DuckDB's hash join does not keep its probe side's order (measured: a gather probed with
+ * rows already in row_no order wrote blocks of them out of order, differently on every run).
+ * A MARKET source is joined by time alone: on the spine's distinct instants, then back onto the
+ * spine rows by t.
+ *
+ * `spine` must have columns row_no (order), entity and t. The output: row_no, entity, t, then the
+ * features in the order given.
  */
-export function pointInTimeJoinSql(
-  spine: string,
-  sources: readonly FeatureSource[],
-  options: { carry?: readonly string[] } = {},
-): string {
-  const ctes: string[] = [];
-  const joins: string[] = [];
+export function pointInTimeJoinSql(spine: string, sources: readonly FeatureSource[]): string {
+  const ctes: string[] = [`pit_spine AS (SELECT * FROM ${spine})`];
+  // Spine rows with, per source i, the chosen row's r<i> (row_id, null when none is fresh) and,
+  // when some of its features have a shorter TTL than others, e<i> (its event_time).
+  let keyed = 'SELECT s.row_no, s.entity, s.t';
+  let keyedFrom = 'pit_spine s';
+  const gathers: string[] = [];
   const selects: string[] = [];
   sources.forEach((src, i) => {
-    const v = `v${i}`;
-    const values = [...new Set(src.features.map((f) => quoteIdent(f.column)))];
-    const carried = ['entity', 'event_time', ...values].join(', ');
-    ctes.push(`${v}_src AS (SELECT * FROM ${src.relation})`);
-    // Entities whose availability order disagrees with (event_time, available_at, tiebreak).
+    const v = `pit${i}`;
+    const market = src.entityKind === 'market';
+    const filter = market ? ` WHERE entity = ${quoteLiteral(MARKET_ENTITY)}` : '';
+    ctes.push(`${v}_keys AS (SELECT entity, event_time, available_at, tiebreak, row_id FROM ${src.relation}${filter})`);
+    // Entities whose availability order disagrees with (event_time, available_at, tiebreak). Ordering
+    // by available_at alone is enough: rows sharing an instant are flagged whatever their order.
     ctes.push(`${v}_folded AS (
       SELECT DISTINCT entity FROM (
         SELECT entity, available_at, event_time,
           lag(available_at) OVER w AS prev_a, lag(event_time) OVER w AS prev_e
-        FROM (SELECT entity, event_time, available_at, tiebreak FROM ${v}_src)
-        WINDOW w AS (PARTITION BY entity ORDER BY available_at, event_time, tiebreak))
+        FROM ${v}_keys
+        WINDOW w AS (PARTITION BY entity ORDER BY available_at))
       WHERE entity IS NOT NULL AND (available_at = prev_a OR event_time < prev_e))`);
-    ctes.push(`${v}_steps AS (
-      SELECT DISTINCT entity, available_at,
-        max({'e': event_time, 'a': available_at, 'k': tiebreak}) OVER (
-          PARTITION BY entity ORDER BY available_at
-          RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS best
-      FROM ${v}_src WHERE entity IN (SELECT entity FROM ${v}_folded))`);
-    // Exact duplicates (same entity, event_time, available_at and tiebreak) count once.
+    // The timeline: clean entities' rows as they are, folded entities' best-so-far per instant.
     ctes.push(`${v}_line AS (
-      SELECT available_at AS step_at, ${carried} FROM ${v}_src WHERE entity NOT IN (SELECT entity FROM ${v}_folded)
+      SELECT entity, available_at AS step_at, event_time, row_id
+      FROM ${v}_keys WHERE entity NOT IN (SELECT entity FROM ${v}_folded)
       UNION ALL
-      SELECT st.available_at AS step_at, ${['entity', 'event_time', ...values].map((c) => `r.${c}`).join(', ')}
-      FROM ${v}_steps st JOIN (
-        SELECT * FROM ${v}_src WHERE entity IN (SELECT entity FROM ${v}_folded)
-        QUALIFY row_number() OVER (PARTITION BY entity, event_time, available_at, tiebreak) = 1) r
-      ON r.entity = st.entity AND r.event_time = st.best.e AND r.available_at = st.best.a AND r.tiebreak = st.best.k)`);
-    joins.push(`ASOF LEFT JOIN ${v}_line ${v} ON s.entity = ${v}.entity AND s.t >= ${v}.step_at`);
-    for (const f of src.features) {
+      SELECT entity, step_at, best.e AS event_time, best.r AS row_id FROM (
+        SELECT DISTINCT entity, available_at AS step_at,
+          max({'e': event_time, 'a': available_at, 'k': tiebreak, 'r': row_id}) OVER (
+            PARTITION BY entity ORDER BY available_at
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS best
+        FROM ${v}_keys WHERE entity IN (SELECT entity FROM ${v}_folded)))`);
+    if (market) {
+      // One ASOF JOIN over the distinct instants instead of an unpartitioned one over every row.
+      ctes.push(`${v}_at AS (
+        SELECT q.t, ${v}.row_id, ${v}.event_time FROM (SELECT DISTINCT t FROM pit_spine) q
+        ASOF LEFT JOIN ${v}_line ${v} ON q.t >= ${v}.step_at)`);
+      keyedFrom += `\n      LEFT JOIN ${v}_at ${v} ON ${v}.t = s.t`;
+    } else {
+      keyedFrom += `\n      ASOF LEFT JOIN ${v}_line ${v} ON s.entity = ${v}.entity AND s.t >= ${v}.step_at`;
+    }
+
+    // The TTL check on keys: r<i> is null when the chosen row is older than the source's longest
+    // TTL, so its values are never fetched; only features with a shorter TTL check again, on e<i>.
+    const ttls = src.features.map((f) => {
       const ttl = Math.round(f.ttlSeconds * 1_000_000);
       if (!Number.isSafeInteger(ttl) || ttl < 0) throw new Error(`feature ${f.as} has an invalid TTL`);
+      return ttl;
+    });
+    const longest = Math.max(0, ...ttls);
+    keyed += `, CASE WHEN ${v}.event_time >= s.t - to_microseconds(${longest}) THEN ${v}.row_id END AS r${i}`;
+    if (ttls.some((ttl) => ttl < longest)) keyed += `, ${v}.event_time AS e${i}`;
+
+    const values = [...new Set(src.features.map((f) => quoteIdent(f.column)))];
+    gathers.push(`LEFT JOIN (SELECT row_id, ${values.join(', ')} FROM ${src.relation}) ${v} ON ${v}.row_id = k.r${i}`);
+    src.features.forEach((f, j) => {
+      const ttl = ttls[j]!;
+      const value = `${v}.${quoteIdent(f.column)}`;
       selects.push(
-        `CASE WHEN ${v}.event_time >= s.t - to_microseconds(${ttl}) THEN ${v}.${quoteIdent(f.column)} END AS ${quoteIdent(f.as)}`,
+        `${ttl < longest ? `CASE WHEN k.e${i} >= k.t - to_microseconds(${ttl}) THEN ${value} END` : value} AS ${quoteIdent(f.as)}`,
       );
-    }
+    });
   });
+  ctes.push(`pit_keyed AS (${keyed}\n      FROM ${keyedFrom})`);
   return `WITH ${ctes.join(',\n')}
-    SELECT s.row_no, s.entity, s.t${(options.carry ?? []).map((c) => `, s.${quoteIdent(c)}`).join('')}${selects.length ? `, ${selects.join(', ')}` : ''}
-    FROM ${spine} s
-    ${joins.join('\n')}
-    ORDER BY s.row_no`;
+    SELECT k.row_no, k.entity, k.t${selects.length ? `, ${selects.join(', ')}` : ''}
+    FROM pit_keyed k
+    ${gathers.join('\n    ')}
+    ORDER BY k.row_no`;
 }

@@ -71,6 +71,7 @@ export async function resolveTrainingSet(options: {
       snapshotId: at.view.snapshotId,
       viewColumn: at.column.column,
       ttlSeconds: at.column.ttlSeconds,
+      entityKind: f.entity,
     };
   });
 

@@ -1,9 +1,10 @@
-import type { AuditLog, Entitlements, Identity } from '@alphagraph/auth';
+import { AUDIT_DENIED, AUDIT_READ, type AuditLog, type Entitlements, type Identity } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
 import { type Lake, type LakeParam, quoteIdent } from '@alphagraph/lake';
 import { DomainError, type DownloadLink, type Downloads, type RequestScope } from '@alphagraph/service';
 import { z } from 'zod';
-import { buildTrainingSet } from './build.ts';
+import type { WorkerLease } from '../workers/lease.ts';
+import { buildTrainingSet, TRAINING_SET_PARQUET } from './build.ts';
 import { describeMissing, licenceCheck } from './licences.ts';
 import { lineageOf, resolveFeatureVersions, resolveTrainingSet } from './resolve.ts';
 import { type TrainingSetSpecInput, trainingSetSpecSchema } from './spec.ts';
@@ -34,8 +35,6 @@ export interface TrainingSetRow {
 
 export const AUDIT_CREATE = 'mutation:createTrainingSet';
 export const AUDIT_REBUILD = 'mutation:rebuildTrainingSet';
-export const AUDIT_READ = 'read:licensed-data';
-export const AUDIT_DENIED = 'denied:licensed-data';
 
 export interface TrainingSetDeps {
   readonly db: Db;
@@ -43,6 +42,8 @@ export interface TrainingSetDeps {
   readonly audit: AuditLog;
   readonly entitlements: Entitlements;
   readonly downloads: Downloads;
+  /** This process as a worker: builds record it and heartbeat, so a crash mid-build is detected. */
+  readonly lease: WorkerLease;
 }
 
 const compact = (id: string) => id.replaceAll('-', '');
@@ -89,19 +90,19 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         resolution: ts.resolution,
         summary: { trainingSet: ts.id },
       });
-      const ready = await store.transition(ts.id, 'ready', {
-        snapshotId: built.snapshotId,
-        rowCount: built.rows,
-        builtAt: new Date(),
-        error: null,
-      });
+      const ready = await store.transition(
+        ts.id,
+        'ready',
+        { snapshotId: built.snapshotId, rowCount: built.rows, builtAt: new Date(), error: null },
+        deps.lease.id,
+      );
       if (!ready) throw new DomainError('CONFLICT', `training set ${ts.id} changed while it was building`);
       return ready;
     } catch (error) {
       // The set stays recorded as failed; rebuildTrainingSet(id) retries it. No SQL or driver text leaks.
       const reason = error instanceof DomainError ? error.message : 'the server log has the details';
       if (!(error instanceof DomainError)) console.error(`[features] training set ${ts.id} failed to build`, error);
-      await store.transition(ts.id, 'failed', { error: reason });
+      await store.transition(ts.id, 'failed', { error: reason }, deps.lease.id);
       throw new DomainError('FAILED_PRECONDITION', `training set ${ts.id} failed to build: ${reason}`, {
         cause: error,
         details: { reason: 'BUILD_FAILED', trainingSetId: ts.id },
@@ -185,21 +186,25 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         spec.spine.kind === 'rows' || spec.spine.kind === 'parquet'
           ? { ...spec, spine: { kind: spec.spine.kind } }
           : spec;
-      const ts = await store.insert({
-        id,
-        name: spec.name,
-        createdBy: identity.userId,
-        spec: recorded,
-        resolution,
-        lakeDataset: names.output,
-        inputs,
-      });
-      return auditedBuild(scope, identity, AUDIT_CREATE, ts, {
-        name: spec.name,
-        features: resolution.features.map((f) => f.ref),
-        labels: spec.labels.map((l) => l.name),
-        inputs,
-        licensed: licensed.map((l) => l.dataset),
+      // The build holds the worker lease: a crash leaves a row a live replica sees as abandoned.
+      return deps.lease.hold(async () => {
+        const ts = await store.insert({
+          id,
+          name: spec.name,
+          createdBy: identity.userId,
+          spec: recorded,
+          resolution,
+          lakeDataset: names.output,
+          builder: deps.lease.id,
+          inputs,
+        });
+        return auditedBuild(scope, identity, AUDIT_CREATE, ts, {
+          name: spec.name,
+          features: resolution.features.map((f) => f.ref),
+          labels: spec.labels.map((l) => l.name),
+          inputs,
+          licensed: licensed.map((l) => l.dataset),
+        });
       });
     },
 
@@ -209,9 +214,14 @@ export function createTrainingSets(deps: TrainingSetDeps) {
       if (!ts) throw new DomainError('NOT_FOUND', `no training set ${id}`);
       const featureIds = ts.resolution.features.map((f) => f.featureId);
       const { identity } = await authorize(scope, await lineageOf(deps.db, featureIds), 'rebuild');
-      const building = await store.transition(id, 'building');
-      if (!building) throw new DomainError('CONFLICT', `training set ${id} is already building`);
-      return auditedBuild(scope, identity, AUDIT_REBUILD, building, {});
+      return deps.lease.hold(async () => {
+        const claim = () => store.transition(id, 'building', { builder: deps.lease.id });
+        // A set still marked building by a process that is gone is failed first, then rebuilt.
+        const building =
+          (await claim()) ?? ((await store.failInterrupted(deps.lease)).includes(id) ? await claim() : null);
+        if (!building) throw new DomainError('CONFLICT', `training set ${id} is already building`);
+        return auditedBuild(scope, identity, AUDIT_REBUILD, building, {});
+      });
     },
 
     /** One page of rows in spine order, after row number `after`, optionally of one split. */
@@ -293,6 +303,8 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         params: split ? [split] : [],
         requires: [['researcher']],
         name: `${ts.name}${split ? `-${split}` : ''}`,
+        // Encoded as the build wrote it: re-encoding 50 DOUBLE columns is most of a download's cost.
+        parquet: TRAINING_SET_PARQUET,
       });
     },
   };

@@ -7,6 +7,7 @@ import {
   trainingSets,
 } from '@alphagraph/db/schema';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { WorkerLease } from '../workers/lease.ts';
 import { resolutionSchema, type TrainingSetResolution } from './build.ts';
 
 type Row = typeof trainingSets.$inferSelect;
@@ -41,6 +42,8 @@ export function createTrainingSetStore(db: Db) {
       spec: Record<string, unknown>;
       resolution: TrainingSetResolution;
       lakeDataset: string;
+      /** The worker building it (its heartbeat tells live replicas the build is not abandoned). */
+      builder: string;
       inputs: readonly { lakeDataset: string; snapshotId: number; role: 'feature_view' | 'bars' | 'spine' }[];
     }): Promise<TrainingSetRecord> {
       return db.transaction(async (tx) => {
@@ -54,6 +57,7 @@ export function createTrainingSetStore(db: Db) {
             resolution: input.resolution as unknown as Record<string, unknown>,
             status: 'building',
             lakeDataset: input.lakeDataset,
+            builder: input.builder,
           })
           .returning();
         if (input.inputs.length > 0) {
@@ -74,19 +78,46 @@ export function createTrainingSetStore(db: Db) {
       });
     },
 
-    /** Moves to `to` when the lifecycle allows it from the current status; null when it does not. */
+    /**
+     * Moves to `to` when the lifecycle allows it from the current status (and, with `builder`,
+     * while that worker still holds the build: one swept as abandoned cannot finish it); null when
+     * it does not.
+     */
     async transition(
       id: string,
       to: TrainingSetStatus,
-      patch: Partial<Pick<Row, 'error' | 'snapshotId' | 'rowCount' | 'builtAt'>> = {},
+      patch: Partial<Pick<Row, 'error' | 'snapshotId' | 'rowCount' | 'builtAt' | 'builder'>> = {},
+      builder?: string,
     ): Promise<TrainingSetRecord | null> {
       const built = to === 'ready' ? { builds: sql`${trainingSets.builds} + 1`, statistics: {} } : {};
+      const held = builder === undefined ? [] : [eq(trainingSets.builder, builder)];
       const [row] = await db
         .update(trainingSets)
         .set({ status: to, ...patch, ...built })
-        .where(and(eq(trainingSets.id, id), inArray(trainingSets.status, sourcesOf(to))))
+        .where(and(eq(trainingSets.id, id), inArray(trainingSets.status, sourcesOf(to)), ...held))
         .returning();
       return row ? fromRow(row) : null;
+    },
+
+    /**
+     * Fails the training sets left building by workers that are gone (no heartbeat within the
+     * lease, or no builder recorded): a crash mid-build. The output of a build is published with
+     * its own lake snapshot and only recorded by the move to ready, so nothing half-built is ever
+     * read; a rebuild starts over from the pinned resolution. Sets another live replica is
+     * building are left alone. Returns the ids failed.
+     */
+    async failInterrupted(lease: Pick<WorkerLease, 'abandoned'>): Promise<string[]> {
+      const rows = await db
+        .update(trainingSets)
+        .set({
+          status: 'failed',
+          error: sql`'interrupted: the build stopped when the features process running it ('
+            || coalesce(${trainingSets.builder}, 'unknown')
+            || ') went away; nothing was published; rebuildTrainingSet builds it again'`,
+        })
+        .where(and(eq(trainingSets.status, 'building'), lease.abandoned(trainingSets.builder)))
+        .returning({ id: trainingSets.id });
+      return rows.map((r) => r.id);
     },
 
     async byIds(ids: readonly string[]): Promise<TrainingSetRecord[]> {
