@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAllStocksCsv, sourceBars } from './source-data.ts';
 import { startTestPlatform, type TestPlatform } from './testkit.ts';
@@ -157,5 +160,62 @@ describe('feature store through the gateway', () => {
       eventTime: '2015-01-30T00:00:00.000Z',
       status: 'EXPIRED',
     });
+  });
+
+  it('materializes a MARKET feature over the VIX once, for the entity MARKET', async () => {
+    const defined = await p.query(
+      DEFINE,
+      {
+        i: {
+          name: 'e2e_vix_change',
+          description: 'day-on-day change of the VIX close',
+          entity: 'MARKET',
+          expression: '$cboe_vix_daily.close - Ref($cboe_vix_daily.close, 1)',
+          ttlSeconds: 20 * 366 * 86_400,
+        },
+      },
+      { token: researcher },
+    );
+    expect(defined.data.defineFeature.ok).toBe(true);
+    const refused = await p.query(
+      MATERIALIZE,
+      { i: { features: ['e2e_vix_change', 'ret_1d'], mode: 'BACKFILL', from: '2018-01-29T00:00:00Z', waitSeconds: 0 } },
+      { token: researcher },
+    );
+    expect(refused.data.materializeFeatures).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
+    const run = await p.query(
+      MATERIALIZE,
+      {
+        i: {
+          features: ['e2e_vix_change'],
+          mode: 'BACKFILL',
+          from: '2018-01-29T00:00:00Z',
+          to: '2018-02-08T00:00:00Z',
+          waitSeconds: 60,
+        },
+      },
+      { token: researcher },
+    );
+    expect(run.data.materializeFeatures.run).toMatchObject({
+      status: 'SUCCEEDED',
+      universe: ['MARKET'],
+      rowsWritten: 8,
+    });
+
+    // The VIX closes straight from the shipped file: the last two sessions of the period.
+    const closes = new Map(
+      gunzipSync(readFileSync(join(import.meta.dirname, '..', '..', 'data', 'demo', 'vix_daily.csv.gz')))
+        .toString('utf8')
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.split(','))
+        .map((cols) => [cols[0]!, Number(cols[4])] as const),
+    );
+    const online = await p.query(ONLINE, { e: ['MARKET'], f: ['e2e_vix_change'] }, { token: trader });
+    expect(online.errors).toBeUndefined();
+    const [value] = online.data.onlineFeatures.rows[0].values;
+    expect(value).toMatchObject({ eventTime: '2018-02-07T00:00:00.000Z', status: 'CURRENT' });
+    expect(value.value).toBeCloseTo(closes.get('2018-02-07')! - closes.get('2018-02-06')!, 9);
   });
 });
