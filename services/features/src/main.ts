@@ -8,7 +8,7 @@ await bootSubgraph({
   name: 'features',
   env,
   setup: async (runtime) => {
-    const service = await createFeatures(runtime);
+    const service = await createFeatures(runtime, { lease: env.workers });
     // Stop claiming runs at once on shutdown; a run in progress is failed by a live replica once
     // this worker's lease lapses (nothing of it is published).
     for (const signal of ['SIGINT', 'SIGTERM'] as const)
