@@ -1,4 +1,4 @@
-import { type Lake, type ParquetWriteOptions, quoteIdent, quoteLiteral, type Snapshot } from '@alphagraph/lake';
+import { type Lake, type ParquetWriteOptions, quoteIdent, quoteLiteral } from '@alphagraph/lake';
 import { z } from 'zod';
 import { type LabelSpec, labelSpecSchema } from '../labels/spec.ts';
 import { labelBarsSql, labelValuesSql } from '../labels/sql.ts';
@@ -200,21 +200,11 @@ async function featureSources(lake: Lake, features: readonly ResolvedFeature[]):
     const snapshot = await lake.snapshot(lakeDataset, snapshotId);
     const columns = [...new Set(group.map((f) => quoteIdent(f.viewColumn)))];
     sources.push({
-      relation: `(SELECT entity, event_time, available_at, tiebreak, ${rowIdOf(snapshot)} AS row_id, ${columns.join(', ')}
-        FROM ${lake.scan(snapshot)})`,
+      relation: `(SELECT entity, event_time, available_at, tiebreak, row_id, ${columns.join(', ')}
+        FROM ${lake.scan(snapshot, { rowId: true })})`,
       entityKind: entityKind ?? 'instrument',
       features: group.map((f) => ({ column: f.viewColumn, as: f.column, ttlSeconds: f.ttlSeconds })),
     });
   }
   return sources;
-}
-
-/**
- * A row's id within a snapshot scan: its file's position in the snapshot's file list (sorted, fixed
- * for good) and its row number in that file, from the virtual columns DuckDB's read_parquet (what
- * lake.scan reads) provides. Both come with the scan, so numbering rows costs no sort and no pass.
- */
-function rowIdOf(snapshot: Snapshot): string {
-  if (snapshot.files.length === 0) return 'CAST(NULL AS BIGINT)';
-  return '(CAST(file_index AS BIGINT) << 40) + file_row_number';
 }

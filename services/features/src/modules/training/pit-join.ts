@@ -11,7 +11,7 @@ export interface FeatureSource {
    *
    * row_id names a row: unique within the relation, and the same for the same row every time the
    * relation is read, because the join reads the keys first and fetches the values later by row_id
-   * (a lake scan's file_index and file_row_number, a temporary table's rowid). It also breaks ties
+   * (a lake scan's row_id, `lake.scan(snapshot, { rowId: true })`; a temporary table's rowid). It also breaks ties
    * between rows whose keys are all equal, so it must not depend on scheduling.
    */
   readonly relation: string;
