@@ -6,6 +6,7 @@ import { startPlatform } from '@alphagraph/cli';
 import autocannon from 'autocannon';
 
 const { values } = parseArgs({
+  args: process.argv.slice(2).filter((a) => a !== '--'),
   options: {
     duration: { type: 'string', default: '15' },
     connections: { type: 'string', default: '10' },

@@ -7,6 +7,7 @@ import {
   createTokenVerifier,
   type Entitlements,
   type PolicyDecider,
+  type TokenVerifier,
 } from '@alphagraph/auth';
 import type { DatabaseEnv, HttpEnv, LakeEnv } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
@@ -27,6 +28,8 @@ export interface ServiceRuntime {
   readonly audit: AuditLog;
   readonly entitlements: Entitlements;
   readonly downloads: Downloads;
+  /** Verifies bearer tokens (one per process: with a JWKS, one key cache). */
+  readonly verifier: TokenVerifier;
 }
 
 export interface ServiceWiring<C extends ServiceContext> {
@@ -57,6 +60,7 @@ export function serviceRuntime(options: {
   const secret =
     platform.downloadSecret ?? (auth.secret && createHmac('sha256', auth.secret).update('downloads').digest('hex'));
   if (!secret) throw new Error('DOWNLOAD_SECRET is required when tokens are verified against a JWKS');
+  const verifier = createTokenVerifier(auth);
   return {
     handle,
     lake,
@@ -67,9 +71,10 @@ export function serviceRuntime(options: {
       lake,
       secret,
       publicUrl: platform.publicUrl,
-      verifier: createTokenVerifier(auth),
+      verifier,
       ttlSeconds: platform.downloadTtlSeconds,
     }),
+    verifier,
   };
 }
 
@@ -97,7 +102,7 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     name: options.name,
     resolvers: wired.resolvers,
     context: wired.context,
-    verifier: createTokenVerifier(options.env.auth),
+    verifier: runtime.verifier,
     decidePolicy: wired.decidePolicy,
     port: options.env.http.port,
     host: options.env.http.host,

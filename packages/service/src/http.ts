@@ -40,7 +40,8 @@ export async function serveHttp<C extends BaseContext>(options: {
 }): Promise<{ url: string; server: Server }> {
   const server = createServer((req, res) => {
     void (async () => {
-      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      const url = new URL(req.url ?? '/', 'http://localhost');
+      const path = url.pathname;
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
       const route = options.routes.find((r) => path.startsWith(r.prefix));
       if (route) return route.handle(req, res);
@@ -62,7 +63,7 @@ export async function serveHttp<C extends BaseContext>(options: {
         httpGraphQLRequest: {
           method: (req.method ?? 'GET').toUpperCase(),
           headers,
-          search: new URL(req.url ?? '/', 'http://localhost').search,
+          search: url.search,
           body,
         },
         context: () => options.context(req),

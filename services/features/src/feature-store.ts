@@ -73,7 +73,7 @@ export function createFeatureStoreServices(deps: {
     runs: createRunStore(db),
     scheduler: createScheduler({ db, lake, lease: deps.lease }),
     quality: createQualityStore(db, lake),
-    online: new OnlineCache(),
+    online: new OnlineCache(db),
     lineage: lineageCache(deps.features),
   };
 }

@@ -1,6 +1,7 @@
 import { readDemoSeed } from '@alphagraph/service';
 import { z } from 'zod';
 import type { Stores } from '../context.ts';
+import { loadFeatureCatalog } from '../modules/registry/catalog.ts';
 
 const seedSchema = z.object({
   universe: z.array(z.string()),
@@ -25,9 +26,11 @@ const seedSchema = z.object({
  */
 export async function seedDemoFeatures(stores: Stores, dir?: string): Promise<void> {
   const seed = readDemoSeed(seedSchema, dir);
-  const { registry } = stores.featureStore;
+  const { registry, db } = stores.featureStore;
+  // One catalog read for the whole seed, not one per feature.
+  const catalog = await loadFeatureCatalog(db);
   for (const { inputs: _declared, owner, ...f } of seed.features) {
-    const result = await registry.defineFeature({ ...f, universe: seed.universe }, owner);
+    const result = await registry.defineFeature({ ...f, universe: seed.universe }, owner, catalog);
     if (!result.ok) throw new Error(`demo feature ${f.name}: ${result.error.message}`);
   }
   console.log(`[features] demo catalog: ${seed.features.length} feature definitions`);

@@ -1,12 +1,11 @@
 import { compileFeatureSet, type FieldCatalog } from '@alphagraph/dsl';
 import { type LakeParam, quoteIdent } from '@alphagraph/lake';
+import { BAR_FIELDS, BARS_DATASET } from '../registry/catalog.ts';
 import { type LabelSpec, labelColumns } from './spec.ts';
 
 /** The bar fields a label expression may read. */
-const BAR_FIELDS: FieldCatalog = Object.fromEntries(
-  ['open', 'high', 'low', 'close', 'volume'].map((f) => [f, { dataset: 'bars' }]),
-);
-const BAR_COLUMNS = Object.fromEntries(['open', 'high', 'low', 'close', 'volume'].map((f) => [f, f]));
+const LABEL_FIELDS: FieldCatalog = Object.fromEntries(BAR_FIELDS.map((f) => [f, { dataset: BARS_DATASET }]));
+const BAR_COLUMNS = Object.fromEntries(BAR_FIELDS.map((f) => [f, f]));
 const RETURN = '($close / Ref($close, 1) - 1)';
 
 /** A finite number as a DuckDB DOUBLE literal (never user text). */
@@ -74,7 +73,7 @@ export function labelValuesSql(labels: readonly LabelSpec[], bars: string): stri
     ] as const
   ).entries()) {
     if (Object.keys(set).length === 0) continue;
-    const compiled = compileFeatureSet(set, { source, fields: BAR_FIELDS, mode });
+    const compiled = compileFeatureSet(set, { source, fields: LABEL_FIELDS, mode });
     joins.push(`LEFT JOIN (${compiled.sql}) d${i} ON d${i}.entity = lb.entity AND d${i}.time = lb.time`);
     carried.push(...compiled.columns.map((c) => `d${i}.${quoteIdent(c)}`));
   }

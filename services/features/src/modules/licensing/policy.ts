@@ -119,11 +119,13 @@ export function createRequestLicensing(
     async recordRead(
       view: string,
       features: readonly FeatureRecord[],
-      details: Record<string, unknown>,
+      details: Record<string, unknown> | (() => Record<string, unknown>),
     ): Promise<void> {
       const sources = await licensedInputs(features);
       if (sources.length === 0) return;
       const lineage = await deps.lineage(features);
+      // Details may be a function: a hot read (online values) counts its values only when audited.
+      const described = typeof details === 'function' ? details() : details;
       for (const source of sources) {
         const readers = features
           .filter((f) => lineage.get(f.id)?.includes(source.name))
@@ -132,7 +134,7 @@ export function createRequestLicensing(
           identity: scope.identity,
           requestId: scope.requestId,
           dataset: { name: source.name, vendor: source.vendor },
-          details: { view, features: readers, ...details },
+          details: { view, features: readers, ...described },
         });
       }
     },

@@ -1,6 +1,6 @@
-import type { Lake, LakeSession, Snapshot } from '@alphagraph/lake';
+import { type Lake, type LakeSession, quoteLiteral, type Snapshot } from '@alphagraph/lake';
 import { z } from 'zod';
-import { type AltSource, BARS_DATASET } from '../registry/catalog.ts';
+import { type AltSource, BARS_DATASET, MARKET_ENTITY } from '../registry/catalog.ts';
 import type { RunBaseline } from './runs.ts';
 
 /** The input snapshots a run reads, by lake dataset, pinned once at its start. */
@@ -71,7 +71,7 @@ export async function changedSince(req: {
       const filter = [
         source ? '' : `interval = '1d' AND`,
         source?.entityKind === 'market'
-          ? `entity = 'MARKET'`
+          ? `entity = ${quoteLiteral(MARKET_ENTITY)}`
           : `${entity} IN (SELECT entity FROM fs_baseline_entities)`,
         'AND available_at <= $1::TIMESTAMPTZ',
       ].join(' ');

@@ -2,7 +2,7 @@ import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { FeatureRecord, FeatureStore } from '../features/store.ts';
-import { BARS_DATASET } from '../registry/catalog.ts';
+import { BARS_DATASET, MARKET_ENTITY } from '../registry/catalog.ts';
 import { badInput, type Outcome } from '../registry/define.ts';
 import type { FeatureSetStore } from '../sets/store.ts';
 import { refOf, timeOrderedId } from '../views/naming.ts';
@@ -40,9 +40,6 @@ export interface MaterializeDeps {
   readonly runs: RunStore;
   readonly scheduler: Scheduler;
 }
-
-/** The one entity of MARKET features (market-wide series are stored under it too). */
-export const MARKET_ENTITY = 'MARKET';
 
 /** Every instrument with daily bars in the lake (the default universe). */
 async function barSymbols(lake: Lake): Promise<string[]> {

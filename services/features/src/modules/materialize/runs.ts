@@ -110,7 +110,6 @@ export function createRunStore(db: Db) {
         .returning();
       return row!;
     },
-    transition: (id: string, to: MaterializationStatus, set: Update = {}) => transitionRun(db, id, to, set),
     async byIds(ids: readonly string[]): Promise<RunRecord[]> {
       // An id that is not a UUID names no run (and must not reach Postgres' uuid parser).
       const valid = ids.filter((id) => UUID.test(id));
@@ -205,7 +204,6 @@ export function createRunStore(db: Db) {
         .where(and(eq(materializationRuns.status, 'running'), lease.abandoned(materializationRuns.claimedBy)))
         .returning();
     },
-    baselinesOf: (view: string, entities: readonly string[]) => baselinesOf(db, view, entities),
   };
 }
 export type RunStore = ReturnType<typeof createRunStore>;

@@ -1,7 +1,7 @@
 import { sessionClose, sessionDays } from '@alphagraph/calendar';
-import { type Lake, type LakeParam, type LakeSession, quoteIdent } from '@alphagraph/lake';
+import { type Lake, type LakeParam, type LakeSession, quoteIdent, quoteLiteral } from '@alphagraph/lake';
 import { z } from 'zod';
-import { type AltField, type AltSource, BAR_FIELDS, BARS_DATASET } from '../registry/catalog.ts';
+import { type AltField, type AltSource, BAR_FIELDS, BARS_DATASET, MARKET_ENTITY } from '../registry/catalog.ts';
 import type { PinnedInputs } from './changes.ts';
 
 /** What a materialization reads. */
@@ -218,7 +218,9 @@ async function stageAltSessions(
   );
   const closes = dates.map((d) => sessionClose('XNYS', d).toISOString());
   const entityFilter =
-    source.entityKind === 'market' ? `entity = 'MARKET'` : 'entity IN (SELECT entity FROM fs_universe)';
+    source.entityKind === 'market'
+      ? `entity = ${quoteLiteral(MARKET_ENTITY)}`
+      : 'entity IN (SELECT entity FROM fs_universe)';
   const latency = z.number().int().min(0).parse(source.latencySeconds);
   const declared = [...new Set(fields.flatMap((f) => (f.source ? [quoteIdent(f.source)] : [])))];
   await session.run(
@@ -289,7 +291,7 @@ async function stageMarketSessions(req: SourceRequest): Promise<void> {
     if (!snapshot) continue;
     const [raw] = await session.all(
       `SELECT min(event_time) AS first, max(event_time) AS last FROM ${lake.scan(snapshot)}
-       WHERE entity = 'MARKET' AND available_at <= $1::TIMESTAMPTZ`,
+       WHERE entity = ${quoteLiteral(MARKET_ENTITY)} AND available_at <= $1::TIMESTAMPTZ`,
       [req.asOf],
     );
     const s = span.parse(raw);
@@ -303,7 +305,7 @@ async function stageMarketSessions(req: SourceRequest): Promise<void> {
   days.forEach((day, i) => {
     const time = new Date(`${day}T00:00:00Z`);
     const close = sessionClose('XNYS', day);
-    if (close <= req.asOf && (!req.to || time < req.to)) rows.push(['MARKET', time, close, i + 1]);
+    if (close <= req.asOf && (!req.to || time < req.to)) rows.push([MARKET_ENTITY, time, close, i + 1]);
   });
   await session.run(
     'CREATE OR REPLACE TEMP TABLE fs_bars (entity VARCHAR, time TIMESTAMPTZ, available_at TIMESTAMPTZ, rn BIGINT)',

@@ -75,16 +75,20 @@ export class OnlineCache {
   private readonly features = new Map<string, CachedFeature>();
   private size = 0;
 
-  constructor(private readonly maxValues = 2_000_000) {}
+  constructor(
+    private readonly db: Db,
+    private readonly maxValues = 2_000_000,
+  ) {}
 
-  async read(
-    db: Db,
-    request: { entities: readonly string[]; features: readonly FeatureRecord[]; now: Date },
-  ): Promise<OnlineRead> {
+  async read(request: {
+    entities: readonly string[];
+    features: readonly FeatureRecord[];
+    now: Date;
+  }): Promise<OnlineRead> {
     const ids = [...new Set(request.features.map((f) => f.id))];
     const current = new Map<string, number>();
     if (ids.length > 0) {
-      const result = await db.execute(sql`
+      const result = await this.db.execute(sql`
         select feature_id, generation from features.online_generations
         where feature_id = any(${textArrayLiteral(ids)}::uuid[])`);
       for (const row of rowsOf<{ feature_id: string; generation: unknown }>(result)) {
@@ -92,7 +96,7 @@ export class OnlineCache {
       }
     }
     const stale = ids.filter((id) => current.has(id) && this.features.get(id)?.generation !== current.get(id));
-    const loaded = stale.length > 0 ? await this.load(db, stale) : new Map<string, CachedFeature>();
+    const loaded = stale.length > 0 ? await this.load(stale) : new Map<string, CachedFeature>();
     // A feature with no generation has never been materialized: every entity is MISSING.
     const byId = new Map(ids.map((id) => [id, current.has(id) ? (loaded.get(id) ?? this.touch(id)) : undefined]));
     const columns = request.features.map((f) => byId.get(f.id)?.rows);
@@ -106,9 +110,9 @@ export class OnlineCache {
   }
 
   /** Reloads whole features: the generation and the rows come from one statement's snapshot. */
-  private async load(db: Db, ids: readonly string[]): Promise<Map<string, CachedFeature>> {
+  private async load(ids: readonly string[]): Promise<Map<string, CachedFeature>> {
     const loaded = new Map<string, CachedFeature>();
-    const result = await db.execute(sql`
+    const result = await this.db.execute(sql`
       select g.feature_id, g.generation, coalesce(json_agg(json_build_array(
                o.entity, o.value,
                (extract(epoch from o.event_time) * 1000000)::bigint,

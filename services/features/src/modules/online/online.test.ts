@@ -131,11 +131,11 @@ describe.each(testDatabaseKinds())('online values on %s', (kind) => {
 
   it('is fresh after each run, and a backfill of an old period does not move it back', async () => {
     // A second process's copy (another replica), filled before the new run is published.
-    const replica = new OnlineCache();
+    const replica = new OnlineCache(h.t.handle.db);
     const [fresh] = await h.service.stores.featureStore.features
       .resolveRefs(['fresh_close@1'])
       .then((m) => [...m.values()]);
-    const before = await replica.read(h.t.handle.db, { entities: ['AAA'], features: [fresh!], now: new Date() });
+    const before = await replica.read({ entities: ['AAA'], features: [fresh!], now: new Date() });
     expect(before.cells.get('AAA')![0]!.value).toBe(lastBar('AAA', FIRST_END).close);
 
     await writeBars(
@@ -148,7 +148,7 @@ describe.each(testDatabaseKinds())('online values on %s', (kind) => {
     const expected = { value: newest.close, eventTime: barTime(newest.date).toISOString(), status: 'CURRENT' };
     expect((await online(['AAA'], ['fresh_close'], ['service'])).rows[0].values[0]).toMatchObject(expected);
     // The replica did not take part in the publish, and still never serves its old copy.
-    const after = await replica.read(h.t.handle.db, { entities: ['AAA'], features: [fresh!], now: new Date() });
+    const after = await replica.read({ entities: ['AAA'], features: [fresh!], now: new Date() });
     expect(onlineValue(after, after.cells.get('AAA')![0]!, 0)).toMatchObject({
       ...expected,
       eventTime: barTime(newest.date),

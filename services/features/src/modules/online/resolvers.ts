@@ -41,15 +41,15 @@ export const onlineResolvers: Resolvers = {
       }
       const features: FeatureRecord[] = args.features.map((r) => resolved.get(r)!);
       const servedAt = new Date();
-      const read = await fs.online.read(fs.db, { entities, features, now: servedAt });
+      const read = await fs.online.read({ entities, features, now: servedAt });
       const rows = entities.map((entity) => ({ entity, read, cells: read.cells.get(entity)! }));
-      await ctx.featureStore.licensing.recordRead('Query.onlineFeatures', features, {
+      await ctx.featureStore.licensing.recordRead('Query.onlineFeatures', features, () => ({
         entities: entities.length,
         values: rows.reduce(
           (n, r) => n + r.cells.filter((c, i) => c !== null && c.value !== null && !isExpired(read, c, i)).length,
           0,
         ),
-      });
+      }));
       return { features: features.map(refOf), rows, servedAt };
     },
   },

@@ -6,6 +6,9 @@ import { eq } from 'drizzle-orm';
 /** The lake dataset of daily bars (owned by market-data) and the lineage name of market fields. */
 export const BARS_DATASET = 'bars';
 
+/** The one entity of MARKET features and of market-wide series (VIX, WTI), per-instrument data aside. */
+export const MARKET_ENTITY = 'MARKET';
+
 /** The market fields a daily bar provides (`$vwap` is not among them: all_stocks_5yr has none). */
 export const BAR_FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
 

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@alphagraph/db/testing';
 import { Lake, type LakeSession, type StagedValue } from '@alphagraph/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MARKET_ENTITY } from '../registry/catalog.ts';
 import { buildTrainingSet, TRAINING_SET_PARQUET } from './build.ts';
-import { type FeatureSource, MARKET_ENTITY, pointInTimeJoinSql } from './pit-join.ts';
+import { type FeatureSource, pointInTimeJoinSql } from './pit-join.ts';
 
 const T = (iso: string) => new Date(iso);
 const DAY = 86_400;

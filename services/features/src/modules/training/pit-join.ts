@@ -1,7 +1,5 @@
 import { quoteIdent, quoteLiteral } from '@alphagraph/lake';
-
-/** The entity of market-wide series (VIX, rates): one timeline shared by every instrument. */
-export const MARKET_ENTITY = 'MARKET';
+import { MARKET_ENTITY } from '../registry/catalog.ts';
 
 /** One source of feature values joined onto the spine (a materialized feature view). */
 export interface FeatureSource {
