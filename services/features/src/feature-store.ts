@@ -45,12 +45,13 @@ function lineageCache(features: FeatureStore) {
   return async (records: readonly FeatureRecord[]): Promise<Map<string, readonly string[]>> => {
     const missing = [...new Set(records.map((f) => f.id).filter((id) => !known.has(id)))];
     if (missing.length > 0) {
-      const rows = await features.inputsOf(missing);
-      for (const id of missing)
-        known.set(
-          id,
-          rows.filter((r) => r.featureId === id).map((r) => r.dataset),
-        );
+      const datasets = manyByKey(
+        missing,
+        await features.inputsOf(missing),
+        (r) => r.featureId,
+        (r) => r.dataset,
+      );
+      for (const [i, id] of missing.entries()) known.set(id, datasets[i]!);
     }
     return new Map(records.map((f) => [f.id, known.get(f.id)!]));
   };

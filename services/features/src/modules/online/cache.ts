@@ -1,6 +1,7 @@
 import { type Db, rowsOf } from '@alphagraph/db';
 import { sql } from 'drizzle-orm';
 import type { FeatureRecord } from '../features/store.ts';
+import { refOf } from '../views/naming.ts';
 import { type OnlineValue, textArrayLiteral } from './store.ts';
 
 /** One stored value: event time and availability in epoch microseconds (exact: below 2^53). */
@@ -34,7 +35,7 @@ export interface OnlineRead {
  */
 export function onlineValue(read: OnlineRead, cell: OnlineCell | null, index: number): OnlineValue {
   const f = read.features[index]!;
-  const feature = `${f.name}@${f.version}`;
+  const feature = refOf(f);
   if (!cell) return { feature, value: null, eventTime: null, availableAt: null, status: 'MISSING' };
   const expired = isExpired(read, cell, index);
   return {

@@ -9,9 +9,10 @@ import { labelColumns } from '../labels/spec.ts';
 import { labelValuesSql } from '../labels/sql.ts';
 import { BARS_DATASET } from '../registry/catalog.ts';
 import { featureSetRefs } from '../sets/store.ts';
+import { featureColumn, refOf } from '../views/naming.ts';
 import { resolveViews } from '../views/reader.ts';
 import type { ResolvedFeature, ResolvedSplit, TrainingSetResolution } from './build.ts';
-import { featureColumnName, type OutputColumn, type SplitSpec, type TrainingSetSpec } from './spec.ts';
+import type { OutputColumn, SplitSpec, TrainingSetSpec } from './spec.ts';
 import { type SpinePlan, scheduleInstants, storeSpine } from './spine.ts';
 
 /** The feature versions a spec names (refs, then each set's members), in order, without repeats. */
@@ -56,7 +57,6 @@ export async function resolveTrainingSet(options: {
   now?: Date;
 }): Promise<ResolvedTrainingSet> {
   const { db, lake, spec } = options;
-  const refOf = (f: FeatureRecord) => `${f.name}@${f.version}`;
   const byRef = new Map(options.features.map((f) => [refOf(f), f]));
   const views = options.features.length > 0 ? await resolveViews(db, [...byRef.keys()]) : [];
   const located = new Map(views.flatMap((v) => v.columns.map((c) => [c.ref, { view: v, column: c }] as const)));
@@ -66,7 +66,7 @@ export async function resolveTrainingSet(options: {
     return {
       ref,
       featureId: f.id,
-      column: featureColumnName(ref),
+      column: featureColumn(f.name, f.version),
       lakeDataset: at.view.lakeDataset,
       snapshotId: at.view.snapshotId,
       viewColumn: at.column.column,

@@ -116,11 +116,4 @@ export interface OutputColumn {
   readonly source: string | null;
 }
 
-/** A feature's output column: `<name>__v<version>`, lower case (as in feature views). */
-export function featureColumnName(ref: string): string {
-  const m = FEATURE_REF.exec(ref);
-  if (!m) throw new Error(`not a feature ref: ${ref}`);
-  return `${m[1]!.toLowerCase()}__v${m[2]}`;
-}
-
 export type { LabelSpec };
