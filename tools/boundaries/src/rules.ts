@@ -110,7 +110,7 @@ const FIXED: IForbiddenRuleType[] = [
   },
   {
     name: 'no-unresolvable',
-    comment: 'An import that resolves to nothing (workspace packages are checked by name in imports.ts).',
+    comment: "An import that resolves to nothing: a typo, or a package the importer's package.json does not declare.",
     severity: 'error',
     from: {},
     to: { couldNotResolve: true, pathNot: '^@alphagraph/' },
