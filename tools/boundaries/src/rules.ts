@@ -122,7 +122,7 @@ export function createRules(workspace: Workspace): IForbiddenRuleType[] {
   const db = workspace.packages.find((pkg) => pkg.name === '@alphagraph/db');
   const entries = Object.values(typeof db?.manifest.exports === 'object' ? db.manifest.exports : {})
     .filter((target): target is string => typeof target === 'string')
-    .map((target) => `packages/db/${target.replace(/^\.\//, '')}`.replace(/[.]/g, '\\.'));
+    .map((target) => `${db?.dir}/${target.replace(/^\.\//, '')}`.replace(/[.]/g, '\\.'));
   if (entries.length === 0) return FIXED;
   const aggregate: IForbiddenRuleType = {
     name: 'no-table-aggregate',
