@@ -11,6 +11,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     projects: [
       { extends: true, test: { name: 'packages', include: ['packages/*/src/**/*.test.ts'] } },
+      { extends: true, test: { name: 'tools', include: ['tools/*/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'services', include: ['services/*/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'gateway', include: ['gateway/src/**/*.test.ts'] } },
       { extends: true, test: { name: 'e2e', include: ['tests/**/*.test.ts'], fileParallelism: false } },
