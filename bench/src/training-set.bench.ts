@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEST_AUTH } from '@alphagraph/auth/testing';
 import { openDatabase } from '@alphagraph/db';
-import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema';
+import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import { ALPHA158, compileFeatureSet } from '@alphagraph/dsl';
 import { createFeatures } from '@alphagraph/features';
 import { Lake, type ParquetWriteOptions, quoteIdent, quoteLiteral } from '@alphagraph/lake';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Db } from '@alphagraph/db';
-import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema';
+import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema/lake';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';

@@ -1,6 +1,6 @@
 import { sessionClose, sessionDays } from '@alphagraph/calendar';
 import type { Db } from '@alphagraph/db';
-import { altDatasets, vendors } from '@alphagraph/db/schema';
+import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import type { DatasetSpec, Lake, StagedValue } from '@alphagraph/lake';
 import { eq } from 'drizzle-orm';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { onlineGenerations, onlineValues } from '@alphagraph/db/schema';
+import { onlineGenerations, onlineValues } from '@alphagraph/db/schema/features';
 import type { CatalogTransaction } from '@alphagraph/lake';
 import { sql } from 'drizzle-orm';
 import type { FeatureRecord } from '../features/store.ts';

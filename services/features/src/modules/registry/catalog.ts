@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { altDatasets, vendors } from '@alphagraph/db/schema';
+import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import type { FieldInfo } from '@alphagraph/dsl';
 import { eq } from 'drizzle-orm';
 

@@ -1,13 +1,7 @@
 import type { Role } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
-import {
-  altDatasets,
-  featureInputs,
-  features,
-  featureViews,
-  materializationRuns,
-  vendors,
-} from '@alphagraph/db/schema';
+import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
+import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import type { DatabaseKind } from '@alphagraph/db/testing';
 import type { Lake, StagedValue } from '@alphagraph/lake';
 import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '@alphagraph/service/testing';

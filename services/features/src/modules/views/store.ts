@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { featureViews, materializationRuns } from '@alphagraph/db/schema';
+import { featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import type { DatasetSpec, Lake } from '@alphagraph/lake';
 import { arrayOverlaps, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureRecord } from '../features/store.ts';

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ingestBatches, ingestIssues, ingestQuarantine, instruments } from '@alphagraph/db/schema';
+import { ingestBatches, ingestIssues, ingestQuarantine, instruments } from '@alphagraph/db/schema/market';
 import type { DatabaseKind } from '@alphagraph/db/testing';
 import { createTestRuntime, type TestRuntime } from '@alphagraph/service/testing';
 import { count } from 'drizzle-orm';

@@ -1,6 +1,6 @@
 import { type CalendarCode, isCalendarCode, isOpenAt, sessionDays } from '@alphagraph/calendar';
 import type { Db } from '@alphagraph/db';
-import { ingestBatches } from '@alphagraph/db/schema';
+import { ingestBatches } from '@alphagraph/db/schema/market';
 import type { Lake } from '@alphagraph/lake';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
