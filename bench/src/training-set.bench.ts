@@ -18,12 +18,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEST_AUTH } from '@alphagraph/auth/testing';
+import { BAR_FIELDS, BARS_DATASET, featureColumn, featureViewDataset } from '@alphagraph/datasets';
 import { openDatabase } from '@alphagraph/db';
 import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import { ALPHA158, compileFeatureSet } from '@alphagraph/dsl';
 import { createFeatures } from '@alphagraph/features';
-import { Lake, type ParquetWriteOptions, quoteIdent, quoteLiteral } from '@alphagraph/lake';
-import { BARS_DATASET, createIngestModule, createInstrumentStore, loadDemoBars } from '@alphagraph/market-data';
+import { Lake, latestAsOf, type ParquetWriteOptions, quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { createIngestModule, createInstrumentStore, loadDemoBars } from '@alphagraph/market-data';
 import { serviceRuntime } from '@alphagraph/service';
 
 const { values } = parseArgs({
@@ -70,7 +71,7 @@ try {
       availableAtColumn: 'available_at',
       columns: { open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
     },
-    fields: Object.fromEntries(['open', 'high', 'low', 'close', 'volume'].map((f) => [f, { dataset: 'bars' }])),
+    fields: Object.fromEntries(BAR_FIELDS.map((f) => [f, { dataset: BARS_DATASET.name }])),
   });
   for (const [name, expression] of chosen) {
     const [row] = await db
@@ -85,28 +86,16 @@ try {
         ttlSeconds: TTL_SECONDS,
       })
       .returning();
-    await db.insert(featureInputs).values({ featureId: row!.id, dataset: 'bars' });
+    await db.insert(featureInputs).values({ featureId: row!.id, dataset: BARS_DATASET.name });
   }
   const view = 'fv_bench_alpha50_00000000';
   await db.insert(featureViews).values({ name: view, lakeDataset: view, features: refs, entityKind: 'instrument' });
-  const columns = names.map((n) => `${n}__v1`);
-  await lake.registerDataset({
-    name: view,
-    owner: 'features',
-    description: 'bench view',
-    columns: [
-      { name: 'entity', type: 'VARCHAR' },
-      { name: 'event_time', type: 'TIMESTAMPTZ' },
-      { name: 'available_at', type: 'TIMESTAMPTZ' },
-      { name: 'tiebreak', type: 'VARCHAR' },
-      ...columns.map((name) => ({ name, type: 'DOUBLE' })),
-    ],
-  });
-  const bars = lake.scan((await lake.currentSnapshot('bars'))!);
+  const columns = names.map((n) => featureColumn(n, 1));
+  await lake.registerDataset(featureViewDataset({ lakeDataset: view, features: refs }));
+  const bars = (await lake.currentSnapshot(BARS_DATASET.name))!;
   const snapshot = await lake.commit(view, { mode: 'overwrite' }, async (w) => {
     await w.session.run(`CREATE TEMP TABLE bench_bars AS SELECT symbol AS entity, time, available_at, open, high, low, close, volume
-      FROM ${bars} WHERE interval = '1d'
-      QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1`);
+      FROM ${latestAsOf(bars, { dataset: BARS_DATASET, where: ["interval = '1d'"] })}`);
     const select = names.map((n, i) => `${quoteIdent(n)} AS ${quoteIdent(columns[i]!)}`).join(', ');
     await w.writeQuery(
       `SELECT entity, time AS event_time, available_at, 'run-bench' AS tiebreak, ${select} FROM (${compiled.sql})`,
