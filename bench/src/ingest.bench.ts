@@ -8,9 +8,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { demoDataDir, findRepoRoot } from '@alphagraph/config';
+import { BARS_DATASET } from '@alphagraph/datasets';
 import { openDatabase } from '@alphagraph/db';
 import { Lake, quoteLiteral } from '@alphagraph/lake';
-import { BARS_DATASET, createIngestModule, createInstrumentStore, type IngestPhase } from '@alphagraph/market-data';
+import { createIngestModule, createInstrumentStore, type IngestPhase } from '@alphagraph/market-data';
 
 const shared = join(findRepoRoot(), '..', 'shared', 'data', 'all_stocks_5yr.csv');
 const { values } = parseArgs({

@@ -11,11 +11,11 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEST_AUTH } from '@alphagraph/auth/testing';
 import { demoDataDir, findRepoRoot } from '@alphagraph/config';
+import { BAR_FIELDS, BARS_DATASET } from '@alphagraph/datasets';
 import { openDatabase } from '@alphagraph/db';
 import { ALPHA158, compileFeatureSet } from '@alphagraph/dsl';
 import { createFeatures } from '@alphagraph/features';
-import { Lake, quoteLiteral } from '@alphagraph/lake';
-import { BARS_DATASET } from '@alphagraph/market-data';
+import { Lake, latestAsOf, quoteLiteral } from '@alphagraph/lake';
 import { serviceRuntime } from '@alphagraph/service';
 import { HAND_WRITTEN_20, SUBSET_20 } from './alpha20.ts';
 
@@ -43,7 +43,7 @@ try {
   await lake.registerDataset(BARS_DATASET);
   const csv = `read_csv(${quoteLiteral(file)}, header = true, all_varchar = true)`;
   const num = (c: string) => `CAST(NULLIF(${c}, '') AS DOUBLE)`;
-  await lake.commit('bars', { mode: 'append' }, async (w) => {
+  await lake.commit(BARS_DATASET.name, { mode: 'append' }, async (w) => {
     await w.writeQuery(
       `SELECT Name AS symbol, '1d' AS interval, timezone('UTC', CAST(CAST(date AS DATE) AS TIMESTAMP)) AS time,
               ${num('open')} AS open, ${num('high')} AS high, ${num('low')} AS low, ${num('close')} AS close, ${num('volume')} AS volume,
@@ -83,12 +83,11 @@ try {
   const subMs = sub.finishedAt!.getTime() - sub.startedAt!.getTime();
 
   // Compute-only, on one staged table of the latest bar versions: hand-written SQL vs the dsl.
-  const bars = (await lake.currentSnapshot('bars'))!;
+  const bars = (await lake.currentSnapshot(BARS_DATASET.name))!;
   const timed = await lake.withSession(async (session) => {
     await session.run(
       `CREATE TEMP TABLE bench_bars AS SELECT symbol, time, available_at, open, high, low, close, volume
-       FROM ${lake.scan(bars)} WHERE interval = '1d'
-       QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1`,
+       FROM ${latestAsOf(bars, { dataset: BARS_DATASET, where: ["interval = '1d'"] })}`,
     );
     const time = async (sql: string) => {
       const t0 = performance.now();
@@ -96,7 +95,7 @@ try {
       return performance.now() - t0;
     };
     const dsl = compileFeatureSet(Object.fromEntries(SUBSET_20.map((n) => [n.toLowerCase(), ALPHA158[n]!])), {
-      fields: Object.fromEntries(['open', 'high', 'low', 'close', 'volume'].map((f) => [f, { dataset: 'bars' }])),
+      fields: Object.fromEntries(BAR_FIELDS.map((f) => [f, { dataset: BARS_DATASET.name }])),
       source: {
         relation: 'bench_bars',
         entityColumn: 'symbol',

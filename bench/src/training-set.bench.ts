@@ -10,20 +10,20 @@
 // figure is a floor for any pipeline ending in this file: re-encoding the builder's output alone
 // (read it, write it with the same settings).
 //
-// Setup (not timed): load the demo bars, materialize the first 50 Alpha158 factors directly with
-// the feature language into a feature view (the views contract), as materialization would.
+// Setup (not timed): load the demo bars, materialize the first 50 Alpha158 factors through the
+// features service (a backfill: one version per view row).
 // Run: pnpm --filter @alphagraph/bench run bench:training [--runs N]. Prints figures; asserts nothing about time.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { TEST_AUTH } from '@alphagraph/auth/testing';
+import { BARS_DATASET, featureColumn } from '@alphagraph/datasets';
 import { openDatabase } from '@alphagraph/db';
-import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema';
-import { ALPHA158, compileFeatureSet } from '@alphagraph/dsl';
+import { ALPHA158 } from '@alphagraph/dsl';
 import { createFeatures } from '@alphagraph/features';
 import { Lake, type ParquetWriteOptions, quoteIdent, quoteLiteral } from '@alphagraph/lake';
-import { BARS_DATASET, createIngestModule, createInstrumentStore, loadDemoBars } from '@alphagraph/market-data';
+import { createIngestModule, createInstrumentStore, loadDemoBars } from '@alphagraph/market-data';
 import { serviceRuntime } from '@alphagraph/service';
 
 const { values } = parseArgs({
@@ -33,6 +33,7 @@ const { values } = parseArgs({
 const runs = Number(values.runs);
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+/** The TTL the built-in Alpha158 features declare. */
 const TTL_SECONDS = 4 * 86_400;
 const TIMES = ['16:30', '20:00'];
 const PERIOD = { from: '2013-02-08', to: '2018-02-07' };
@@ -58,72 +59,6 @@ try {
   const loaded = await loadDemoBars({ lake, ingest, log: () => {} });
   step(`loaded ${fmt(loaded.rows)} bars`);
 
-  // The first 50 Alpha158 factors, computed with the feature language into one wide view.
-  const chosen = Object.entries(ALPHA158).slice(0, Number(values.features));
-  const names = chosen.map(([n]) => n.toLowerCase());
-  const refs = names.map((n) => `${n}@1`);
-  const compiled = compileFeatureSet(Object.fromEntries(chosen.map(([n, e]) => [n.toLowerCase(), e])), {
-    source: {
-      relation: 'bench_bars',
-      entityColumn: 'entity',
-      timeColumn: 'time',
-      availableAtColumn: 'available_at',
-      columns: { open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
-    },
-    fields: Object.fromEntries(['open', 'high', 'low', 'close', 'volume'].map((f) => [f, { dataset: 'bars' }])),
-  });
-  for (const [name, expression] of chosen) {
-    const [row] = await db
-      .insert(features)
-      .values({
-        name: name.toLowerCase(),
-        version: 1,
-        owner: 'bench',
-        description: `Alpha158 ${name}`,
-        entity: 'instrument',
-        expression,
-        ttlSeconds: TTL_SECONDS,
-      })
-      .returning();
-    await db.insert(featureInputs).values({ featureId: row!.id, dataset: 'bars' });
-  }
-  const view = 'fv_bench_alpha50_00000000';
-  await db.insert(featureViews).values({ name: view, lakeDataset: view, features: refs, entityKind: 'instrument' });
-  const columns = names.map((n) => `${n}__v1`);
-  await lake.registerDataset({
-    name: view,
-    owner: 'features',
-    description: 'bench view',
-    columns: [
-      { name: 'entity', type: 'VARCHAR' },
-      { name: 'event_time', type: 'TIMESTAMPTZ' },
-      { name: 'available_at', type: 'TIMESTAMPTZ' },
-      { name: 'tiebreak', type: 'VARCHAR' },
-      ...columns.map((name) => ({ name, type: 'DOUBLE' })),
-    ],
-  });
-  const bars = lake.scan((await lake.currentSnapshot('bars'))!);
-  const snapshot = await lake.commit(view, { mode: 'overwrite' }, async (w) => {
-    await w.session.run(`CREATE TEMP TABLE bench_bars AS SELECT symbol AS entity, time, available_at, open, high, low, close, volume
-      FROM ${bars} WHERE interval = '1d'
-      QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1`);
-    const select = names.map((n, i) => `${quoteIdent(n)} AS ${quoteIdent(columns[i]!)}`).join(', ');
-    await w.writeQuery(
-      `SELECT entity, time AS event_time, available_at, 'run-bench' AS tiebreak, ${select} FROM (${compiled.sql})`,
-    );
-  });
-  await db.insert(materializationRuns).values({
-    view,
-    status: 'succeeded',
-    kind: 'backfill',
-    universe: [],
-    snapshotId: snapshot.id,
-    createdBy: 'bench',
-    startedAt: new Date(),
-    finishedAt: new Date(),
-  });
-  step(`materialized ${names.length} features: ${fmt(snapshot.rowCount)} view rows`);
-
   const runtime = serviceRuntime({
     service: 'features',
     handle,
@@ -136,6 +71,27 @@ try {
     },
   });
   const service = await createFeatures(runtime);
+
+  // The first 50 Alpha158 factors, materialized by the features service into one wide view.
+  await service.registerBuiltins({ waitForAltMs: 0, log: () => {} });
+  const names = Object.keys(ALPHA158)
+    .slice(0, Number(values.features))
+    .map((n) => n.toLowerCase());
+  const refs = names.map((n) => `${n}@1`);
+  const started = await service.materialize(
+    { features: refs, mode: 'backfill', from: new Date('2000-01-01T00:00:00Z'), waitSeconds: 0 },
+    'bench',
+  );
+  if (!started.ok) throw new Error(started.error.message);
+  await service.stores.featureStore.scheduler.idle();
+  const [run] = await service.stores.featureStore.runs.byIds([started.run.id]);
+  if (run?.status !== 'succeeded' || run.snapshotId === null)
+    throw new Error(`run ${run?.id} ${run?.status}: ${run?.error}`);
+  const view = run.view;
+  const snapshot = await lake.snapshot(view, run.snapshotId);
+  const columns = names.map((n) => featureColumn(n, 1));
+  step(`materialized ${names.length} features: ${fmt(snapshot.rowCount)} view rows`);
+
   const scope = {
     identity: {
       userId: 'bench',

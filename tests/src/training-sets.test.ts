@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { openDatabase } from '@alphagraph/db';
-import { materializationRuns } from '@alphagraph/db/schema';
+import { materializationRuns } from '@alphagraph/db/schema/features';
 import { Lake } from '@alphagraph/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAllStocksCsv, sourceBars } from './source-data.ts';

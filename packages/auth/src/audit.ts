@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@alphagraph/db';
-import { auditEvents, auditHead } from '@alphagraph/db/schema';
+import { auditEvents, auditHead } from '@alphagraph/db/schema/governance';
 import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
 
 export const AUDIT_GENESIS = '0'.repeat(64);

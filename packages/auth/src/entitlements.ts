@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { entitlements } from '@alphagraph/db/schema';
+import { entitlements } from '@alphagraph/db/schema/governance';
 import { and, desc, eq, inArray, isNull, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Identity } from './tokens.ts';

@@ -1,3 +1,4 @@
+export { type DatasetContract, defineDataset } from './contract.ts';
 export { LakeError, type LakeErrorCode } from './errors.ts';
 export type { LakeParam } from './internal/duck.ts';
 export type { LakeSession, StagedValue } from './internal/session.ts';
@@ -12,4 +13,11 @@ export {
   type Snapshot,
   type SnapshotWriter,
 } from './lake.ts';
+export {
+  type LakeSource,
+  type LatestAsOfOptions,
+  latestAsOf,
+  type SessionAggregateOptions,
+  sessionAggregates,
+} from './reads.ts';
 export { quoteIdent, quoteLiteral } from './sql.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
-import { lakeSnapshotFiles } from '@alphagraph/db/schema';
+import { lakeSnapshotFiles } from '@alphagraph/db/schema/lake';
 import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@alphagraph/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

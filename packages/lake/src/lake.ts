@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Db } from '@alphagraph/db';
-import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema';
+import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema/lake';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LakeError } from './errors.ts';
 import { Duck, type LakeParam, messageOf, runAll } from './internal/duck.ts';
 import { type LakeSession, sessionOn } from './internal/session.ts';
+import { scanSql } from './scan.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
 
 export interface ColumnSpec {
@@ -269,23 +270,9 @@ export class Lake {
     return this.snapshot(dataset, id);
   }
 
-  /**
-   * A DuckDB table expression over a snapshot, for use in a FROM clause. An empty snapshot still
-   * has the dataset's declared columns. With `rowId`, a BIGINT `row_id` column names each row:
-   * unique within the snapshot and the same every time the snapshot is read (a query can pick rows
-   * by their keys first and fetch their other columns later by row_id).
-   */
+  /** A DuckDB table expression over a snapshot (see `scanSql`). */
   scan(snapshot: Snapshot, options: { rowId?: boolean } = {}): string {
-    if (snapshot.files.length === 0) {
-      const cols = snapshot.columns.map((c) => `CAST(NULL AS ${c.type}) AS ${quoteIdent(c.name)}`);
-      if (options.rowId) cols.push('CAST(NULL AS BIGINT) AS row_id');
-      return `(SELECT ${cols.join(', ')} WHERE false)`;
-    }
-    const files = `read_parquet([${snapshot.files.map(quoteLiteral).join(', ')}])`;
-    if (!options.rowId) return files;
-    // `row_id`: the file's position in the snapshot's file list (fixed for good) and the row's number
-    // in that file, both virtual columns of read_parquet, so numbering rows costs no sort and no pass.
-    return `(SELECT *, (CAST(file_index AS BIGINT) << 40) + file_row_number AS row_id FROM ${files})`;
+    return scanSql(snapshot, options);
   }
 
   /**

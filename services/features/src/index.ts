@@ -3,5 +3,4 @@ export { loadFeaturesEnv } from './env.ts';
 export { parseFeatureRef } from './modules/features/store.ts';
 export type { MaterializeRequest } from './modules/materialize/request.ts';
 export type { RunRecord } from './modules/materialize/runs.ts';
-export { featureColumn } from './modules/views/naming.ts';
 export { createFeatures } from './service.ts';

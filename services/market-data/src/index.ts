@@ -1,6 +1,5 @@
 export { loadDemoBars } from './demo/load-demo.ts';
 export { loadMarketDataEnv, type MarketDataEnv } from './env.ts';
-export { BARS_DATASET } from './modules/bars/dataset.ts';
 export type { IngestPhase } from './modules/ingest/batch.ts';
 export { IngestError, type IngestErrorCode } from './modules/ingest/errors.ts';
 export { BUILT_IN_MAPPINGS, type ColumnMapping } from './modules/ingest/mappings.ts';

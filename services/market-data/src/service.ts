@@ -1,8 +1,7 @@
+import { BARS_DATASET, CORPORATE_ACTIONS_DATASET } from '@alphagraph/datasets';
 import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
 import { createContext, type Stores } from './context.ts';
-import { BARS_DATASET } from './modules/bars/dataset.ts';
 import { createBarStore } from './modules/bars/store.ts';
-import { CORPORATE_ACTIONS_DATASET } from './modules/corporate-actions/dataset.ts';
 import { createCorporateActionStore } from './modules/corporate-actions/store.ts';
 import { createIngestModule } from './modules/ingest/module.ts';
 import { createInstrumentStore } from './modules/instruments/store.ts';

@@ -1,3 +1,5 @@
+// Every table, for the drizzle client and drizzle-kit only: importers name their owner's subpath
+// (`@alphagraph/db/schema/features`, ...), so this index is deliberately not exported.
 export * from './alt.ts';
 export * from './backtests.ts';
 export * from './features.ts';

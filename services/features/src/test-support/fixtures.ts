@@ -1,30 +1,13 @@
 import { sessionClose, sessionDays } from '@alphagraph/calendar';
+import { altLakeDatasetName, altObservationDataset, BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { altDatasets, vendors } from '@alphagraph/db/schema';
-import type { DatasetSpec, Lake, StagedValue } from '@alphagraph/lake';
+import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
+import type { Lake, StagedValue } from '@alphagraph/lake';
 import { eq } from 'drizzle-orm';
 
-/**
- * Test data written the way the owning services write it (market-data's `bars`, alt-data's
- * `alt_<name>` layout and catalog rows), so the feature store reads what it reads in production.
- */
-export const BARS_SPEC: DatasetSpec = {
-  name: 'bars',
-  owner: 'market-data',
-  description: 'OHLCV bars, every version (test copy of market-data’s layout)',
-  columns: [
-    { name: 'symbol', type: 'VARCHAR' },
-    { name: 'interval', type: 'VARCHAR' },
-    { name: 'time', type: 'TIMESTAMPTZ' },
-    { name: 'open', type: 'DOUBLE' },
-    { name: 'high', type: 'DOUBLE' },
-    { name: 'low', type: 'DOUBLE' },
-    { name: 'close', type: 'DOUBLE' },
-    { name: 'volume', type: 'DOUBLE' },
-    { name: 'available_at', type: 'TIMESTAMPTZ' },
-    { name: 'batch_id', type: 'VARCHAR' },
-  ],
-};
+// Test data written the way the owning services write it (market-data's `bars`, alt-data's lake
+// datasets through their declarations, and alt-data's catalog rows), so the feature store reads
+// what it reads in production.
 
 export interface Bar {
   readonly symbol: string;
@@ -61,8 +44,8 @@ export function syntheticBars(symbols: readonly string[], from: string, to: stri
 
 /** Appends bars to the lake's `bars` dataset as one batch (registering the dataset first). */
 export async function writeBars(lake: Lake, bars: readonly Bar[], batchId = `batch-${Date.now()}`): Promise<void> {
-  await lake.registerDataset(BARS_SPEC);
-  await lake.commit('bars', { mode: 'append' }, async (w) => {
+  await lake.registerDataset(BARS_DATASET);
+  await lake.commit(BARS_DATASET.name, { mode: 'append' }, async (w) => {
     await w.session.run(
       `CREATE OR REPLACE TEMP TABLE staged (symbol VARCHAR, interval VARCHAR, time TIMESTAMPTZ, open DOUBLE, high DOUBLE,
          low DOUBLE, close DOUBLE, volume DOUBLE, available_at TIMESTAMPTZ, batch_id VARCHAR)`,
@@ -112,19 +95,7 @@ export async function registerAltDataset(db: Db, lake: Lake, d: AltDatasetFixtur
       fields: d.fields.map((f) => ({ ...f, description: f.name })),
     })
     .onConflictDoNothing();
-  await lake.registerDataset({
-    name: `alt_${d.name}`,
-    owner: 'alt-data',
-    description: `alternative dataset ${d.name}`,
-    columns: [
-      { name: 'entity', type: 'VARCHAR' },
-      { name: 'event_time', type: 'TIMESTAMPTZ' },
-      { name: 'seq', type: 'INTEGER' },
-      { name: 'available_at', type: 'TIMESTAMPTZ' },
-      { name: 'batch_id', type: 'VARCHAR' },
-      ...d.fields.map((f) => ({ name: f.name, type: f.type === 'float' ? 'DOUBLE' : 'INTEGER' })),
-    ],
-  });
+  await lake.registerDataset(altObservationDataset(d));
 }
 
 export interface Observation {
@@ -141,7 +112,7 @@ export async function writeObservations(
   dataset: Pick<AltDatasetFixture, 'name' | 'fields'>,
   rows: readonly Observation[],
 ): Promise<void> {
-  await lake.commit(`alt_${dataset.name}`, { mode: 'append' }, async (w) => {
+  await lake.commit(altLakeDatasetName(dataset.name), { mode: 'append' }, async (w) => {
     const fields = dataset.fields.map((f) => `, ${f.name} ${f.type === 'float' ? 'DOUBLE' : 'INTEGER'}`).join('');
     await w.session.run(
       `CREATE OR REPLACE TEMP TABLE staged (entity VARCHAR, event_time TIMESTAMPTZ, seq INTEGER, available_at TIMESTAMPTZ,

@@ -1,10 +1,10 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { AuditLog } from '@alphagraph/auth';
+import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
 import { ZodError } from 'zod';
-import { BARS_DATASET } from '../modules/bars/dataset.ts';
 import { IngestError } from '../modules/ingest/errors.ts';
 import type { Actor } from '../modules/ingest/ingest.ts';
 import { BUILT_IN_MAPPINGS } from '../modules/ingest/mappings.ts';

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoDataDir } from '@alphagraph/config';
+import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Lake } from '@alphagraph/lake';
-import { BARS_DATASET } from '../modules/bars/dataset.ts';
 import type { FileIngestOptions } from '../modules/ingest/ingest.ts';
 import type { IngestModule } from '../modules/ingest/module.ts';
 import type { BatchRecord } from '../modules/ingest/report-store.ts';

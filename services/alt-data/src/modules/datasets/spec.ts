@@ -1,4 +1,4 @@
-import type { AltDatasetField, AltPublicationRule } from '@alphagraph/db/schema';
+import type { AltDatasetField, AltPublicationRule } from '@alphagraph/db/schema/alt';
 import { z } from 'zod';
 
 /**

@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { altDatasets, datasetCoverage } from '@alphagraph/db/schema';
+import { altDatasets, datasetCoverage } from '@alphagraph/db/schema/alt';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';

@@ -1,56 +1,9 @@
-import { type ColumnSpec, type DatasetSpec, quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { quoteIdent, quoteLiteral } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { DatasetField, PublicationRule } from '../datasets/spec.ts';
 import type { DatasetRecord } from '../datasets/store.ts';
 
-/**
- * Lake layout: one lake dataset per alternative dataset, `alt_<name>`, with typed columns.
- *
- *   entity        VARCHAR      instrument symbol, or MARKET for a market-wide series
- *   event_time    TIMESTAMPTZ  what the observation describes (a tweet's creation, a day at 00:00 UTC)
- *   seq           INTEGER      tells apart observations of one entity at the same instant (two tweets
- *                              in one second); 0 when there is only one
- *   available_at  TIMESTAMPTZ  publication + the dataset's declared latency
- *   batch_id      VARCHAR      the write that added the row (orders versions with equal available_at)
- *   <fields>                   the dataset's declared value fields, in declared order and type
- *
- * Every version of every observation is a row; a correction is a new row with the same
- * (entity, event_time, seq) and a later available_at. Typed columns (not one long table of JSON
- * values) keep Parquet's column pruning and statistics, let DuckDB read `$dataset.field` as a plain
- * column, and make a changed schema visible: the lake refuses a different column list, so a new
- * schema is a new dataset.
- */
-export const MARKET_ENTITY = 'MARKET';
-
-const DUCK_TYPES: Record<DatasetField['type'], string> = {
-  float: 'DOUBLE',
-  int: 'INTEGER',
-  string: 'VARCHAR',
-  boolean: 'BOOLEAN',
-};
-
-const KEY_COLUMNS: readonly ColumnSpec[] = [
-  { name: 'entity', type: 'VARCHAR' },
-  { name: 'event_time', type: 'TIMESTAMPTZ' },
-  { name: 'seq', type: 'INTEGER' },
-  { name: 'available_at', type: 'TIMESTAMPTZ' },
-  { name: 'batch_id', type: 'VARCHAR' },
-];
-
-export const lakeDatasetName = (dataset: Pick<DatasetRecord, 'name'>) => `alt_${dataset.name}`;
-
-/** The lake columns holding a dataset's declared value fields. */
-export const fieldColumns = (fields: readonly DatasetField[]): ColumnSpec[] =>
-  fields.map((f) => ({ name: f.name, type: DUCK_TYPES[f.type] }));
-
-export function lakeSpecOf(dataset: DatasetRecord): DatasetSpec {
-  return {
-    name: lakeDatasetName(dataset),
-    owner: 'alt-data',
-    description: `alternative dataset ${dataset.name}: every version of every observation`,
-    columns: [...KEY_COLUMNS, ...fieldColumns(dataset.fields)],
-  };
-}
+/** The lake layout (`alt_<name>`, key columns, typed field columns) is declared in @alphagraph/datasets. */
 
 /** DuckDB SQL for a dataset's publication time of the row whose event time is `eventTime`. */
 function publicationSql(rule: PublicationRule, eventTime: string): string {

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { type Lake, LakeError, type LakeParam, quoteIdent, quoteLiteral, type Snapshot } from '@alphagraph/lake';
+import { altFieldColumns, altLakeDatasetName, altObservationDataset, MARKET_ENTITY } from '@alphagraph/datasets';
+import {
+  type Lake,
+  LakeError,
+  type LakeParam,
+  latestAsOf,
+  quoteIdent,
+  quoteLiteral,
+  type Snapshot,
+} from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
 import { z } from 'zod';
 import type { DatasetRecord } from '../datasets/store.ts';
-import {
-  fieldColumns,
-  lakeDatasetName,
-  lakeSpecOf,
-  MARKET_ENTITY,
-  observationRowsSql,
-  valuesSchema,
-} from './layout.ts';
+import { observationRowsSql, valuesSchema } from './layout.ts';
 
 /** One observation version, as a read at some as-of time sees it. */
 export interface ObservationRecord {
@@ -71,10 +73,6 @@ export function entityInSql(params: LakeParam[], entities: readonly string[]): s
   return `entity IN (${entities.map((e) => `$${params.push(e)}`).join(', ')})`;
 }
 
-/** The newest version of each key among those known at the as-of time (a QUALIFY clause). */
-export const LATEST_KNOWN_VERSION =
-  'QUALIFY row_number() OVER (PARTITION BY entity, event_time, seq ORDER BY available_at DESC, batch_id DESC) = 1';
-
 /** Keeps a value per snapshot id, forgetting the oldest beyond a few (snapshots are immutable). */
 export function remember<V>(cache: Map<number, V>, snapshotId: number, value: V): void {
   cache.set(snapshotId, value);
@@ -86,11 +84,11 @@ export function createObservationStore(lake: Lake) {
   const entitiesBySnapshot = new Map<number, Promise<string[]>>();
   const store = {
     /** Declares the dataset's lake table (idempotent; a changed field list is refused). */
-    register: (dataset: DatasetRecord) => lake.registerDataset(lakeSpecOf(dataset)),
+    register: (dataset: DatasetRecord) => lake.registerDataset(altObservationDataset(dataset)),
 
     /** The snapshot to read (a pinned one, else the current), or null when nothing was written. */
     async snapshot(dataset: DatasetRecord, pinned?: number | null): Promise<Snapshot | null> {
-      const name = lakeDatasetName(dataset);
+      const name = altLakeDatasetName(dataset.name);
       try {
         return pinned != null ? await lake.snapshot(name, pinned) : await lake.currentSnapshot(name);
       } catch (error) {
@@ -102,7 +100,7 @@ export function createObservationStore(lake: Lake) {
     /** Whether a write recorded with `summary.source === source` was ever committed. */
     async hasSource(dataset: DatasetRecord, source: string): Promise<boolean> {
       if (!(await store.snapshot(dataset))) return false;
-      const history = await lake.history(lakeDatasetName(dataset), 10_000);
+      const history = await lake.history(altLakeDatasetName(dataset.name), 10_000);
       return history.some((s) => s.summary.source === source);
     },
 
@@ -120,7 +118,7 @@ export function createObservationStore(lake: Lake) {
       const batchId = `${new Date().toISOString()} ${write.source} ${randomUUID()}`;
       const batchParam = `$${params.push(batchId)}`;
       return lake.commit(
-        lakeDatasetName(dataset),
+        altLakeDatasetName(dataset.name),
         { mode: 'append', summary: { source: write.source, batchId } },
         async (w) => {
           await w.writeQuery(observationRowsSql(dataset, write.inputSql, batchParam), params);
@@ -157,7 +155,7 @@ export function createObservationStore(lake: Lake) {
         event_time: 'VARCHAR',
         seq: 'INTEGER',
         published_at: 'VARCHAR',
-        ...Object.fromEntries(fieldColumns(dataset.fields).map((c) => [c.name, c.type])),
+        ...Object.fromEntries(altFieldColumns(dataset.fields).map((c) => [c.name, c.type])),
       };
       const fields = dataset.fields.map((f) => quoteIdent(f.name)).join(', ');
       return store.appendQuery(dataset, {
@@ -175,16 +173,19 @@ export function createObservationStore(lake: Lake) {
       if (!snapshot || query.entities?.length === 0) return { rows: [], hasNextPage: false, snapshotId: null };
       const fields = dataset.fields.filter((f) => !query.fields || query.fields.includes(f.name));
       const params: LakeParam[] = [query.asOf];
-      const where = ['available_at <= $1::TIMESTAMPTZ'];
+      const where: string[] = [];
       if (query.entities) where.push(entityInSql(params, query.entities));
       if (query.from) where.push(`event_time >= $${params.push(query.from)}::TIMESTAMPTZ`);
       if (query.to) where.push(`event_time < $${params.push(query.to)}::TIMESTAMPTZ`);
       if (query.after) where.push(afterKeySql(params, query.after));
-      const columns = ['entity', 'event_time', 'seq', 'available_at', ...fields.map((f) => quoteIdent(f.name))];
+      const known = latestAsOf(snapshot, {
+        dataset: altObservationDataset(dataset),
+        asOf: '$1::TIMESTAMPTZ',
+        where,
+        columns: ['entity', 'event_time', 'seq', 'available_at', ...fields.map((f) => f.name)],
+      });
       const rows = await lake.query(
-        `SELECT ${columns.join(', ')} FROM ${lake.scan(snapshot)}
-         WHERE ${where.join(' AND ')}
-         ${LATEST_KNOWN_VERSION}
+        `SELECT * FROM ${known}
          ORDER BY entity, event_time, seq
          LIMIT ${z.number().int().min(1).parse(query.limit) + 1}`,
         params,

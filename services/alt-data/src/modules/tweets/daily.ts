@@ -1,9 +1,9 @@
-import { sessionClose, sessionDays } from '@alphagraph/calendar';
-import type { Lake, LakeParam, Snapshot } from '@alphagraph/lake';
+import { altObservationDataset } from '@alphagraph/datasets';
+import { type Lake, type LakeParam, type Snapshot, sessionAggregates } from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
 import { z } from 'zod';
 import type { DatasetRecord } from '../datasets/store.ts';
-import { entityInSql, LATEST_KNOWN_VERSION, type ObservationStore, remember } from '../observations/store.ts';
+import { entityInSql, type ObservationStore, remember } from '../observations/store.ts';
 
 /** The per-tweet dataset the daily series is computed from. */
 export const TWEETS_DATASET = 'stocknet_tweets';
@@ -54,36 +54,21 @@ const row = z.object({
   mean_sentiment: z.number().nullable(),
 });
 const span = z.object({ first: z.date().nullable(), last: z.date().nullable() });
-
-const DAY_MS = 86_400_000;
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-/** XNYS sessions are known for 1980–2035; tweets outside that range have no session. */
-const clampDate = (d: string) => (d < '1980-01-01' ? '1980-01-01' : d > '2035-12-31' ? '2035-12-31' : d);
 
 /** The daily per-ticker tweet series (count, mean sentiment), computed in DuckDB on read. */
 export function createDailySentimentStore(lake: Lake, observations: ObservationStore) {
-  // Sessions spanning a snapshot's event times; snapshots are immutable, so this is kept per id.
-  const sessionsBySnapshot = new Map<number, Promise<{ dates: string[]; closes: string[] }>>();
+  // The event times a snapshot spans; snapshots are immutable, so this is kept per id.
+  const spanBySnapshot = new Map<number, Promise<z.infer<typeof span>>>();
 
-  async function sessionsOf(snapshot: Snapshot) {
-    let pending = sessionsBySnapshot.get(snapshot.id);
+  function spanOf(snapshot: Snapshot) {
+    let pending = spanBySnapshot.get(snapshot.id);
     if (!pending) {
-      pending = (async () => {
-        const [raw] = await lake.query(
-          `SELECT min(event_time) AS first, max(event_time) AS last FROM ${lake.scan(snapshot)}`,
-        );
-        const { first, last } = span.parse(raw);
-        if (!first || !last) return { dates: [], closes: [] };
-        // A tweet belongs to the first session closing after it: start a week early, end two late.
-        const dates = sessionDays(
-          'XNYS',
-          clampDate(isoDate(new Date(first.getTime() - 7 * DAY_MS))),
-          clampDate(isoDate(new Date(last.getTime() + 14 * DAY_MS))),
-        );
-        return { dates, closes: dates.map((d) => sessionClose('XNYS', d).toISOString()) };
-      })();
-      pending.catch(() => sessionsBySnapshot.delete(snapshot.id));
-      remember(sessionsBySnapshot, snapshot.id, pending);
+      pending = lake
+        .query(`SELECT min(event_time) AS first, max(event_time) AS last FROM ${lake.scan(snapshot)}`)
+        .then(([raw]) => span.parse(raw));
+      pending.catch(() => spanBySnapshot.delete(snapshot.id));
+      remember(spanBySnapshot, snapshot.id, pending);
     }
     return pending;
   }
@@ -98,46 +83,37 @@ export function createDailySentimentStore(lake: Lake, observations: ObservationS
       if (!snapshot || query.entities?.length === 0) {
         return { rows: [] as DailySentimentRecord[], hasNextPage: false, snapshotId: null };
       }
-      const { dates, closes } = await sessionsOf(snapshot);
-      const params: LakeParam[] = [dates, closes, query.asOf];
-      const known = ['available_at <= $3::TIMESTAMPTZ'];
-      const daily = ['available_at <= $3::TIMESTAMPTZ'];
-      if (query.entities) known.push(entityInSql(params, query.entities));
-      if (query.from) {
-        const p = `$${params.push(query.from)}::TIMESTAMPTZ`;
-        // A session's tweets start at the previous close: never more than ten days before it.
-        known.push(`event_time >= ${p} - INTERVAL 10 DAY`);
-        daily.push(`event_time >= ${p}`);
-      }
-      if (query.to) {
-        const p = `$${params.push(query.to)}::TIMESTAMPTZ`;
-        known.push(`event_time < ${p} + INTERVAL 1 DAY`);
-        daily.push(`event_time < ${p}`);
-      }
+      const { first, last } = await spanOf(snapshot);
+      if (!first || !last) return { rows: [] as DailySentimentRecord[], hasNextPage: false, snapshotId: snapshot.id };
+      const params: LakeParam[] = [query.asOf];
+      const daily = ['available_at <= $1::TIMESTAMPTZ'];
+      const where = query.entities ? [entityInSql(params, query.entities)] : [];
+      if (query.from) daily.push(`event_time >= $${params.push(query.from)}::TIMESTAMPTZ`);
+      if (query.to) daily.push(`event_time < $${params.push(query.to)}::TIMESTAMPTZ`);
       if (query.after) {
         const e = `$${params.push(query.after[0])}`;
         const t = `$${params.push(new Date(query.after[1]))}::TIMESTAMPTZ`;
         daily.push(`(entity > ${e} OR (entity = ${e} AND event_time > ${t}))`);
       }
-      const latency = z.number().int().min(0).parse(dataset.latencySeconds);
+      const sessions = sessionAggregates(snapshot, {
+        dataset: altObservationDataset(dataset),
+        params,
+        asOf: '$1::TIMESTAMPTZ',
+        where,
+        columns: ['sentiment'],
+        aggregates: ['count(*) AS tweet_count', 'avg(k.sentiment) AS mean_sentiment'],
+        calendar: 'XNYS',
+        from: query.from && query.from > first ? query.from : first,
+        to: query.to && query.to < last ? query.to : last,
+        latencySeconds: dataset.latencySeconds,
+      });
       const rows = await lake.query(
-        `WITH sessions AS (
-           SELECT CAST(unnest($1) AS DATE) AS session, CAST(unnest($2) AS TIMESTAMPTZ) AS session_close
-         ),
-         known AS (
-           SELECT entity, event_time, seq, available_at, sentiment FROM ${lake.scan(snapshot)}
-           WHERE ${known.join(' AND ')}
-           ${LATEST_KNOWN_VERSION}
-         ),
-         daily AS (
-           SELECT k.entity, s.session, s.session_close,
-                  timezone('UTC', CAST(s.session AS TIMESTAMP)) AS event_time,
-                  count(*) AS tweet_count, avg(k.sentiment) AS mean_sentiment,
-                  greatest(s.session_close + to_seconds(${latency}), max(k.available_at)) AS available_at
-           FROM known k ASOF JOIN sessions s ON k.event_time < s.session_close
-           GROUP BY k.entity, s.session, s.session_close
+        `SELECT * FROM (
+           SELECT entity, session, session_close, timezone('UTC', CAST(session AS TIMESTAMP)) AS event_time,
+                  tweet_count, mean_sentiment, available_at
+           FROM ${sessions}
          )
-         SELECT * FROM daily WHERE ${daily.join(' AND ')}
+         WHERE ${daily.join(' AND ')}
          ORDER BY entity, event_time
          LIMIT ${z.number().int().min(1).parse(query.limit) + 1}`,
         params,

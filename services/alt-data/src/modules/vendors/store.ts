@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { vendors } from '@alphagraph/db/schema';
+import { vendors } from '@alphagraph/db/schema/alt';
 import { asc, inArray } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import type { z } from 'zod';

@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { backtestInstruments, backtests } from '@alphagraph/db/schema';
+import { backtestInstruments, backtests } from '@alphagraph/db/schema/backtests';
 import { and, desc, eq, inArray } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';

@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { featureInputs, features, featureUniverse } from '@alphagraph/db/schema';
+import { featureInputs, features, featureUniverse } from '@alphagraph/db/schema/features';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';

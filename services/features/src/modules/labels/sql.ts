@@ -1,10 +1,10 @@
+import { BAR_FIELDS, BARS_DATASET } from '@alphagraph/datasets';
 import { compileFeatureSet, type FieldCatalog } from '@alphagraph/dsl';
-import { type LakeParam, quoteIdent } from '@alphagraph/lake';
-import { BAR_FIELDS, BARS_DATASET } from '../registry/catalog.ts';
+import { type LakeParam, latestAsOf, quoteIdent } from '@alphagraph/lake';
 import { type LabelSpec, labelColumns } from './spec.ts';
 
 /** The bar fields a label expression may read. */
-const LABEL_FIELDS: FieldCatalog = Object.fromEntries(BAR_FIELDS.map((f) => [f, { dataset: BARS_DATASET }]));
+const LABEL_FIELDS: FieldCatalog = Object.fromEntries(BAR_FIELDS.map((f) => [f, { dataset: BARS_DATASET.name }]));
 const BAR_COLUMNS = Object.fromEntries(BAR_FIELDS.map((f) => [f, f]));
 const RETURN = '($close / Ref($close, 1) - 1)';
 
@@ -24,12 +24,14 @@ export function labelBarsSql(options: { bars: string; entities: string; interval
   params: LakeParam[];
 } {
   return {
-    sql: `SELECT symbol AS entity, time, open, high, low, close, volume,
-        min(available_at) OVER (PARTITION BY symbol, time) AS known_at
-      FROM ${options.bars}
-      WHERE interval = $1 AND available_at <= $2::TIMESTAMPTZ
-        AND symbol IN (SELECT entity FROM ${options.entities})
-      QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1`,
+    sql: `SELECT symbol AS entity, time, open, high, low, close, volume, known_at
+      FROM ${latestAsOf(options.bars, {
+        dataset: BARS_DATASET,
+        asOf: '$2::TIMESTAMPTZ',
+        where: ['interval = $1', `symbol IN (SELECT entity FROM ${options.entities})`],
+        columns: ['symbol', 'time', ...BAR_FIELDS],
+        firstAvailableAs: 'known_at',
+      })}`,
     params: [options.interval, options.asOf],
   };
 }

@@ -8,6 +8,7 @@ import {
   type PolicyDecider,
   recordLicensedRead,
 } from '@alphagraph/auth';
+import { altObservationDataset, BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import type { FeatureRecord } from '../features/store.ts';
 import { type AltSource, loadFeatureCatalog } from '../registry/catalog.ts';
@@ -63,17 +64,19 @@ export function createRequestLicensing(
     const lineage = await deps.lineage(features);
     const names = [...new Set(features.flatMap((f) => lineage.get(f.id) ?? []))].sort();
     // Bars need no licence: a feature over bars alone needs no look at alt-data's catalog.
-    if (names.every((n) => n === 'bars')) return [];
+    if (names.every((n) => n === BARS_DATASET.name)) return [];
     const alt = await altSources();
     // Fails closed: a lineage dataset features cannot find in alt-data's catalog counts as licensed.
     return names.flatMap((name): AltSource[] => {
-      if (name === 'bars') return [];
+      if (name === BARS_DATASET.name) return [];
       const source = alt.get(name);
       if (!source) {
+        const unknown = altObservationDataset({ name, fields: [] });
         return [
           {
             name,
-            lakeDataset: `alt_${name}`,
+            lakeDataset: unknown.name,
+            dataset: unknown,
             entityKind: 'instrument',
             licensed: true,
             vendor: 'unknown',

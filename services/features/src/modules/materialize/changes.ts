@@ -1,6 +1,7 @@
+import { BARS_DATASET, MARKET_ENTITY } from '@alphagraph/datasets';
 import { type Lake, type LakeSession, quoteLiteral, type Snapshot } from '@alphagraph/lake';
 import { z } from 'zod';
-import { type AltSource, BARS_DATASET, MARKET_ENTITY } from '../registry/catalog.ts';
+import type { AltSource } from '../registry/catalog.ts';
 import type { RunBaseline } from './runs.ts';
 
 /** The input snapshots a run reads, by lake dataset, pinned once at its start. */
@@ -16,7 +17,7 @@ export async function pinInputs(
   options: { readsBars: boolean; alt: readonly AltSource[] },
 ): Promise<Map<string, Snapshot | null>> {
   const pinned = new Map<string, Snapshot | null>();
-  if (options.readsBars) pinned.set(BARS_DATASET, await lake.currentSnapshot(BARS_DATASET).catch(() => null));
+  if (options.readsBars) pinned.set(BARS_DATASET.name, await lake.currentSnapshot(BARS_DATASET.name).catch(() => null));
   for (const source of options.alt) {
     pinned.set(source.lakeDataset, await lake.currentSnapshot(source.lakeDataset).catch(() => null));
   }
@@ -63,8 +64,8 @@ export async function changedSince(req: {
     for (const [dataset, current] of req.inputs) {
       if (!current || current.files.length === 0) continue;
       const unseen = await unseenFiles(lake, current, baseline.inputSnapshots[dataset]);
-      const source = dataset === BARS_DATASET ? null : req.alt.get(dataset);
-      if (dataset !== BARS_DATASET && !source)
+      const source = dataset === BARS_DATASET.name ? null : req.alt.get(dataset);
+      if (dataset !== BARS_DATASET.name && !source)
         throw new Error(`pinned input ${dataset} is not a dataset the view reads`);
       const entity = source ? 'entity' : 'symbol';
       const time = source ? DAY_OF('event_time') : 'time';

@@ -1,12 +1,21 @@
+import { featureColumn, featureViewDataset } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import { checkExpression, compileFeatureSet, parseExpression } from '@alphagraph/dsl';
-import { type Lake, LakeError, type LakeSession, quoteIdent, quoteLiteral, type Snapshot } from '@alphagraph/lake';
+import {
+  type DatasetContract,
+  type Lake,
+  LakeError,
+  type LakeSession,
+  latestAsOf,
+  quoteIdent,
+  quoteLiteral,
+  type Snapshot,
+} from '@alphagraph/lake';
 import { z } from 'zod';
 import type { FeatureRecord } from '../features/store.ts';
 import { upsertOnlineValues } from '../online/store.ts';
 import { type AltField, type AltSource, loadFeatureCatalog } from '../registry/catalog.ts';
 import { isCrossSectional } from '../registry/expression.ts';
-import { featureColumn } from '../views/naming.ts';
 import type { FeatureViewRecord } from '../views/store.ts';
 import { changedSince, pinInputs } from './changes.ts';
 import { baselinesOf, type RunRecord, transitionRun } from './runs.ts';
@@ -197,7 +206,12 @@ export async function runMaterialization(
              WHERE (d.out_from IS NULL OR c.time >= d.out_from)
                ${run.periodTo ? `AND c.time < TIMESTAMPTZ ${quoteLiteral(run.periodTo.toISOString())}` : ''}`,
           );
-          await keepOnlyChanges({ lake, session, view: viewSnapshot, columns: compiled.columns });
+          await keepOnlyChanges({
+            session,
+            view: viewSnapshot,
+            dataset: featureViewDataset(view),
+            columns: compiled.columns,
+          });
           const [s] = await session.all(
             'SELECT count(*) AS n, min(event_time) AS first, max(event_time) AS last FROM fs_out',
           );
@@ -258,12 +272,12 @@ export async function runMaterialization(
  * not reach are not written again.
  */
 async function keepOnlyChanges(options: {
-  lake: Lake;
   session: LakeSession;
   view: Snapshot | null;
+  dataset: DatasetContract;
   columns: readonly string[];
 }): Promise<void> {
-  const { lake, session, view } = options;
+  const { session, view } = options;
   const [redo] = await session.all(
     'SELECT count(*) AS n, min(event_time) AS first FROM fs_computed WHERE after IS NOT NULL AND event_time <= after',
   );
@@ -278,9 +292,13 @@ async function keepOnlyChanges(options: {
     .join(' AND ');
   await session.run(
     `CREATE OR REPLACE TEMP TABLE fs_stored AS
-     SELECT * FROM ${lake.scan(view)}
-     WHERE event_time >= $1::TIMESTAMPTZ AND entity IN (SELECT DISTINCT entity FROM fs_computed WHERE event_time <= after)
-     QUALIFY row_number() OVER (PARTITION BY entity, event_time ORDER BY available_at DESC, tiebreak DESC) = 1`,
+     SELECT * FROM ${latestAsOf(view, {
+       dataset: options.dataset,
+       where: [
+         'event_time >= $1::TIMESTAMPTZ',
+         'entity IN (SELECT DISTINCT entity FROM fs_computed WHERE event_time <= after)',
+       ],
+     })}`,
     [recomputed.first!],
   );
   await session.run(

@@ -1,5 +1,7 @@
+import { BARS_DATASET } from '@alphagraph/datasets';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { ALPHA158, compileFeatureSet, MARKET_FIELDS } from '@alphagraph/dsl';
+import { latestAsOf } from '@alphagraph/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { barTime, daysAgo, sessions } from '../../test-support/dates.ts';
 import { syntheticBars, writeBars } from '../../test-support/fixtures.ts';
@@ -14,12 +16,15 @@ const APPENDED = sessions(daysAgo(14), daysAgo(1));
 /** The latest version of each daily bar, straight from the lake, and the dsl's query over it. */
 async function computeDirectly(h: Harness, expressions: Record<string, string>, symbols: readonly string[]) {
   const { lake } = h.t;
-  const bars = (await lake.currentSnapshot('bars'))!;
+  const bars = (await lake.currentSnapshot(BARS_DATASET.name))!;
+  const latest = latestAsOf(bars, {
+    dataset: BARS_DATASET,
+    where: ["interval = '1d'", `symbol IN (${symbols.map((x) => `'${x}'`).join(', ')})`],
+  });
   return lake.withSession(async (s) => {
     await s.run(
       `CREATE TEMP TABLE direct_bars AS SELECT symbol AS entity, time, available_at, open, high, low, close, volume
-       FROM ${lake.scan(bars)} WHERE interval = '1d' AND symbol IN (${symbols.map((x) => `'${x}'`).join(', ')})
-       QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1`,
+       FROM ${latest}`,
     );
     const fields = Object.fromEntries(MARKET_FIELDS.filter((f) => f !== 'vwap').map((f) => [f, { dataset: 'bars' }]));
     const compiled = compileFeatureSet(expressions, {

@@ -1,8 +1,8 @@
+import { BARS_DATASET, MARKET_ENTITY } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { FeatureRecord, FeatureStore } from '../features/store.ts';
-import { BARS_DATASET, MARKET_ENTITY } from '../registry/catalog.ts';
 import { badInput, type Outcome } from '../registry/define.ts';
 import type { FeatureSetStore } from '../sets/store.ts';
 import { refOf, timeOrderedId } from '../views/naming.ts';
@@ -43,7 +43,7 @@ export interface MaterializeDeps {
 
 /** Every instrument with daily bars in the lake (the default universe). */
 async function barSymbols(lake: Lake): Promise<string[]> {
-  const snapshot = await lake.currentSnapshot(BARS_DATASET).catch(() => null);
+  const snapshot = await lake.currentSnapshot(BARS_DATASET.name).catch(() => null);
   if (!snapshot) return [];
   const rows = await lake.query<{ symbol: string }>(
     `SELECT DISTINCT symbol FROM ${lake.scan(snapshot)} WHERE interval = '1d' ORDER BY symbol`,

@@ -1,5 +1,5 @@
 import { type Db, rowsOf } from '@alphagraph/db';
-import { type MaterializationStatus, materializationRuns } from '@alphagraph/db/schema';
+import { type MaterializationStatus, materializationRuns } from '@alphagraph/db/schema/features';
 import type { CatalogTransaction } from '@alphagraph/lake';
 import { and, asc, desc, eq, inArray, notExists, type SQL, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';

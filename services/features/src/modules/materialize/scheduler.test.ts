@@ -1,5 +1,5 @@
 import { type Db, openDatabase } from '@alphagraph/db';
-import { materializationRuns, onlineValues, workers } from '@alphagraph/db/schema';
+import { materializationRuns, onlineValues, workers } from '@alphagraph/db/schema/features';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { Lake } from '@alphagraph/lake';
 import { eq, inArray, sql } from 'drizzle-orm';

@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import type { MaterializationStatus } from '@alphagraph/db/schema';
+import type { MaterializationStatus } from '@alphagraph/db/schema/features';
 import type { Lake } from '@alphagraph/lake';
 import { createFeatureStore, type FeatureRecord } from '../features/store.ts';
 import { createViewStore } from '../views/store.ts';

@@ -1,7 +1,16 @@
 import { sessionClose, sessionDays } from '@alphagraph/calendar';
-import { type Lake, type LakeParam, type LakeSession, quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { BAR_FIELDS, BARS_DATASET, MARKET_ENTITY } from '@alphagraph/datasets';
+import {
+  type Lake,
+  type LakeParam,
+  type LakeSession,
+  latestAsOf,
+  quoteIdent,
+  quoteLiteral,
+  sessionAggregates,
+} from '@alphagraph/lake';
 import { z } from 'zod';
-import { type AltField, type AltSource, BAR_FIELDS, BARS_DATASET, MARKET_ENTITY } from '../registry/catalog.ts';
+import type { AltField, AltSource } from '../registry/catalog.ts';
 import type { PinnedInputs } from './changes.ts';
 
 /** What a materialization reads. */
@@ -176,10 +185,8 @@ export async function stageSource(req: SourceRequest): Promise<StagedSource> {
 
 /**
  * Aggregates one alternative dataset per (entity, NYSE session) into `table(entity, session,
- * available_at, v0, v1, …)`, one value column per field read. The latest version of each
- * observation known at `asOf` is used. A session's aggregate is known once the session is over
- * and its last observation is published: greatest(close + the dataset's latency, the latest
- * available_at among the observations used).
+ * available_at, v0, v1, …)`, one value column per field read, by the lake's session aggregation
+ * of the latest versions known at `asOf`.
  */
 async function stageAltSessions(
   req: SourceRequest,
@@ -187,7 +194,7 @@ async function stageAltSessions(
   fields: readonly AltField[],
   table: string,
 ): Promise<void> {
-  const { lake, session } = req;
+  const { session } = req;
   const snapshot = req.inputs.get(source.lakeDataset) ?? null;
   const [rawSpan] = await session.all('SELECT min(time) AS first, max(time) AS last FROM fs_rows');
   const { first, last } = span.parse(rawSpan);
@@ -208,56 +215,41 @@ async function stageAltSessions(
     );
     return;
   }
-  // Sessions from two weeks before the first bar (so earlier observations fall into earlier
-  // sessions, not the first one) to the last bar; observations from 10 days before the first
-  // session (a session starts at the previous close) to the day after the last.
-  const dates = sessionDays(
-    'XNYS',
-    clampDate(isoDate(new Date(first.getTime() - 14 * DAY_MS))),
-    clampDate(isoDate(new Date(last.getTime() + DAY_MS))),
-  );
-  const closes = dates.map((d) => sessionClose('XNYS', d).toISOString());
-  const entityFilter =
-    source.entityKind === 'market'
-      ? `entity = ${quoteLiteral(MARKET_ENTITY)}`
-      : 'entity IN (SELECT entity FROM fs_universe)';
-  const latency = z.number().int().min(0).parse(source.latencySeconds);
-  const declared = [...new Set(fields.flatMap((f) => (f.source ? [quoteIdent(f.source)] : [])))];
+  const params: LakeParam[] = [req.asOf];
+  const sessions = sessionAggregates(snapshot, {
+    dataset: source.dataset,
+    params,
+    asOf: '$1::TIMESTAMPTZ',
+    where: [
+      source.entityKind === 'market'
+        ? `entity = ${quoteLiteral(MARKET_ENTITY)}`
+        : 'entity IN (SELECT entity FROM fs_universe)',
+    ],
+    columns: [...new Set(fields.flatMap((f) => (f.source ? [f.source] : [])))],
+    aggregates: values,
+    calendar: 'XNYS',
+    from: first,
+    to: last,
+    latencySeconds: source.latencySeconds,
+  });
   await session.run(
     `CREATE OR REPLACE TEMP TABLE ${table} AS
-     WITH sessions AS (SELECT CAST(unnest($1) AS DATE) AS session, CAST(unnest($2) AS TIMESTAMPTZ) AS session_close),
-     known AS (
-       SELECT entity, event_time, seq, available_at${declared.map((c) => `, ${c}`).join('')}
-       FROM ${lake.scan(snapshot)}
-       WHERE available_at <= $3::TIMESTAMPTZ AND ${entityFilter}
-         AND event_time >= $4::TIMESTAMPTZ - INTERVAL 10 DAY AND event_time < $5::TIMESTAMPTZ + INTERVAL 1 DAY
-       QUALIFY row_number() OVER (PARTITION BY entity, event_time, seq ORDER BY available_at DESC, batch_id DESC) = 1
-     )
-     SELECT k.entity, s.session,
-            greatest(s.session_close + to_seconds(${latency}), max(k.available_at)) AS available_at,
-            ${values.join(', ')}
-     FROM known k ASOF JOIN sessions s ON k.event_time < s.session_close
-     GROUP BY k.entity, s.session, s.session_close`,
-    [dates, closes, req.asOf, first, last],
+     SELECT entity, session, available_at, ${fields.map((_, j) => `v${j}`).join(', ')} FROM ${sessions}`,
+    params,
   );
 }
 
 /** `fs_bars`: the latest version of each daily bar of the universe known at `asOf`, numbered per entity. */
 async function stageBars(req: SourceRequest): Promise<void> {
-  const bars = req.inputs.get(BARS_DATASET) ?? null;
-  const barsScan = bars ? req.lake.scan(bars) : '(SELECT NULL AS symbol WHERE false)';
+  const bars = req.inputs.get(BARS_DATASET.name) ?? null;
   const params: LakeParam[] = [req.asOf];
-  const toFilter = req.to ? `AND time < $${params.push(req.to)}::TIMESTAMPTZ` : '';
+  const where = ["interval = '1d'", 'symbol IN (SELECT entity FROM fs_universe)'];
+  if (req.to) where.push(`time < $${params.push(req.to)}::TIMESTAMPTZ`);
   await req.session.run(
     `CREATE OR REPLACE TEMP TABLE fs_bars AS
      SELECT symbol AS entity, time, available_at, ${BAR_FIELDS.map(quoteIdent).join(', ')},
             row_number() OVER (PARTITION BY symbol ORDER BY time) AS rn
-     FROM (
-       SELECT * FROM ${barsScan}
-       WHERE interval = '1d' AND available_at <= $1::TIMESTAMPTZ ${toFilter}
-         AND symbol IN (SELECT entity FROM fs_universe)
-       QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1
-     )`,
+     FROM ${latestAsOf(bars ?? '(SELECT NULL AS symbol WHERE false)', { dataset: BARS_DATASET, asOf: '$1::TIMESTAMPTZ', where })}`,
     params,
   );
 }

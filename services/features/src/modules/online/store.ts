@@ -1,9 +1,9 @@
+import { featureColumn } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { onlineGenerations, onlineValues } from '@alphagraph/db/schema';
+import { onlineGenerations, onlineValues } from '@alphagraph/db/schema/features';
 import type { CatalogTransaction } from '@alphagraph/lake';
 import { sql } from 'drizzle-orm';
 import type { FeatureRecord } from '../features/store.ts';
-import { featureColumn } from '../views/naming.ts';
 
 /** Rows per statement: each chunk travels as one JSON parameter. */
 const CHUNK = 20_000;

@@ -1,5 +1,13 @@
+import { featureViewDataset } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { type Lake, type LakeParam, quoteIdent } from '@alphagraph/lake';
+import {
+  type DatasetContract,
+  type Lake,
+  type LakeParam,
+  latestAsOf,
+  quoteIdent,
+  type Snapshot,
+} from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
 import { z } from 'zod';
 import { type ResolvedView, resolveViews } from '../views/reader.ts';
@@ -71,24 +79,37 @@ async function viewOf(db: Db, ref: string): Promise<{ resolved: ResolvedView; co
  * The feature's values with event times in `[from, to)`: for each (entity, event time) the latest
  * version in the view (greatest available_at, then the later run), non-finite values as null.
  */
-function valuesSql(scan: string, column: string, periods: readonly Period[], params: LakeParam[]): string {
+function valuesSql(
+  view: { snapshot: Snapshot; dataset: DatasetContract },
+  column: string,
+  periods: readonly Period[],
+  params: LakeParam[],
+): string {
   const conditions = periods.map((p) => {
     const from = `$${params.push(p.from)}::TIMESTAMPTZ`;
     const to = `$${params.push(p.to)}::TIMESTAMPTZ`;
     return { from, to, sql: `(event_time >= ${from} AND event_time < ${to})` };
   });
   const x = quoteIdent(column);
+  const latest = latestAsOf(view.snapshot, {
+    dataset: view.dataset,
+    where: [conditions.map((c) => c.sql).join(' OR ')],
+    columns: ['event_time', column],
+  });
   return `SELECT event_time, CASE WHEN isfinite(${x}) THEN ${x} END AS x,
       ${conditions.map((c, i) => `${c.sql} AS p${i}`).join(', ')}
-    FROM ${scan}
-    WHERE ${conditions.map((c) => c.sql).join(' OR ')}
-    QUALIFY row_number() OVER (PARTITION BY entity, event_time ORDER BY available_at DESC, tiebreak DESC) = 1`;
+    FROM ${latest}`;
 }
 
 export function createQualityStore(db: Db, lake: Lake) {
   async function scanOf(resolved: ResolvedView) {
     const snapshot = await lake.snapshot(resolved.lakeDataset, resolved.snapshotId);
-    return lake.scan(snapshot);
+    // The view as far as this read uses it: its keys and the columns resolved for the feature.
+    const dataset = featureViewDataset({
+      lakeDataset: resolved.lakeDataset,
+      features: resolved.columns.map((c) => c.ref),
+    });
+    return { snapshot, dataset };
   }
   return {
     async quality(ref: string, period: Period): Promise<FeatureQualityReport | null> {

@@ -1,16 +1,7 @@
+import { type AltCatalogEntry, BAR_FIELDS, BARS_DATASET, readAltCatalog } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { altDatasets, vendors } from '@alphagraph/db/schema';
 import type { FieldInfo } from '@alphagraph/dsl';
-import { eq } from 'drizzle-orm';
-
-/** The lake dataset of daily bars (owned by market-data) and the lineage name of market fields. */
-export const BARS_DATASET = 'bars';
-
-/** The one entity of MARKET features and of market-wide series (VIX, WTI), per-instrument data aside. */
-export const MARKET_ENTITY = 'MARKET';
-
-/** The market fields a daily bar provides (`$vwap` is not among them: all_stocks_5yr has none). */
-export const BAR_FIELDS = ['open', 'high', 'low', 'close', 'volume'] as const;
+import type { DatasetContract } from '@alphagraph/lake';
 
 /** How a `$dataset.field` is computed from a session's observations. */
 export type AltFieldKind = 'last' | 'mean' | 'count';
@@ -29,6 +20,8 @@ export interface AltSource {
   readonly name: string;
   /** The alt-data lake dataset holding every version of every observation. */
   readonly lakeDataset: string;
+  /** Its declaration (version key, availability, tiebreak), as alt-data publishes it. */
+  readonly dataset: DatasetContract;
   readonly entityKind: 'instrument' | 'market';
   readonly licensed: boolean;
   readonly vendor: string;
@@ -57,43 +50,24 @@ export interface FeatureCatalog {
 }
 
 /**
- * Reads the catalog of alternative datasets. alt.datasets and alt.vendors belong to alt-data;
- * features only reads them (their declared fields, latency, entity kind, licence flag and vendor
- * name), read-only, to type-check `$dataset.field` and to decide licences. It never writes there.
+ * Reads the catalog of alternative datasets through alt-data's reader (their declared fields,
+ * latency, entity kind, licence flag and vendor name), to type-check `$dataset.field` and to decide
+ * licences.
  */
 export async function loadFeatureCatalog(db: Db): Promise<FeatureCatalog> {
-  const rows = await db
-    .select({
-      name: altDatasets.name,
-      entityKind: altDatasets.entityKind,
-      licensed: altDatasets.licensed,
-      latencySeconds: altDatasets.latencySeconds,
-      fields: altDatasets.fields,
-      vendor: vendors.name,
-    })
-    .from(altDatasets)
-    .innerJoin(vendors, eq(vendors.id, altDatasets.vendorId));
-  return catalogFrom(rows);
+  return catalogFrom(await readAltCatalog(db));
 }
 
-export function catalogFrom(
-  rows: readonly {
-    name: string;
-    entityKind: 'instrument' | 'market';
-    licensed: boolean;
-    latencySeconds: number;
-    fields: readonly { name: string; type: string }[];
-    vendor: string;
-  }[],
-): FeatureCatalog {
-  const fields = new Map<string, FieldInfo>(BAR_FIELDS.map((f) => [f, { dataset: BARS_DATASET }]));
+export function catalogFrom(rows: readonly AltCatalogEntry[]): FeatureCatalog {
+  const fields = new Map<string, FieldInfo>(BAR_FIELDS.map((f) => [f, { dataset: BARS_DATASET.name }]));
   const alt = new Map<string, AltSource>();
   const altFields = new Map<string, AltField>();
   for (const row of rows) {
     const numeric = row.fields.filter((f) => f.type === 'float' || f.type === 'int').map((f) => f.name);
     alt.set(row.name, {
       name: row.name,
-      lakeDataset: `alt_${row.name}`,
+      lakeDataset: row.dataset.name,
+      dataset: row.dataset,
       entityKind: row.entityKind,
       licensed: row.licensed,
       vendor: row.vendor,

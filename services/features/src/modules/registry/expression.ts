@@ -1,3 +1,4 @@
+import { BARS_DATASET } from '@alphagraph/datasets';
 import {
   type CheckedExpression,
   checkExpression,
@@ -9,7 +10,6 @@ import {
   OPERATORS,
   parseExpression,
 } from '@alphagraph/dsl';
-import { BARS_DATASET } from './catalog.ts';
 
 /** An expression that parsed and checked, in canonical text, with its lineage. */
 export interface CanonicalExpression {
@@ -79,7 +79,7 @@ function fieldsOf(e: Expr, out: Set<string>): Set<string> {
 export function checkStoredExpression(text: string): CheckedExpression {
   const ast = parseExpression(text);
   const fields = new Map<string, FieldInfo>(
-    [...fieldsOf(ast, new Set())].map((f) => [f, { dataset: f.includes('.') ? f.split('.')[0]! : BARS_DATASET }]),
+    [...fieldsOf(ast, new Set())].map((f) => [f, { dataset: f.includes('.') ? f.split('.')[0]! : BARS_DATASET.name }]),
   );
   return checkExpression(ast, { fields, mode: 'feature' });
 }

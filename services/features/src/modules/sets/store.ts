@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { featureSetMembers, featureSets, features } from '@alphagraph/db/schema';
+import { featureSetMembers, featureSets, features } from '@alphagraph/db/schema/features';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureRecord } from '../features/store.ts';
 

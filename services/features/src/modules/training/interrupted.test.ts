@@ -1,4 +1,4 @@
-import { trainingSets, workers } from '@alphagraph/db/schema';
+import { trainingSets, workers } from '@alphagraph/db/schema/features';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -1,6 +1,7 @@
 import type { Entitlements, Identity } from '@alphagraph/auth';
+import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { BARS_DATASET, loadFeatureCatalog } from '../registry/catalog.ts';
+import { loadFeatureCatalog } from '../registry/catalog.ts';
 
 export interface LicensedInput {
   readonly dataset: string;
@@ -22,7 +23,7 @@ export async function licenceCheck(options: {
   const catalog = await loadFeatureCatalog(options.db);
   const licensed: LicensedInput[] = [];
   for (const name of [...new Set(options.datasets)].sort()) {
-    if (name === BARS_DATASET) continue;
+    if (name === BARS_DATASET.name) continue;
     const source = catalog.alt.get(name);
     // Fails closed, as the `entitled` policy does: a dataset alt-data does not list counts as licensed.
     if (!source || source.licensed) licensed.push({ dataset: name, vendor: source?.vendor ?? 'unknown' });

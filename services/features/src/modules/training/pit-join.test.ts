@@ -1,10 +1,10 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { MARKET_ENTITY } from '@alphagraph/datasets';
 import { createTestDatabase, type TestDatabase } from '@alphagraph/db/testing';
 import { Lake, type LakeSession, type StagedValue } from '@alphagraph/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKET_ENTITY } from '../registry/catalog.ts';
 import { buildTrainingSet, TRAINING_SET_PARQUET } from './build.ts';
 import { type FeatureSource, pointInTimeJoinSql } from './pit-join.ts';
 

@@ -1,5 +1,5 @@
+import { MARKET_ENTITY } from '@alphagraph/datasets';
 import { quoteIdent, quoteLiteral } from '@alphagraph/lake';
-import { MARKET_ENTITY } from '../registry/catalog.ts';
 
 /** One source of feature values joined onto the spine (a materialized feature view). */
 export interface FeatureSource {

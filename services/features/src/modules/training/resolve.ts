@@ -1,4 +1,5 @@
 import { CalendarError } from '@alphagraph/calendar';
+import { BARS_DATASET, featureColumn } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import { DslError } from '@alphagraph/dsl';
 import type { Lake, LakeParam } from '@alphagraph/lake';
@@ -7,9 +8,8 @@ import { z } from 'zod';
 import { createFeatureStore, type FeatureRecord } from '../features/store.ts';
 import { labelColumns } from '../labels/spec.ts';
 import { labelValuesSql } from '../labels/sql.ts';
-import { BARS_DATASET } from '../registry/catalog.ts';
 import { featureSetRefs } from '../sets/store.ts';
-import { featureColumn, refOf } from '../views/naming.ts';
+import { refOf } from '../views/naming.ts';
 import { resolveViews } from '../views/reader.ts';
 import type { ResolvedFeature, ResolvedSplit, TrainingSetResolution } from './build.ts';
 import type { OutputColumn, SplitSpec, TrainingSetSpec } from './spec.ts';
@@ -84,10 +84,10 @@ export async function resolveTrainingSet(options: {
         throw new DomainError('BAD_USER_INPUT', `label expression: ${error.message}`, { cause: error });
       throw error;
     }
-    const snapshot = await lake.currentSnapshot(BARS_DATASET);
+    const snapshot = await lake.currentSnapshot(BARS_DATASET.name);
     if (!snapshot) throw new DomainError('FAILED_PRECONDITION', 'labels read daily bars, and the lake holds none yet');
     bars = {
-      lakeDataset: BARS_DATASET,
+      lakeDataset: BARS_DATASET.name,
       snapshotId: snapshot.id,
       asOf: (options.now ?? new Date()).toISOString(),
       interval: spec.labelInterval,
@@ -155,7 +155,7 @@ async function entitiesOf(
     // A feature with no universe of its own is materialized for every instrument with bars.
     if (options.features.every((f) => byFeature.has(f.id))) return [...new Set(rows.map((r) => r.symbol))].sort();
   }
-  const snapshot = await options.lake.currentSnapshot(BARS_DATASET);
+  const snapshot = await options.lake.currentSnapshot(BARS_DATASET.name);
   if (!snapshot) throw new DomainError('FAILED_PRECONDITION', 'the universe of instruments with bars is empty');
   const rows = await options.lake.query(
     `SELECT DISTINCT symbol FROM ${options.lake.scan(snapshot)} WHERE interval = $1 ORDER BY symbol`,

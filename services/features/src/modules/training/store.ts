@@ -5,7 +5,7 @@ import {
   trainingSetFeatures,
   trainingSetInputs,
   trainingSets,
-} from '@alphagraph/db/schema';
+} from '@alphagraph/db/schema/features';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { WorkerLease } from '../workers/lease.ts';
 import { resolutionSchema, type TrainingSetResolution } from './build.ts';

@@ -1,13 +1,8 @@
 import type { Role } from '@alphagraph/auth';
+import { BARS_DATASET, featureViewDataset } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import {
-  altDatasets,
-  featureInputs,
-  features,
-  featureViews,
-  materializationRuns,
-  vendors,
-} from '@alphagraph/db/schema';
+import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
+import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import type { DatabaseKind } from '@alphagraph/db/testing';
 import type { Lake, StagedValue } from '@alphagraph/lake';
 import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '@alphagraph/service/testing';
@@ -30,19 +25,6 @@ export interface FixtureFeature {
 
 /** [entity, event_time, available_at, values (one per feature, in order), tiebreak]. ISO strings keep microseconds. */
 export type FixtureRow = readonly [string, string, string, readonly (number | null)[], string?];
-
-export const BARS_COLUMNS = [
-  { name: 'symbol', type: 'VARCHAR' },
-  { name: 'interval', type: 'VARCHAR' },
-  { name: 'time', type: 'TIMESTAMPTZ' },
-  { name: 'open', type: 'DOUBLE' },
-  { name: 'high', type: 'DOUBLE' },
-  { name: 'low', type: 'DOUBLE' },
-  { name: 'close', type: 'DOUBLE' },
-  { name: 'volume', type: 'DOUBLE' },
-  { name: 'available_at', type: 'TIMESTAMPTZ' },
-  { name: 'batch_id', type: 'VARCHAR' },
-] as const;
 
 /** Registers version 1 of each feature and a view over them; returns the refs and the view's dataset. */
 export async function createFixtureView(
@@ -71,18 +53,7 @@ export async function createFixtureView(
   await deps.db
     .insert(featureViews)
     .values({ name: lakeDataset, lakeDataset, features: refs, entityKind: 'instrument' });
-  await deps.lake.registerDataset({
-    name: lakeDataset,
-    owner: 'features',
-    description: 'fixture view',
-    columns: [
-      { name: 'entity', type: 'VARCHAR' },
-      { name: 'event_time', type: 'TIMESTAMPTZ' },
-      { name: 'available_at', type: 'TIMESTAMPTZ' },
-      { name: 'tiebreak', type: 'VARCHAR' },
-      ...options.features.map((f) => ({ name: `${f.name}__v1`, type: 'DOUBLE' })),
-    ],
-  });
+  await deps.lake.registerDataset(featureViewDataset({ lakeDataset, features: refs }));
   return { refs, lakeDataset };
 }
 
@@ -130,14 +101,9 @@ export type FixtureBar = readonly [string, string, number, string?, string?];
 
 /** Appends daily bars (open = high = low = close) to the lake's `bars` dataset, registering it on first use. */
 export async function appendBars(lake: Lake, bars: readonly FixtureBar[]): Promise<number> {
-  await lake.registerDataset({
-    name: 'bars',
-    owner: 'market-data',
-    description: 'fixture bars',
-    columns: [...BARS_COLUMNS],
-  });
-  const snapshot = await lake.commit('bars', { mode: 'append' }, async (w) => {
-    await w.session.run(`CREATE TEMP TABLE fb (${BARS_COLUMNS.map((c) => `${c.name} ${c.type}`).join(', ')})`);
+  await lake.registerDataset(BARS_DATASET);
+  const snapshot = await lake.commit(BARS_DATASET.name, { mode: 'append' }, async (w) => {
+    await w.session.run(`CREATE TEMP TABLE fb (${BARS_DATASET.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`);
     await w.session.append(
       'fb',
       bars.map(([s, date, c, av, batch]): StagedValue[] => [

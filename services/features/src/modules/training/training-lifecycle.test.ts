@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { auditEvents } from '@alphagraph/db/schema';
+import { auditEvents } from '@alphagraph/db/schema/governance';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { quoteLiteral } from '@alphagraph/lake';
 import { desc } from 'drizzle-orm';

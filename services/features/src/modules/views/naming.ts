@@ -1,39 +1,5 @@
-import { createHash } from 'node:crypto';
-
 /** A feature version as the contract names it: `name@version`. */
 export const refOf = (f: { readonly name: string; readonly version: number }): string => `${f.name}@${f.version}`;
-
-const COLUMN = /^[a-z][a-z0-9_]*$/;
-const MAX_IDENTIFIER = 63;
-
-/**
- * The view column holding a feature version's values: `${name}__v${version}` (lower_snake). Shared
- * with the training-set builder through the views contract.
- */
-export function featureColumn(name: string, version: number): string {
-  const column = `${name}__v${version}`;
-  if (!COLUMN.test(column) || column.length > MAX_IDENTIFIER || !Number.isSafeInteger(version) || version < 1) {
-    throw new Error(`feature ${name}@${version} has no valid column name (${column})`);
-  }
-  return column;
-}
-
-/**
- * The view (and lake dataset) name for an exact list of feature versions: `fv_<slug>_<hash8>`,
- * the hash over the sorted refs, so the same versions in any order are the same view.
- */
-export function viewNameFor(refs: readonly string[], slugHint: string | null): string {
-  const sorted = [...new Set(refs)].sort();
-  const hash = createHash('sha256').update(sorted.join('\n')).digest('hex').slice(0, 8);
-  const hint = slugHint ?? (sorted.length === 1 ? sorted[0]!.split('@')[0]! : 'adhoc');
-  const slug =
-    hint
-      .toLowerCase()
-      .replace(/[^a-z0-9_]+/g, '_')
-      .replace(/^_+|_+$/g, '')
-      .slice(0, 40) || 'adhoc';
-  return `fv_${slug}_${hash}`;
-}
 
 /**
  * A time-ordered run id (UUID version 7): its text sorts by creation time, so the view's

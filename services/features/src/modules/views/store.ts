@@ -1,19 +1,12 @@
+import { featureColumn, featureViewDataset, viewNameFor } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { featureViews, materializationRuns } from '@alphagraph/db/schema';
-import type { DatasetSpec, Lake } from '@alphagraph/lake';
+import { featureViews, materializationRuns } from '@alphagraph/db/schema/features';
+import type { Lake } from '@alphagraph/lake';
 import { arrayOverlaps, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { FeatureRecord } from '../features/store.ts';
-import { featureColumn, refOf, viewNameFor } from './naming.ts';
+import { refOf } from './naming.ts';
 
 export type FeatureViewRecord = typeof featureViews.$inferSelect;
-
-/** The view columns before the feature columns (see the views contract). */
-export const VIEW_KEY_COLUMNS = [
-  { name: 'entity', type: 'VARCHAR' },
-  { name: 'event_time', type: 'TIMESTAMPTZ' },
-  { name: 'available_at', type: 'TIMESTAMPTZ' },
-  { name: 'tiebreak', type: 'VARCHAR' },
-] as const;
 
 /** Each member's column, in view order. */
 export function viewColumns(view: Pick<FeatureViewRecord, 'features'>): { ref: string; column: string }[] {
@@ -21,17 +14,6 @@ export function viewColumns(view: Pick<FeatureViewRecord, 'features'>): { ref: s
     const [name, version] = ref.split('@') as [string, string];
     return { ref, column: featureColumn(name, Number(version)) };
   });
-}
-
-export function viewDatasetSpec(view: Pick<FeatureViewRecord, 'lakeDataset' | 'features'>): DatasetSpec {
-  return {
-    name: view.lakeDataset,
-    owner: 'features',
-    description: `feature values of ${view.features.length} feature version(s): ${view.features.slice(0, 5).join(', ')}${
-      view.features.length > 5 ? ', …' : ''
-    }; every run appends`,
-    columns: [...VIEW_KEY_COLUMNS, ...viewColumns(view).map((c) => ({ name: c.column, type: 'DOUBLE' }))],
-  };
 }
 
 export function createViewStore(db: Db, lake: Lake) {
@@ -50,7 +32,7 @@ export function createViewStore(db: Db, lake: Lake) {
         .values({ name, lakeDataset: name, features: refs, entityKind: features[0]!.entity })
         .onConflictDoNothing();
       const [view] = await db.select().from(featureViews).where(eq(featureViews.name, name));
-      await lake.registerDataset(viewDatasetSpec(view!));
+      await lake.registerDataset(featureViewDataset(view!));
       return view!;
     },
     async list(): Promise<FeatureViewRecord[]> {

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '@alphagraph/db';
-import { workers } from '@alphagraph/db/schema';
+import { workers } from '@alphagraph/db/schema/features';
 import { type Column, eq, lt, type SQL, sql } from 'drizzle-orm';
 
 export interface WorkerLeaseOptions {

@@ -1,4 +1,5 @@
-import type { LakeParam } from '@alphagraph/lake';
+import { BARS_DATASET, CORPORATE_ACTIONS_DATASET } from '@alphagraph/datasets';
+import { type LakeParam, latestAsOf } from '@alphagraph/lake';
 
 export type BarInterval = '1d' | '1h';
 export type ResamplePeriod = 'day' | 'week' | 'month';
@@ -29,8 +30,8 @@ const RESAMPLE_TRUNC: Record<ResamplePeriod, string> = { day: 'day', week: 'week
 
 /**
  * Builds the DuckDB query for a bar selection over a lake scan. Steps, each a CTE:
- * 1. known: per (symbol, time), the latest version available at `asOf` (corrections made later
- *    are invisible);
+ * 1. known: per bar, the latest version available at `asOf` (corrections made later are
+ *    invisible);
  * 2. shaped: optionally resampled: open = first open, high = max, low = min, close = last close,
  *    volume = sum, available_at = the latest constituent's (a period's bar is known only as far as
  *    its constituents are; a partial period read as of mid-period is that partial bar);
@@ -45,7 +46,6 @@ export function barSelectionSql(scan: string, sel: BarSelection): { sql: string;
   if (sel.from) where.push(`time >= $${params.push(sel.from)}::TIMESTAMPTZ`);
   if (sel.to) where.push(`time < $${params.push(sel.to)}::TIMESTAMPTZ`);
   const asOf = `$${params.push(sel.asOf ?? new Date())}`;
-  where.push(`available_at <= ${asOf}::TIMESTAMPTZ`);
   const adjusted = sel.adjustment === 'total_return' && sel.actionsScan;
   const shaped = sel.resample
     ? `SELECT symbol, date_trunc('${RESAMPLE_TRUNC[sel.resample]}', time) AS time,
@@ -59,14 +59,14 @@ export function barSelectionSql(scan: string, sel: BarSelection): { sql: string;
       : sel.returns === 'simple'
         ? 'close / lag(close) OVER w - 1'
         : 'CAST(NULL AS DOUBLE)';
-  const latest = 'QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1';
+  const raw = latestAsOf(scan, {
+    dataset: BARS_DATASET,
+    asOf: `${asOf}::TIMESTAMPTZ`,
+    where,
+    columns: ['symbol', 'time', 'open', 'high', 'low', 'close', 'volume', 'available_at'],
+  });
   const sql = `
-    WITH raw AS (
-      SELECT symbol, time, open, high, low, close, volume, available_at
-      FROM ${scan}
-      WHERE ${where.join(' AND ')}
-      ${latest}
-    ),
+    WITH raw AS ${raw},
     ${adjusted ? totalReturnCtes(scan, sel.actionsScan!, symbolList, `$${sel.symbols.length + 1}`, asOf) : 'known AS (SELECT * FROM raw)'},
     shaped AS (${shaped}),
     returned AS (
@@ -91,16 +91,20 @@ function totalReturnCtes(
   intervalParam: string,
   asOf: string,
 ): string {
-  return `history AS (
-      SELECT symbol, time, close FROM ${scan}
-      WHERE symbol IN (${symbolList}) AND interval = ${intervalParam} AND available_at <= ${asOf}::TIMESTAMPTZ
-      QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1
-    ),
-    actions AS (
-      SELECT symbol, ex_date, kind, ratio, amount FROM ${actionsScan}
-      WHERE symbol IN (${symbolList}) AND available_at <= ${asOf}::TIMESTAMPTZ
-      QUALIFY row_number() OVER (PARTITION BY symbol, ex_date, kind ORDER BY available_at DESC, batch_id DESC) = 1
-    ),
+  const history = latestAsOf(scan, {
+    dataset: BARS_DATASET,
+    asOf: `${asOf}::TIMESTAMPTZ`,
+    where: [`symbol IN (${symbolList})`, `interval = ${intervalParam}`],
+    columns: ['symbol', 'time', 'close'],
+  });
+  const actions = latestAsOf(actionsScan, {
+    dataset: CORPORATE_ACTIONS_DATASET,
+    asOf: `${asOf}::TIMESTAMPTZ`,
+    where: [`symbol IN (${symbolList})`],
+    columns: ['symbol', 'ex_date', 'kind', 'ratio', 'amount'],
+  });
+  return `history AS ${history},
+    actions AS ${actions},
     dividends AS (
       SELECT d.symbol, d.ex_date,
         1 - d.amount / exp(coalesce((SELECT sum(ln(s.ratio)) FROM actions s

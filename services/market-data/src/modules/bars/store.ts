@@ -1,7 +1,6 @@
+import { BARS_DATASET, CORPORATE_ACTIONS_DATASET } from '@alphagraph/datasets';
 import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
-import { CORPORATE_ACTIONS_DATASET } from '../corporate-actions/dataset.ts';
-import { BARS_DATASET } from './dataset.ts';
 import { type BarInterval, type BarSelection, barSelectionSql } from './query.ts';
 
 export interface BarRecord {

@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoDataDir } from '@alphagraph/config';
+import { CORPORATE_ACTIONS_DATASET } from '@alphagraph/datasets';
 import { type Lake, quoteLiteral } from '@alphagraph/lake';
-import { CORPORATE_ACTIONS_DATASET } from './dataset.ts';
 
 export const CORPORATE_ACTIONS_SOURCE = 'demo:stocknet_corporate_actions';
 

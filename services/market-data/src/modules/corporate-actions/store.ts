@@ -1,6 +1,6 @@
-import type { Lake } from '@alphagraph/lake';
+import { CORPORATE_ACTIONS_DATASET } from '@alphagraph/datasets';
+import { type Lake, latestAsOf } from '@alphagraph/lake';
 import { z } from 'zod';
-import { CORPORATE_ACTIONS_DATASET } from './dataset.ts';
 
 export interface CorporateActionRecord {
   readonly symbol: string;
@@ -20,13 +20,6 @@ const row = z.object({
   available_at: z.date(),
 });
 
-/** The latest version of each action known at `asOf` (a SQL relation over the lake). */
-export function knownActionsSql(scan: string, asOfParam: string): string {
-  return `(SELECT symbol, ex_date, kind, ratio, amount, available_at FROM ${scan}
-    WHERE available_at <= ${asOfParam}::TIMESTAMPTZ
-    QUALIFY row_number() OVER (PARTITION BY symbol, ex_date, kind ORDER BY available_at DESC, batch_id DESC) = 1)`;
-}
-
 export function createCorporateActionStore(lake: Lake) {
   return {
     /** A relation of the actions known at a time, or null when none were ever stored. */
@@ -42,7 +35,7 @@ export function createCorporateActionStore(lake: Lake) {
       const list = symbols.map((_, i) => `$${i + 1}`).join(', ');
       const rows = await lake.query(
         `SELECT symbol, CAST(ex_date AS VARCHAR) AS ex_date, kind, ratio, amount, available_at
-         FROM ${knownActionsSql(scan, `$${symbols.length + 1}`)} WHERE symbol IN (${list}) ORDER BY symbol, ex_date, kind`,
+         FROM ${latestAsOf(scan, { dataset: CORPORATE_ACTIONS_DATASET, asOf: `$${symbols.length + 1}::TIMESTAMPTZ` })} WHERE symbol IN (${list}) ORDER BY symbol, ex_date, kind`,
         [...symbols, asOf ?? new Date()],
       );
       for (const raw of rows) {

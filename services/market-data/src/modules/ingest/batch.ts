@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { AuditLog } from '@alphagraph/auth';
 import type { CalendarCode } from '@alphagraph/calendar';
+import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Lake } from '@alphagraph/lake';
-import { BARS_DATASET } from '../bars/dataset.ts';
 import { type InstrumentInput, type InstrumentStore, instrumentInsertSchema } from '../instruments/store.ts';
 import { type ConflictPolicy, writeBars } from './lake-write.ts';
 import { withIngestLock } from './lock.ts';

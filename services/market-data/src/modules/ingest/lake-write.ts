@@ -1,6 +1,6 @@
-import { type Lake, LakeError, type Snapshot, type SnapshotWriter } from '@alphagraph/lake';
+import { BARS_DATASET } from '@alphagraph/datasets';
+import { type Lake, LakeError, latestAsOf, type Snapshot, type SnapshotWriter } from '@alphagraph/lake';
 import { z } from 'zod';
-import { BARS_DATASET } from '../bars/dataset.ts';
 import type { BarInterval } from './mappings.ts';
 import type { AcceptedBar } from './validate.ts';
 
@@ -105,13 +105,16 @@ async function stage(writer: SnapshotWriter, write: BarWrite): Promise<void> {
 /** Labels each staged row `new`, `same` or `changed` against the latest stored version of its bar. */
 async function classify(writer: SnapshotWriter, write: BarWrite, scan: string | null): Promise<VersionCounts> {
   const stored = scan
-    ? `SELECT symbol, time, open, high, low, close, volume, available_at
-       FROM ${scan}
-       WHERE interval = $1
-         AND symbol IN (SELECT DISTINCT symbol FROM ingest_staged)
-         AND time BETWEEN (SELECT timezone('UTC', epoch_ms(min(time_ms))) FROM ingest_staged)
-                      AND (SELECT timezone('UTC', epoch_ms(max(time_ms))) FROM ingest_staged)
-       QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1`
+    ? `SELECT * FROM ${latestAsOf(scan, {
+        dataset: BARS_DATASET,
+        where: [
+          'interval = $1',
+          'symbol IN (SELECT DISTINCT symbol FROM ingest_staged)',
+          `time BETWEEN (SELECT timezone('UTC', epoch_ms(min(time_ms))) FROM ingest_staged)
+                    AND (SELECT timezone('UTC', epoch_ms(max(time_ms))) FROM ingest_staged)`,
+        ],
+        columns: ['symbol', 'time', 'open', 'high', 'low', 'close', 'volume', 'available_at'],
+      })}`
     : `SELECT NULL::VARCHAR AS symbol, NULL::TIMESTAMPTZ AS time, NULL::DOUBLE AS open, NULL::DOUBLE AS high,
          NULL::DOUBLE AS low, NULL::DOUBLE AS close, NULL::DOUBLE AS volume, NULL::TIMESTAMPTZ AS available_at
        WHERE $1 IS NULL AND false`;

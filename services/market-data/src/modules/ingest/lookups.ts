@@ -1,6 +1,6 @@
-import { type Lake, LakeError } from '@alphagraph/lake';
+import { BARS_DATASET } from '@alphagraph/datasets';
+import { type Lake, LakeError, latestAsOf } from '@alphagraph/lake';
 import { z } from 'zod';
-import { BARS_DATASET } from '../bars/dataset.ts';
 import type { BarInterval } from './mappings.ts';
 
 /**
@@ -65,9 +65,11 @@ export async function priorCloses(
        SELECT unnest($1::VARCHAR[]) AS symbol, timezone('UTC', epoch_ms(unnest($2::BIGINT[]))) AS first_time
      ), versions AS (
        SELECT b.symbol, b.time, b.close
-       FROM ${lake.scan(snapshot)} b JOIN firsts f ON f.symbol = b.symbol AND b.time < f.first_time
-       WHERE b.interval = $3 AND b.symbol IN (SELECT symbol FROM firsts)
-       QUALIFY row_number() OVER (PARTITION BY b.symbol, b.time ORDER BY b.available_at DESC, b.batch_id DESC) = 1
+       FROM ${latestAsOf(snapshot, {
+         dataset: BARS_DATASET,
+         where: ['interval = $3', 'symbol IN (SELECT symbol FROM firsts)'],
+         columns: ['symbol', 'time', 'close'],
+       })} b JOIN firsts f ON f.symbol = b.symbol AND b.time < f.first_time
      )
      SELECT symbol, close FROM versions
      QUALIFY row_number() OVER (PARTITION BY symbol ORDER BY time DESC) = 1`,

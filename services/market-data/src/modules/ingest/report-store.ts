@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { ingestBatches, ingestIssues, ingestLocks, ingestQuarantine, instruments } from '@alphagraph/db/schema';
+import { ingestBatches, ingestIssues, ingestLocks, ingestQuarantine, instruments } from '@alphagraph/db/schema/market';
 import { and, asc, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { InstrumentInput } from '../instruments/store.ts';
 import type { Issue } from './validate.ts';

@@ -3,11 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ingestBatches, ingestIssues, ingestQuarantine, instruments } from '@alphagraph/db/schema';
+import { BARS_DATASET } from '@alphagraph/datasets';
+import { ingestBatches, ingestIssues, ingestQuarantine, instruments } from '@alphagraph/db/schema/market';
 import type { DatabaseKind } from '@alphagraph/db/testing';
+import { latestAsOf } from '@alphagraph/lake';
 import { createTestRuntime, type TestRuntime } from '@alphagraph/service/testing';
 import { count } from 'drizzle-orm';
-import { BARS_DATASET } from '../bars/dataset.ts';
 import { createInstrumentStore } from '../instruments/store.ts';
 import type { IngestionDeps } from './batch.ts';
 import { createIngestModule, type IngestModule } from './module.ts';
@@ -85,10 +86,12 @@ export async function createIngestKit(
       if (!snapshot) return [];
       return t.lake.query<LatestBar>(
         `SELECT symbol, strftime(timezone('UTC', time), '%Y-%m-%dT%H:%M:%SZ') AS time, open, high, low, close, volume,
-                strftime(timezone('UTC', available_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS available_at,
-                count(*) OVER (PARTITION BY symbol, time)::INTEGER AS versions
-         FROM ${t.lake.scan(snapshot)} WHERE interval = $1 AND ($2 IS NULL OR symbol = $2)
-         QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1
+                strftime(timezone('UTC', available_at), '%Y-%m-%dT%H:%M:%S.%gZ') AS available_at, versions
+         FROM ${latestAsOf(snapshot, {
+           dataset: BARS_DATASET,
+           where: ['interval = $1', '$2 IS NULL OR symbol = $2'],
+           versionsAs: 'versions',
+         })}
          ORDER BY symbol, time`,
         [interval, symbol ?? null],
       );

@@ -1,6 +1,6 @@
+import { BARS_DATASET } from '@alphagraph/datasets';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BARS_DATASET } from '../bars/dataset.ts';
 import { CORPORATE_ACTIONS_DATASET } from './lookups.ts';
 import { ACTOR, createIngestKit, type IngestKit } from './test-support.ts';
 

@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { instruments } from '@alphagraph/db/schema';
+import { instruments } from '@alphagraph/db/schema/market';
 import { and, asc, count, eq, gt, ilike, inArray, or, type SQL } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import type { z } from 'zod';

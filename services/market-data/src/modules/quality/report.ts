@@ -1,10 +1,10 @@
 import { type CalendarCode, isCalendarCode, isOpenAt, sessionDays } from '@alphagraph/calendar';
+import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { ingestBatches } from '@alphagraph/db/schema';
-import type { Lake } from '@alphagraph/lake';
+import { ingestBatches } from '@alphagraph/db/schema/market';
+import { type Lake, latestAsOf } from '@alphagraph/lake';
 import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { BARS_DATASET } from '../bars/dataset.ts';
 import type { BarInterval } from '../bars/query.ts';
 import type { InstrumentStore } from '../instruments/store.ts';
 
@@ -109,8 +109,7 @@ export async function dataQualityReport(options: {
       stalenessSeconds: null,
     };
   }
-  const latest = `(SELECT * FROM ${options.lake.scan(snapshot)} WHERE interval = $1
-    QUALIFY row_number() OVER (PARTITION BY symbol, time ORDER BY available_at DESC, batch_id DESC) = 1)`;
+  const latest = latestAsOf(snapshot, { dataset: BARS_DATASET, where: ['interval = $1'] });
   const [raw] = await options.lake.query(
     `SELECT count(*) AS rows,
        (SELECT count(*) FROM ${options.lake.scan(snapshot)} WHERE interval = $1) AS versions,

@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { modelFeatures, models, modelUniverse } from '@alphagraph/db/schema';
+import { modelFeatures, models, modelUniverse } from '@alphagraph/db/schema/models';
 import { asc, eq, inArray } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
