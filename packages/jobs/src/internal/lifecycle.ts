@@ -94,7 +94,7 @@ export function defineLifecycle<T extends PgTable, const C extends LifecycleColu
     );
   }
 
-  /** The first row `where` selects, updated with `set`, or null. */
+  /** The job `where` selects (each caller names one by id), updated with `set`, or null. */
   async function updateOne(db: JobsDb, set: Update, where: SQL | undefined): Promise<Row | null> {
     const rows = (await db.update(table).set(set).where(where).returning()) as unknown as Row[];
     return rows[0] ?? null;
