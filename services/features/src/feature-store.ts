@@ -1,5 +1,6 @@
 import type { AuditLog, Entitlements } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
+import type { WorkerLease } from '@alphagraph/jobs';
 import type { Lake } from '@alphagraph/lake';
 import type { RequestScope } from '@alphagraph/service';
 import { manyByKey, oneByKey } from '@alphagraph/service';
@@ -13,7 +14,6 @@ import { createQualityStore, type QualityStore } from './modules/quality/store.t
 import { createRegistry, type Registry } from './modules/registry/define.ts';
 import { createFeatureSetStore, type FeatureSetRecord, type FeatureSetStore } from './modules/sets/store.ts';
 import { createViewStore, type FeatureViewRecord, type ViewStore } from './modules/views/store.ts';
-import type { WorkerLease } from './modules/workers/lease.ts';
 
 /**
  * The feature store's long-lived parts (registry, sets, views, materialization, online values,

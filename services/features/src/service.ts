@@ -1,13 +1,13 @@
+import { createWorkerLease, type WorkerLeaseOptions } from '@alphagraph/jobs';
 import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
 import { createContext, type Stores } from './context.ts';
 import { createFeatureStoreServices } from './feature-store.ts';
 import { createFeatureStore } from './modules/features/store.ts';
 import { decideFeaturePolicy } from './modules/licensing/policy.ts';
 import { type MaterializeRequest, requestMaterialization } from './modules/materialize/request.ts';
-import { createRunStore } from './modules/materialize/runs.ts';
+import { runLifecycle } from './modules/materialize/runs.ts';
 import { registerBuiltinSets } from './modules/sets/register.ts';
 import { createTrainingSets } from './modules/training/service.ts';
-import { createWorkerLease, type WorkerLeaseOptions } from './modules/workers/lease.ts';
 import { resolvers } from './resolvers.ts';
 
 export async function createFeatures(runtime: ServiceRuntime, options: { lease?: WorkerLeaseOptions } = {}) {
@@ -26,14 +26,13 @@ export async function createFeatures(runtime: ServiceRuntime, options: { lease?:
     }),
     trainingSets: createTrainingSets({ ...runtime, db, lease }),
   };
-  const runs = createRunStore(db);
 
   /**
    * Fails the materialization runs and training-set builds whose process is gone (its worker's
    * heartbeat lapsed); work of live replicas is left alone, and queued runs wait for a worker.
    */
   async function sweepInterrupted(): Promise<{ runs: string[]; trainingSets: string[] }> {
-    const failedRuns = await runs.failAbandoned(lease);
+    const failedRuns = await runLifecycle.sweep(db, lease);
     const failedSets = await stores.trainingSets.store.failInterrupted(lease);
     await lease.forgetGone();
     for (const id of failedSets)

@@ -97,21 +97,6 @@ export const featureViews = featuresSchema.table('feature_views', {
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
-/**
- * The features processes alive now: each heartbeats its row while it runs a materialization or
- * builds a training set. Work claimed by a worker whose heartbeat is older than the lease belongs
- * to a process that is gone, and is failed by a live one (the runs' and training sets' sweeps).
- */
-export const workers = featuresSchema.table('workers', {
-  /** `host:pid:random`, minted once per process. */
-  id: text('id').primaryKey(),
-  host: text('host').notNull(),
-  pid: integer('pid').notNull(),
-  startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
-  /** Set from the database clock, so replicas on skewed hosts agree on staleness. */
-  heartbeatAt: timestamp('heartbeat_at', { withTimezone: true }).notNull().defaultNow(),
-});
-
 export const MATERIALIZATION_STATUSES = ['queued', 'running', 'succeeded', 'failed'] as const;
 export type MaterializationStatus = (typeof MATERIALIZATION_STATUSES)[number];
 
@@ -145,7 +130,7 @@ export const materializationRuns = featuresSchema.table(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
-    /** The worker (features.workers.id) that claimed the run; set when it leaves the queue. */
+    /** The worker (jobs.workers.id) that claimed the run; set when it leaves the queue. */
     claimedBy: text('claimed_by'),
   },
   (t) => [
@@ -219,7 +204,7 @@ export const trainingSets = featuresSchema.table(
     statistics: jsonb('statistics').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     builtAt: timestamp('built_at', { withTimezone: true }),
-    /** The worker (features.workers.id) running the current or last build. */
+    /** The worker (jobs.workers.id) running the current or last build. */
     builder: text('builder'),
   },
   (t) => [index('training_sets_created_by_idx').on(t.createdBy, t.createdAt)],

@@ -18,7 +18,7 @@ import { type AltField, type AltSource, loadFeatureCatalog } from '../registry/c
 import { isCrossSectional } from '../registry/expression.ts';
 import type { FeatureViewRecord } from '../views/store.ts';
 import { changedSince, pinInputs } from './changes.ts';
-import { baselinesOf, type RunRecord, transitionRun } from './runs.ts';
+import { baselinesOf, type RunRecord, runLifecycle } from './runs.ts';
 import { stageSource } from './source.ts';
 
 export interface MaterializeJob {
@@ -132,11 +132,10 @@ export async function runMaterialization(
           onPublish: async (tx, snapshot) => {
             await upsertOnlineValues(tx, { runId: run.id, features: job.features, rows: latest });
             clock.lap('publish');
-            published.run = await transitionRun(
-              tx,
-              run.id,
-              'succeeded',
-              {
+            published.run = await runLifecycle.transition(tx, {
+              id: run.id,
+              to: 'succeeded',
+              set: {
                 rowsWritten: summary.rows,
                 eventTimeFrom: summary.first,
                 eventTimeTo: summary.last,
@@ -145,8 +144,8 @@ export async function runMaterialization(
                 timings: clock.steps,
                 finishedAt: new Date(),
               },
-              deps.worker,
-            );
+              heldBy: deps.worker,
+            });
           },
         },
         async (writer) => {
@@ -235,11 +234,10 @@ export async function runMaterialization(
       if (!(error instanceof LakeError && error.cause instanceof NothingToWrite)) throw error;
       // Nothing new and nothing corrected: no empty snapshot. The view stays at its current one.
       clock.lap('write');
-      published.run = await transitionRun(
-        db,
-        run.id,
-        'succeeded',
-        {
+      published.run = await runLifecycle.transition(db, {
+        id: run.id,
+        to: 'succeeded',
+        set: {
           rowsWritten: 0,
           eventTimeFrom: null,
           eventTimeTo: null,
@@ -248,20 +246,19 @@ export async function runMaterialization(
           timings: clock.steps,
           finishedAt: new Date(),
         },
-        deps.worker,
-      );
+        heldBy: deps.worker,
+      });
     }
     if (!published.run) throw new Error('the snapshot was published without finishing the run');
     return published.run;
   } catch (error) {
     console.error(`[features] materialization run ${run.id} failed`, error);
-    return transitionRun(
-      db,
-      run.id,
-      'failed',
-      { error: failureMessage(error), timings: clock.steps, finishedAt: new Date() },
-      deps.worker,
-    );
+    return runLifecycle.transition(db, {
+      id: run.id,
+      to: 'failed',
+      set: { error: failureMessage(error), timings: clock.steps, finishedAt: new Date() },
+      heldBy: deps.worker,
+    });
   }
 }
 

@@ -1,6 +1,7 @@
 import { type Db, openDatabase } from '@alphagraph/db';
 import { materializationRuns, onlineValues, workers } from '@alphagraph/db/schema/features';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
+import { createWorkerLease, JobsError } from '@alphagraph/jobs';
 import { Lake } from '@alphagraph/lake';
 import { eq, inArray, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,11 +10,10 @@ import { syntheticBars, writeBars } from '../../test-support/fixtures.ts';
 import { createHarness, DEFINE, type Harness } from '../../test-support/harness.ts';
 import { timeOrderedId } from '../views/naming.ts';
 import type { FeatureViewRecord } from '../views/store.ts';
-import { createWorkerLease } from '../workers/lease.ts';
 import type { MaterializeJob } from './job.ts';
 import { runMaterialization } from './job.ts';
 import { requestMaterialization } from './request.ts';
-import { createRunStore, type RunRecord, RunTransitionError, transitionRun } from './runs.ts';
+import { createRunStore, type RunRecord, runLifecycle } from './runs.ts';
 import { createScheduler } from './scheduler.ts';
 
 const DAYS = sessions('2017-03-01', '2017-03-31');
@@ -54,7 +54,12 @@ describe.each(testDatabaseKinds())('the materialization queue shared by processe
     events.push({ worker, run: job.run.id, view: job.view.name, event: 'start' });
     await new Promise((resolve) => setTimeout(resolve, 10));
     events.push({ worker, run: job.run.id, view: job.view.name, event: 'end' });
-    return transitionRun(db, job.run.id, 'succeeded', { rowsWritten: 0, finishedAt: new Date() }, worker);
+    return runLifecycle.transition(db, {
+      id: job.run.id,
+      to: 'succeeded',
+      set: { rowsWritten: 0, finishedAt: new Date() },
+      heldBy: worker,
+    });
   };
   const queue = async (view: FeatureViewRecord) =>
     createRunStore(h.t.handle.db).create({
@@ -220,7 +225,12 @@ describe.each(testDatabaseKinds())('the materialization queue shared by processe
     expect(now.get(busy.id)!.status).toBe('running');
     expect(now.get(behindBusy.id)!.status).toBe('queued');
 
-    await transitionRun(db, busy.id, 'succeeded', { finishedAt: new Date() }, 'worker-busy');
+    await runLifecycle.transition(db, {
+      id: busy.id,
+      to: 'succeeded',
+      set: { finishedAt: new Date() },
+      heldBy: 'worker-busy',
+    });
     release();
     await holding;
     await sweeper.idle();
@@ -275,13 +285,13 @@ describe.each(testDatabaseKinds())('the materialization queue shared by processe
       .set({ status: 'running', claimedBy: 'worker-zombie', startedAt: new Date(), asOf: new Date() })
       .where(eq(materializationRuns.id, queued.id))
       .returning();
-    const swept = await createRunStore(db).failAbandoned(createWorkerLease(db, { id: 'worker-sweeping' }));
+    const swept = await runLifecycle.sweep(db, createWorkerLease(db, { id: 'worker-sweeping' }));
     expect(swept.map((r) => r.id)).toContain(queued.id);
 
     // The stalled worker wakes up and finishes its computation.
     const job = { run: claimed!, view, features: [found.get('q_one@1')!] };
     await expect(runMaterialization({ db, lake: h.t.lake, worker: 'worker-zombie' }, job)).rejects.toBeInstanceOf(
-      RunTransitionError,
+      JobsError,
     );
     expect(await h.t.lake.currentSnapshot(view.lakeDataset)).toBeNull();
     const online = await db

@@ -1,9 +1,9 @@
 import { trainingSets, workers } from '@alphagraph/db/schema/features';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
+import { createWorkerLease } from '@alphagraph/jobs';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFeatures } from '../../service.ts';
-import { createWorkerLease } from '../workers/lease.ts';
 import {
   appendViewRows,
   createAndRead,

@@ -1,9 +1,9 @@
 import { AUDIT_DENIED, AUDIT_READ, type AuditLog, type Entitlements, type Identity } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
+import type { WorkerLease } from '@alphagraph/jobs';
 import { type Lake, type LakeParam, quoteIdent } from '@alphagraph/lake';
 import { DomainError, type DownloadLink, type Downloads, type RequestScope } from '@alphagraph/service';
 import { z } from 'zod';
-import type { WorkerLease } from '../workers/lease.ts';
 import { buildTrainingSet, TRAINING_SET_PARQUET } from './build.ts';
 import { describeMissing, licenceCheck } from './licences.ts';
 import { lineageOf, resolveFeatureVersions, resolveTrainingSet } from './resolve.ts';
@@ -215,7 +215,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
       const featureIds = ts.resolution.features.map((f) => f.featureId);
       const { identity } = await authorize(scope, await lineageOf(deps.db, featureIds), 'rebuild');
       return deps.lease.hold(async () => {
-        const claim = () => store.transition(id, 'building', { builder: deps.lease.id });
+        const claim = () => store.claim(id, deps.lease.id);
         // A set still marked building by a process that is gone is failed first, then rebuilt.
         const building =
           (await claim()) ?? ((await store.failInterrupted(deps.lease)).includes(id) ? await claim() : null);

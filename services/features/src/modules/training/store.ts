@@ -6,33 +6,40 @@ import {
   trainingSetInputs,
   trainingSets,
 } from '@alphagraph/db/schema/features';
+import { defineLifecycle, type WorkerLease } from '@alphagraph/jobs';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
-import type { WorkerLease } from '../workers/lease.ts';
 import { resolutionSchema, type TrainingSetResolution } from './build.ts';
 
 type Row = typeof trainingSets.$inferSelect;
 export type TrainingSetRecord = Omit<Row, 'resolution'> & { readonly resolution: TrainingSetResolution };
 
 /**
- * The build lifecycle: building -> ready | failed; a rebuild goes back to building from either.
- * A transition not in this table is refused (two rebuilds at once: the second finds `building`).
+ * The build lifecycle, declared once for the jobs kit: building -> ready | failed; a rebuild goes
+ * back to building from either. A transition not in this table is refused (two rebuilds at once:
+ * the second finds `building`). The worker building a set is its `builder`.
  */
-const TRANSITIONS: Record<TrainingSetStatus, readonly TrainingSetStatus[]> = {
-  building: ['ready', 'failed'],
-  ready: ['building'],
-  failed: ['building'],
-};
-
-export function mayTransition(from: TrainingSetStatus, to: TrainingSetStatus): boolean {
-  return TRANSITIONS[from].includes(to);
-}
+export const trainingSetLifecycle = defineLifecycle({
+  name: 'training set',
+  table: trainingSets,
+  columns: { id: 'id', status: 'status', holder: 'builder', error: 'error', createdAt: 'createdAt' },
+  transitions: {
+    building: ['ready', 'failed'],
+    ready: ['building'],
+    failed: ['building'],
+  },
+  initial: 'building',
+  abandoned: {
+    held: ['building'],
+    to: 'failed',
+    message: ({ worker }) =>
+      `interrupted: the build stopped when the features process running it (${worker}) went away; ` +
+      'nothing was published; rebuildTrainingSet builds it again',
+  },
+});
 
 const fromRow = (row: Row): TrainingSetRecord => ({ ...row, resolution: resolutionSchema.parse(row.resolution) });
 
 export function createTrainingSetStore(db: Db) {
-  const sourcesOf = (to: TrainingSetStatus) =>
-    (Object.keys(TRANSITIONS) as TrainingSetStatus[]).filter((from) => mayTransition(from, to));
-
   return {
     /** Records a new training set (status building) with its inputs and feature versions, in one transaction. */
     async insert(input: {
@@ -47,19 +54,18 @@ export function createTrainingSetStore(db: Db) {
       inputs: readonly { lakeDataset: string; snapshotId: number; role: 'feature_view' | 'bars' | 'spine' }[];
     }): Promise<TrainingSetRecord> {
       return db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(trainingSets)
-          .values({
+        const row = await trainingSetLifecycle.create(
+          tx,
+          {
             id: input.id,
             name: input.name,
             createdBy: input.createdBy,
             spec: input.spec,
             resolution: input.resolution as unknown as Record<string, unknown>,
-            status: 'building',
             lakeDataset: input.lakeDataset,
-            builder: input.builder,
-          })
-          .returning();
+          },
+          { holder: input.builder },
+        );
         if (input.inputs.length > 0) {
           await tx.insert(trainingSetInputs).values(input.inputs.map((i) => ({ ...i, trainingSetId: input.id })));
         }
@@ -74,7 +80,7 @@ export function createTrainingSetStore(db: Db) {
             })),
           );
         }
-        return fromRow(row!);
+        return fromRow(row);
       });
     },
 
@@ -86,16 +92,22 @@ export function createTrainingSetStore(db: Db) {
     async transition(
       id: string,
       to: TrainingSetStatus,
-      patch: Partial<Pick<Row, 'error' | 'snapshotId' | 'rowCount' | 'builtAt' | 'builder'>> = {},
+      patch: Partial<Pick<Row, 'error' | 'snapshotId' | 'rowCount' | 'builtAt'>> = {},
       builder?: string,
     ): Promise<TrainingSetRecord | null> {
       const built = to === 'ready' ? { builds: sql`${trainingSets.builds} + 1`, statistics: {} } : {};
-      const held = builder === undefined ? [] : [eq(trainingSets.builder, builder)];
-      const [row] = await db
-        .update(trainingSets)
-        .set({ status: to, ...patch, ...built })
-        .where(and(eq(trainingSets.id, id), inArray(trainingSets.status, sourcesOf(to)), ...held))
-        .returning();
+      const row = await trainingSetLifecycle.tryTransition(db, {
+        id,
+        to,
+        set: { ...patch, ...built },
+        heldBy: builder,
+      });
+      return row ? fromRow(row) : null;
+    },
+
+    /** Takes set `id` back to building for `builder` (a rebuild); null when it is building already. */
+    async claim(id: string, builder: string): Promise<TrainingSetRecord | null> {
+      const row = await trainingSetLifecycle.claim(db, { id, to: 'building', worker: builder });
       return row ? fromRow(row) : null;
     },
 
@@ -106,18 +118,8 @@ export function createTrainingSetStore(db: Db) {
      * read; a rebuild starts over from the pinned resolution. Sets another live replica is
      * building are left alone. Returns the ids failed.
      */
-    async failInterrupted(lease: Pick<WorkerLease, 'abandoned'>): Promise<string[]> {
-      const rows = await db
-        .update(trainingSets)
-        .set({
-          status: 'failed',
-          error: sql`'interrupted: the build stopped when the features process running it ('
-            || coalesce(${trainingSets.builder}, 'unknown')
-            || ') went away; nothing was published; rebuildTrainingSet builds it again'`,
-        })
-        .where(and(eq(trainingSets.status, 'building'), lease.abandoned(trainingSets.builder)))
-        .returning({ id: trainingSets.id });
-      return rows.map((r) => r.id);
+    async failInterrupted(lease: Pick<WorkerLease, 'abandoned' | 'leaseMs'>): Promise<string[]> {
+      return (await trainingSetLifecycle.sweep(db, lease)).map((r) => r.id);
     },
 
     async byIds(ids: readonly string[]): Promise<TrainingSetRecord[]> {

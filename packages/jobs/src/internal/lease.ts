@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Db } from '@alphagraph/db';
-import { workers } from '@alphagraph/db/schema/features';
+import { workers } from '@alphagraph/db/schema/jobs';
 import { type Column, eq, lt, type SQL, sql } from 'drizzle-orm';
+import { JobsError } from './errors.ts';
 
 export interface WorkerLeaseOptions {
   /** How often a worker holding work refreshes its heartbeat (default 5 s). */
@@ -14,9 +15,9 @@ export interface WorkerLeaseOptions {
 }
 
 /**
- * This process as a worker other replicas can see (`features.workers`). While it holds work (a
+ * This process as a worker other replicas can see (`jobs.workers`). While it holds work (a
  * materialization run, a training-set build) it heartbeats from a timer; the work's row names
- * the worker (`claimed_by`, `builder`). Another process judges the work abandoned once the
+ * the worker (its lifecycle's holder column). Another process judges the work abandoned once the
  * worker's heartbeat is older than the lease: that is the only way to tell a dead replica from
  * a busy one, since a crashed process cannot say it stopped. Heartbeats and the staleness test
  * both use the database clock.
@@ -28,7 +29,8 @@ export interface WorkerLeaseOptions {
 export function createWorkerLease(db: Db, options: WorkerLeaseOptions = {}) {
   const heartbeatMs = options.heartbeatMs ?? 5_000;
   const leaseMs = options.leaseMs ?? 60_000;
-  if (leaseMs < 2 * heartbeatMs) throw new Error('a worker lease must span at least two heartbeats');
+  if (leaseMs < 2 * heartbeatMs)
+    throw new JobsError('LEASE_INVALID', 'a worker lease must span at least two heartbeats');
   const id = options.id ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   let holders = 0;
   let timer: NodeJS.Timeout | undefined;
@@ -49,12 +51,12 @@ export function createWorkerLease(db: Db, options: WorkerLeaseOptions = {}) {
      * and concurrent holds share one timer).
      */
     async hold<T>(work: () => Promise<T>): Promise<T> {
-      if (stopped) throw new Error(`worker ${id} is stopping and takes no new work`);
+      if (stopped) throw new JobsError('WORKER_STOPPING', `worker ${id} is stopping and takes no new work`);
       await beat();
       holders++;
       if (!timer) {
         timer = setInterval(() => {
-          beat().catch((error) => console.error(`[features] worker ${id} heartbeat failed`, error));
+          beat().catch((error) => console.error(`[jobs] worker ${id} heartbeat failed`, error));
         }, heartbeatMs);
         timer.unref();
       }

@@ -1,0 +1,185 @@
+import type { Db } from '@alphagraph/db';
+import type { SQL } from 'drizzle-orm';
+import type { PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
+import type { WorkerLease } from './lease.ts';
+import type { Lifecycle, LifecycleColumns, StatusOf } from './lifecycle.ts';
+
+export interface JobWorkerOptions<T extends PgTable, C extends LifecycleColumns<T>> {
+  readonly db: Db;
+  readonly lifecycle: Lifecycle<T, C>;
+  /** This process as a worker: jobs are claimed in its name and heartbeat while they execute. */
+  readonly lease: WorkerLease;
+  /** What claiming a job means: the status it moves into, an extra condition, columns set then. */
+  readonly claim: {
+    readonly to: StatusOf<T, C>;
+    readonly where?: (candidate: T) => SQL | undefined;
+    readonly set?: () => PgUpdateSetSource<T>;
+  };
+  /**
+   * Executes a claimed job and moves it on (`transition` with `heldBy: worker`, so a job swept
+   * from under it is not finished). A throw is logged and the worker goes on to the next job.
+   */
+  readonly work: (job: T['$inferSelect'], worker: string) => Promise<unknown>;
+  /** Told of each job the worker's sweep failed (default: a warning on the console). */
+  readonly onSwept?: (job: T['$inferSelect']) => void;
+  /** How often a started worker looks for claimable jobs and abandoned ones (default 2 s). */
+  readonly pollMs?: number;
+  /** How often `waitFor` and `idle` look at a job another process executes (default 250 ms). */
+  readonly waitPollMs?: number;
+}
+
+/**
+ * Resolves after `ms`, or at once when `signal` fires first. The timer keeps the process alive: a
+ * script awaiting `idle()` while another process runs the queue must not exit under it.
+ */
+function pause(ms: number, signal?: Promise<unknown>): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    void signal?.then(() => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+}
+
+/**
+ * A queue of one job kind, durable and shared through Postgres: a job is a row; any process's
+ * worker may claim it and each job executes exactly once. Each worker executes one job at a time,
+ * oldest first, sweeping abandoned work before it claims. Start it with `start()` (polls every
+ * `pollMs`) and stop it with `stop()` (claims nothing more, waits for the job in progress); a
+ * worker never started still executes what `submit` and `idle` ask for.
+ */
+export function createJobWorker<T extends PgTable, const C extends LifecycleColumns<T>>(
+  options: JobWorkerOptions<T, C>,
+) {
+  type Row = T['$inferSelect'];
+  const { db, lease, lifecycle } = options;
+  const pollMs = options.pollMs ?? 2_000;
+  const waitPollMs = options.waitPollMs ?? 250;
+  const claimable = lifecycle.sourcesOf(options.claim.to);
+  const idOf = (job: Row) => (job as Record<string, unknown>)[lifecycle.columns.id] as string;
+  const statusOf = (job: Row) => (job as Record<string, unknown>)[lifecycle.columns.status] as StatusOf<T, C>;
+  const onSwept =
+    options.onSwept ??
+    ((job: Row) => console.warn(`[jobs] ${lifecycle.name} ${idOf(job)} was abandoned by its worker: failed`));
+
+  /** Jobs this process finished, for callers waiting on them here. */
+  const listeners = new Map<string, Set<() => void>>();
+  const finishedHere = (id: string) => {
+    for (const listener of listeners.get(id) ?? []) listener();
+    listeners.delete(id);
+  };
+  const whenFinishedHere = (id: string): { done: Promise<void>; cancel: () => void } => {
+    let listener: () => void = () => {};
+    const done = new Promise<void>((resolve) => {
+      listener = resolve;
+    });
+    const set = listeners.get(id) ?? new Set();
+    set.add(listener);
+    listeners.set(id, set);
+    return { done, cancel: () => set.delete(listener) };
+  };
+
+  let stopped = false;
+  let draining: Promise<void> | null = null;
+  let again = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function execute(job: Row): Promise<void> {
+    try {
+      await options.work(job, lease.id);
+    } catch (error) {
+      // Swept from under this worker, or the database went away: it is not ours to finish.
+      console.error(`[jobs] ${lifecycle.name} ${idOf(job)} could not be finished by ${lease.id}`, error);
+    } finally {
+      finishedHere(idOf(job));
+    }
+  }
+
+  async function drainOnce(): Promise<void> {
+    await lease.hold(async () => {
+      for (const job of await lifecycle.sweep(db, lease)) onSwept(job);
+      while (!stopped) {
+        const job = await lifecycle.claim(db, {
+          to: options.claim.to,
+          worker: lease.id,
+          ...(options.claim.where ? { where: options.claim.where } : {}),
+          ...(options.claim.set ? { set: options.claim.set() } : {}),
+        });
+        if (!job) break;
+        await execute(job);
+      }
+    });
+  }
+
+  /** Claims and executes jobs until none can start; concurrent calls share one pass. */
+  function drain(): Promise<void> {
+    if (draining) {
+      again = true;
+      return draining;
+    }
+    draining = (async () => {
+      do {
+        again = false;
+        try {
+          await drainOnce();
+        } catch (error) {
+          if (!stopped) console.error(`[jobs] the ${lifecycle.name} queue could not be read`, error);
+        }
+      } while (again && !stopped);
+    })().finally(() => {
+      draining = null;
+    });
+    return draining;
+  }
+
+  return {
+    /** Tells the worker a job was created (its row is already claimable; any replica may run it). */
+    submit(): void {
+      if (!stopped) void drain();
+    },
+    /** The job once it reached a final status, or null when it does not within `ms` (it continues regardless). */
+    async waitFor(id: string, ms: number): Promise<Row | null> {
+      const deadline = Date.now() + ms;
+      for (;;) {
+        const local = whenFinishedHere(id);
+        try {
+          const job = await lifecycle.find(db, id);
+          if (!job) return null;
+          if (lifecycle.final.includes(statusOf(job))) return job;
+          const left = deadline - Date.now();
+          if (left <= 0) return null;
+          await pause(Math.min(left, waitPollMs), local.done);
+        } finally {
+          local.cancel();
+        }
+      }
+    },
+    /**
+     * Resolves once no job is claimable and this process executes none (tests, benchmarks). Jobs
+     * the claim condition holds back (behind another process's job) are waited for too.
+     */
+    async idle(): Promise<void> {
+      for (;;) {
+        await drain();
+        if (stopped || !(await lifecycle.anyIn(db, claimable))) return;
+        await pause(waitPollMs);
+      }
+    },
+    /** Polls for claimable jobs (created by any process) and abandoned ones, now and every `pollMs`. */
+    start(): void {
+      if (timer || stopped) return;
+      void drain();
+      timer = setInterval(() => void drain(), pollMs);
+      timer.unref();
+    },
+    /** Claims nothing more; resolves once the job in progress here (if any) finished. */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      timer = undefined;
+      await draining;
+    },
+  };
+}
+export type JobWorker = ReturnType<typeof createJobWorker>;
