@@ -10,13 +10,11 @@ import { LakeError } from './errors.ts';
 import { Duck, type LakeParam, messageOf, runAll } from './internal/duck.ts';
 import { type LakeSession, sessionOn } from './internal/session.ts';
 import { scanSql } from './scan.ts';
-import { quoteIdent, quoteLiteral } from './sql.ts';
+import type { ColumnSpec, Snapshot } from './snapshot.ts';
 
-export interface ColumnSpec {
-  readonly name: string;
-  /** A DuckDB type name: VARCHAR, DOUBLE, BIGINT, DATE, TIMESTAMPTZ, UUID, BOOLEAN… */
-  readonly type: string;
-}
+export type { ColumnSpec, Snapshot } from './snapshot.ts';
+
+import { quoteIdent, quoteLiteral } from './sql.ts';
 
 export interface DatasetSpec {
   readonly name: string;
@@ -24,20 +22,6 @@ export interface DatasetSpec {
   readonly owner: string;
   readonly description: string;
   readonly columns: readonly ColumnSpec[];
-}
-
-export interface Snapshot {
-  readonly id: number;
-  readonly dataset: string;
-  readonly parentId: number | null;
-  readonly operation: 'append' | 'overwrite';
-  readonly rowCount: number;
-  readonly addedRows: number;
-  readonly committedAt: Date;
-  /** Absolute paths of the immutable Parquet files that make up this snapshot. */
-  readonly files: readonly string[];
-  readonly columns: readonly ColumnSpec[];
-  readonly summary: Record<string, unknown>;
 }
 
 /**

@@ -2,8 +2,8 @@ import { type CalendarCode, sessionClose, sessionDays } from '@alphagraph/calend
 import { z } from 'zod';
 import type { DatasetContract } from './contract.ts';
 import type { LakeParam } from './internal/duck.ts';
-import type { Snapshot } from './lake.ts';
 import { scanSql } from './scan.ts';
+import type { Snapshot } from './snapshot.ts';
 import { quoteIdent } from './sql.ts';
 
 /** What a read runs over: a committed snapshot, or a relation with the dataset's columns. */

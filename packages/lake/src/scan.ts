@@ -1,4 +1,4 @@
-import type { Snapshot } from './lake.ts';
+import type { Snapshot } from './snapshot.ts';
 import { quoteIdent, quoteLiteral } from './sql.ts';
 
 /**

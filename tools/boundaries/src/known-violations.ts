@@ -28,13 +28,6 @@ export const KNOWN_VIOLATIONS: KnownViolation[] = [
     to: "'services'",
     removedBy: 'issue 9 item 4 (subgraph roster, declared entries)',
   },
-  // `@alphagraph/db/schema` re-exports every service's tables with `export *`.
-  ...['alt', 'backtests', 'features', 'market', 'models'].map((owner) => ({
-    rule: 'no-table-aggregate',
-    from: 'packages/db/src/schema/index.ts',
-    to: `packages/db/src/schema/${owner}.ts`,
-    removedBy: 'issue 9 item 1 (one schema entry per owner)',
-  })),
 ];
 
 export interface Verdict {

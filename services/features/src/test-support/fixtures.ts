@@ -1,9 +1,8 @@
 import { sessionClose, sessionDays } from '@alphagraph/calendar';
 import { altLakeDatasetName, altObservationDataset, BARS_DATASET } from '@alphagraph/datasets';
+import { seedAltCatalogEntry } from '@alphagraph/datasets/testing';
 import type { Db } from '@alphagraph/db';
-import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import type { Lake, StagedValue } from '@alphagraph/lake';
-import { eq } from 'drizzle-orm';
 
 // Test data written the way the owning services write it (market-data's `bars`, alt-data's lake
 // datasets through their declarations, and alt-data's catalog rows), so the feature store reads
@@ -80,21 +79,16 @@ export interface AltDatasetFixture {
 
 /** Registers an alternative dataset in alt-data's catalog tables and its lake dataset. */
 export async function registerAltDataset(db: Db, lake: Lake, d: AltDatasetFixture): Promise<void> {
-  await db.insert(vendors).values({ name: d.vendor, licence: 'test' }).onConflictDoNothing();
-  const [vendor] = await db.select().from(vendors).where(eq(vendors.name, d.vendor));
-  await db
-    .insert(altDatasets)
-    .values({
-      vendorId: vendor!.id,
-      name: d.name,
-      description: `test dataset ${d.name}`,
-      licence: 'test',
-      licensed: d.licensed,
-      latencySeconds: d.latencySeconds,
-      entityKind: d.entityKind,
-      fields: d.fields.map((f) => ({ ...f, description: f.name })),
-    })
-    .onConflictDoNothing();
+  await seedAltCatalogEntry(db, {
+    name: d.name,
+    vendor: d.vendor,
+    licence: 'test',
+    licensed: d.licensed,
+    description: `test dataset ${d.name}`,
+    entityKind: d.entityKind,
+    latencySeconds: d.latencySeconds,
+    fields: d.fields,
+  });
   await lake.registerDataset(altObservationDataset(d));
 }
 

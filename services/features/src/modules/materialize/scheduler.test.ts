@@ -1,5 +1,6 @@
 import { type Db, openDatabase } from '@alphagraph/db';
-import { materializationRuns, onlineValues, workers } from '@alphagraph/db/schema/features';
+import { materializationRuns, onlineValues } from '@alphagraph/db/schema/features';
+import { workers } from '@alphagraph/db/schema/jobs';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { createWorkerLease, JobsError } from '@alphagraph/jobs';
 import { Lake } from '@alphagraph/lake';

@@ -1,4 +1,5 @@
-import { trainingSets, workers } from '@alphagraph/db/schema/features';
+import { trainingSets } from '@alphagraph/db/schema/features';
+import { workers } from '@alphagraph/db/schema/jobs';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { createWorkerLease } from '@alphagraph/jobs';
 import { eq, sql } from 'drizzle-orm';

@@ -1,7 +1,7 @@
 import type { Role } from '@alphagraph/auth';
 import { BARS_DATASET, featureViewDataset } from '@alphagraph/datasets';
+import { seedAltCatalogEntry } from '@alphagraph/datasets/testing';
 import type { Db } from '@alphagraph/db';
-import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import type { DatabaseKind } from '@alphagraph/db/testing';
 import type { Lake, StagedValue } from '@alphagraph/lake';
@@ -129,18 +129,14 @@ export async function registerAltDataset(
   db: Db,
   options: { name: string; vendor: string; licensed: boolean },
 ): Promise<void> {
-  const [vendor] = await db
-    .insert(vendors)
-    .values({ name: options.vendor, licence: options.licensed ? 'commercial' : 'public' })
-    .onConflictDoUpdate({ target: vendors.name, set: { licence: options.licensed ? 'commercial' : 'public' } })
-    .returning();
-  await db.insert(altDatasets).values({
-    vendorId: vendor!.id,
+  const licence = options.licensed ? 'commercial' : 'public';
+  await seedAltCatalogEntry(db, {
     name: options.name,
-    description: 'fixture dataset',
-    licence: options.licensed ? 'commercial' : 'public',
-    entityKind: 'instrument',
+    vendor: options.vendor,
+    licence,
     licensed: options.licensed,
+    description: 'fixture dataset',
+    entityKind: 'instrument',
   });
 }
 
