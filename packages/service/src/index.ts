@@ -1,4 +1,5 @@
 export { bootSubgraph, type ServiceRuntime, type ServiceWiring, serviceRuntime } from './boot.ts';
+export { type Change, changeOf } from './caller.ts';
 export { readDemoSeed } from './demo.ts';
 export { createDownloads, type DownloadLink, type Downloads } from './downloads.ts';
 export { demoEnv, loadServiceEnv, type PlatformEnv, type ServiceEnv } from './env.ts';

@@ -188,7 +188,7 @@ export type ResolversTypes = ResolversObject<{
   BacktestMetrics: ResolverTypeWrapper<BacktestMetrics>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  BacktestStatus: null;
+  BacktestStatus: ResolverTypeWrapper<BacktestStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;

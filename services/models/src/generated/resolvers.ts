@@ -167,7 +167,7 @@ export type ResolversTypes = ResolversObject<{
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
   Model: ResolverTypeWrapper<ModelRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ModelTask: null;
+  ModelTask: ResolverTypeWrapper<ModelTask>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;

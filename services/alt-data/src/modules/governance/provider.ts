@@ -1,4 +1,5 @@
-import type { AuditLog, EntitlementRecord, Entitlements, Identity } from '@alphagraph/auth';
+import type { AuditLog, EntitlementRecord, Entitlements } from '@alphagraph/auth';
+import type { Change } from '@alphagraph/service';
 import { ZodError } from 'zod';
 
 /** Why an entitlement change was refused, as the mutation's result names it. */
@@ -11,12 +12,6 @@ export interface EntitlementRefusal {
 export type EntitlementOutcome =
   | { readonly ok: true; readonly entitlement: EntitlementRecord }
   | { readonly ok: false; readonly error: EntitlementRefusal };
-
-/** Who changes what, for the audit log. */
-export interface Change {
-  readonly actor: Identity;
-  readonly requestId: string;
-}
 
 function refusal(error: unknown): { ok: false; error: EntitlementRefusal } {
   if (error instanceof ZodError) {

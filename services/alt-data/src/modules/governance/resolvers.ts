@@ -1,14 +1,8 @@
-import { DomainError } from '@alphagraph/service';
-import type { Context } from '../../context.ts';
+import { changeOf, DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
-import type { Change, EntitlementOutcome } from './provider.ts';
+import type { EntitlementOutcome } from './provider.ts';
 
 const MAX_AUDIT_PAGE = 1000;
-
-const changeOf = (ctx: Context): Change => {
-  if (!ctx.identity) throw new DomainError('UNAUTHENTICATED', 'a verified caller is required');
-  return { actor: ctx.identity, requestId: ctx.requestId };
-};
 
 const resultOf = (outcome: EntitlementOutcome) =>
   outcome.ok
