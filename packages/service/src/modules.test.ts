@@ -81,6 +81,22 @@ describe('enum values', () => {
   });
 });
 
+describe('enum resolvers', () => {
+  it('fail the field on a domain value they do not map, where a ternary used to pick a default', async () => {
+    const typeDefs = parse('enum Status { DRAFT ACTIVE DEPRECATED } type Query { status: Status }');
+    const schema = buildSubgraphSchema({
+      typeDefs,
+      resolvers: {
+        Status: { DRAFT: 'draft', ACTIVE: 'active', DEPRECATED: 'deprecated' },
+        Query: { status: () => 'archived' },
+      },
+    });
+    const result = await graphql({ schema, source: '{ status }' });
+    expect(result.data).toEqual({ status: null });
+    expect(result.errors?.[0]?.message).toBe('Enum "Status" cannot represent value: "archived"');
+  });
+});
+
 describe('assertNever', () => {
   it('fails loudly on a value the union did not foresee', () => {
     const status = 'archived' as 'draft' | 'active';
