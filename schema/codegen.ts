@@ -1,8 +1,30 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { datasetEnums } from '../services/alt-data/src/modules/datasets/enums.ts';
+import { backtestEnums } from '../services/backtests/src/modules/backtests/enums.ts';
+import { featureEnums } from '../services/features/src/modules/features/enums.ts';
+import { materializeEnums } from '../services/features/src/modules/materialize/enums.ts';
+import { trainingEnums } from '../services/features/src/modules/training/enums.ts';
+import { barEnums } from '../services/market-data/src/modules/bars/enums.ts';
+import { corporateActionEnums } from '../services/market-data/src/modules/corporate-actions/enums.ts';
+import { ingestEnums } from '../services/market-data/src/modules/ingest/enums.ts';
+import { instrumentEnums } from '../services/market-data/src/modules/instruments/enums.ts';
+import { modelEnums } from '../services/models/src/modules/models/enums.ts';
 
 // Schema-first: resolver types for each subgraph are generated from its SDL in this folder.
 // Parents of entity fields are the services' own row types (mappers), so resolvers are typed
 // end to end. `pnpm codegen` regenerates; CI fails when the checked-in output is stale.
+//
+// GraphQL enums are typed as their domain values (enumValues), declared once by the module that
+// owns them (modules/<domain>/enums.ts) and served by its enum resolvers: no resolver translates
+// an enum by hand.
+const ENUM_VALUES: Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>> = {
+  'market-data': { ...instrumentEnums, ...barEnums, ...corporateActionEnums, ...ingestEnums },
+  'alt-data': datasetEnums,
+  features: { ...featureEnums, ...materializeEnums, ...trainingEnums },
+  models: modelEnums,
+  backtests: backtestEnums,
+};
+
 const subgraph = (name: string, mappers: Record<string, string>) => ({
   [`services/${name}/src/generated/resolvers.ts`]: {
     schema: `schema/${name}.graphql`,
@@ -15,7 +37,10 @@ const subgraph = (name: string, mappers: Record<string, string>) => ({
       contextType: '../context.ts#Context',
       scalars: { DateTime: 'Date | string', Date: 'string', JSON: 'unknown' },
       mapperTypeSuffix: 'Model',
-      mappers,
+      // An enum maps to its own generated (domain-valued) type: without it, typescript-resolvers types
+      // the values a resolver returns as `null` when enumsAsTypes meets mapped enumValues.
+      mappers: { ...mappers, ...Object.fromEntries(Object.keys(ENUM_VALUES[name] ?? {}).map((e) => [e, e])) },
+      enumValues: ENUM_VALUES[name] ?? {},
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
     },
   },

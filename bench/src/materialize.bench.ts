@@ -61,7 +61,7 @@ try {
   });
   const service = await createFeatures(runtime);
   await service.registerBuiltins({ waitForAltMs: 0, log: () => {} });
-  const store = service.stores.featureStore;
+  const store = service.featureStore;
 
   const materialize = async (input: Parameters<typeof service.materialize>[0]) => {
     const started = await service.materialize({ ...input, waitSeconds: 0 }, 'bench');

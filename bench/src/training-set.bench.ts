@@ -83,8 +83,8 @@ try {
     'bench',
   );
   if (!started.ok) throw new Error(started.error.message);
-  await service.stores.featureStore.scheduler.idle();
-  const [run] = await service.stores.featureStore.runs.byIds([started.run.id]);
+  await service.featureStore.scheduler.idle();
+  const [run] = await service.featureStore.runs.byIds([started.run.id]);
   if (run?.status !== 'succeeded' || run.snapshotId === null)
     throw new Error(`run ${run?.id} ${run?.status}: ${run?.error}`);
   const view = run.view;

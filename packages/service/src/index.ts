@@ -1,10 +1,21 @@
 export { bootSubgraph, type ServiceRuntime, type ServiceWiring, serviceRuntime } from './boot.ts';
+export { type Change, changeOf } from './caller.ts';
 export { readDemoSeed } from './demo.ts';
 export { createDownloads, type DownloadLink, type Downloads } from './downloads.ts';
 export { demoEnv, loadServiceEnv, type PlatformEnv, type ServiceEnv } from './env.ts';
 export { DomainError, type DomainErrorCode } from './errors.ts';
+export { assertNever, UnreachableCaseError } from './exhaustive.ts';
 export { type HttpRoute, sendJson } from './http.ts';
 export { manyByKey, oneByKey } from './loaders.ts';
+export {
+  type AssembledService,
+  assembleService,
+  defineModule,
+  type ModuleContext,
+  mergeModuleResolvers,
+  type ProvidersOf,
+  type ServiceModule,
+} from './modules.ts';
 export { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 export {
   buildServiceSchema,

@@ -20,9 +20,10 @@ import {
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
+import { rereadEnumDefaults } from './enum-defaults.ts';
 import { type HttpRoute, serveHttp } from './http.ts';
 
-/** A resolver map as buildSubgraphSchema takes it (codegen's typed Resolvers are cast to it). */
+/** A resolver map as buildSubgraphSchema takes it (codegen's typed Resolvers are assignable to it). */
 export type SubgraphResolvers = NonNullable<
   Extract<Parameters<typeof buildSubgraphSchema>[0], { resolvers?: unknown }>['resolvers']
 >;
@@ -69,7 +70,7 @@ export function buildServiceSchema(
   resolvers: SubgraphResolvers,
   decidePolicy?: PolicyDecider,
 ): GraphQLSchema {
-  const schema = buildSubgraphSchema({ typeDefs: parse(readSubgraphSdl(name)), resolvers });
+  const schema = rereadEnumDefaults(buildSubgraphSchema({ typeDefs: parse(readSubgraphSdl(name)), resolvers }));
   return enforceAuthorization(schema, {
     identityOf: (ctx) => (ctx as RequestScope | undefined)?.identity ?? null,
     ...(decidePolicy ? { decidePolicy } : {}),

@@ -36,7 +36,7 @@ describe.each(testDatabaseKinds())('alt-data licensed values on %s', (kind) => {
   };
   const auditOf = (actor: string) => t.audit.query({ actor, limit: 100 });
   const grant = (subject: string, resource: string) =>
-    service.stores.entitlements.grant({ subject, resource, grantedBy: 'test-admin', reason: 'test' });
+    service.stores.licensing.entitlements.grant({ subject, resource, grantedBy: 'test-admin', reason: 'test' });
 
   beforeAll(async () => {
     t = await createTestRuntime(kind);
@@ -135,7 +135,11 @@ describe.each(testDatabaseKinds())('alt-data licensed values on %s', (kind) => {
     await grant('role:trader', 'vendor:StockNet');
     expect((await run(['trader'], 'tom', DAILY)).errors).toBeUndefined();
     expect((await run(['researcher'], 'rob', DAILY)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
-    await service.stores.entitlements.revoke({ subject: 'role:trader', resource: 'vendor:StockNet', revokedBy: 'x' });
+    await service.stores.licensing.entitlements.revoke({
+      subject: 'role:trader',
+      resource: 'vendor:StockNet',
+      revokedBy: 'x',
+    });
     expect((await run(['trader'], 'tom', DAILY)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 

@@ -1,27 +1,33 @@
-import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
-import { createContext, type Stores } from './context.ts';
-import { createDatasetStore } from './modules/datasets/store.ts';
+import { assembleService, DateScalar, DateTimeScalar, JSONScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createDatasetsModule } from './modules/datasets/module.ts';
+import { createGovernanceModule } from './modules/governance/module.ts';
+import { createLicensingModule } from './modules/licensing/module.ts';
 import { decideLicencePolicy } from './modules/licensing/policy.ts';
+import { createObservationsModule } from './modules/observations/module.ts';
 import { createObservationStore } from './modules/observations/store.ts';
 import { createDailySentimentStore } from './modules/tweets/daily.ts';
-import { createVendorStore } from './modules/vendors/store.ts';
-import { resolvers } from './resolvers.ts';
+import { createTweetsModule } from './modules/tweets/module.ts';
+import { createVendorsModule } from './modules/vendors/module.ts';
+
+function modulesOf(runtime: ServiceRuntime) {
+  const { handle, lake, entitlements, audit } = runtime;
+  const observations = createObservationStore(lake);
+  return [
+    createVendorsModule(handle.db),
+    createDatasetsModule(handle.db),
+    createObservationsModule(observations),
+    createTweetsModule(createDailySentimentStore(lake, observations)),
+    createGovernanceModule({ entitlements, audit }),
+    createLicensingModule({ entitlements, audit }),
+  ] as const;
+}
+export type AltDataModules = ReturnType<typeof modulesOf>;
 
 export async function createAltData(runtime: ServiceRuntime) {
-  const observations = createObservationStore(runtime.lake);
-  const stores: Stores = {
-    vendors: createVendorStore(runtime.handle.db),
-    datasets: createDatasetStore(runtime.handle.db),
-    observations,
-    dailySentiment: createDailySentimentStore(runtime.lake, observations),
-    entitlements: runtime.entitlements,
-    audit: runtime.audit,
-  };
-  return {
-    stores,
-    resolvers: resolvers as unknown as SubgraphResolvers,
-    context: async (scope: RequestScope) => createContext(stores, scope),
-    /** Decides `@policy(entitled)`: licence entitlements per dataset. */
-    decidePolicy: decideLicencePolicy,
-  };
+  const service = assembleService({
+    modules: modulesOf(runtime),
+    scalars: { Date: DateScalar, DateTime: DateTimeScalar, JSON: JSONScalar },
+  });
+  /** Decides `@policy(entitled)`: licence entitlements per dataset. */
+  return { ...service, decidePolicy: decideLicencePolicy };
 }

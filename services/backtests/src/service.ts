@@ -1,13 +1,9 @@
-import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
-import { createContext, type Stores } from './context.ts';
-import { createBacktestStore } from './modules/backtests/store.ts';
-import { resolvers } from './resolvers.ts';
+import { assembleService, DateScalar, DateTimeScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createBacktestsModule } from './modules/backtests/module.ts';
+
+const modulesOf = (runtime: ServiceRuntime) => [createBacktestsModule(runtime.handle.db)] as const;
+export type BacktestsModules = ReturnType<typeof modulesOf>;
 
 export async function createBacktests(runtime: ServiceRuntime) {
-  const stores: Stores = { backtests: createBacktestStore(runtime.handle.db) };
-  return {
-    stores,
-    resolvers: resolvers as unknown as SubgraphResolvers,
-    context: async (scope: RequestScope) => createContext(stores, scope),
-  };
+  return assembleService({ modules: modulesOf(runtime), scalars: { DateTime: DateTimeScalar, Date: DateScalar } });
 }

@@ -2,18 +2,15 @@ import type { AuditLog, Entitlements } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
 import type { WorkerLease } from '@alphagraph/jobs';
 import type { Lake } from '@alphagraph/lake';
-import type { RequestScope } from '@alphagraph/service';
-import { manyByKey, oneByKey } from '@alphagraph/service';
-import DataLoader from 'dataloader';
+import { manyByKey } from '@alphagraph/service';
 import type { FeatureRecord, FeatureStore } from './modules/features/store.ts';
-import { createRequestLicensing, type RequestLicensing } from './modules/licensing/policy.ts';
-import { createRunStore, type RunRecord, type RunStore } from './modules/materialize/runs.ts';
+import { createRunStore, type RunStore } from './modules/materialize/runs.ts';
 import { createScheduler, type Scheduler } from './modules/materialize/scheduler.ts';
 import { OnlineCache } from './modules/online/cache.ts';
 import { createQualityStore, type QualityStore } from './modules/quality/store.ts';
 import { createRegistry, type Registry } from './modules/registry/define.ts';
-import { createFeatureSetStore, type FeatureSetRecord, type FeatureSetStore } from './modules/sets/store.ts';
-import { createViewStore, type FeatureViewRecord, type ViewStore } from './modules/views/store.ts';
+import { createFeatureSetStore, type FeatureSetStore } from './modules/sets/store.ts';
+import { createViewStore, type ViewStore } from './modules/views/store.ts';
 
 /**
  * The feature store's long-lived parts (registry, sets, views, materialization, online values,
@@ -76,44 +73,5 @@ export function createFeatureStoreServices(deps: {
     quality: createQualityStore(db, lake),
     online: new OnlineCache(db),
     lineage: lineageCache(deps.features),
-  };
-}
-
-const settled = (results: (FeatureRecord | null | Error)[]): (FeatureRecord | null)[] =>
-  results.map((r) => {
-    if (r instanceof Error) throw r;
-    return r;
-  });
-
-/** Per-request loaders and licence decisions of the feature store. */
-export interface FeatureStoreRequest {
-  readonly licensing: RequestLicensing;
-  /** A ref (`name@3`, or `name` for the newest version) to its version, once per request. */
-  readonly featureByRef: DataLoader<string, FeatureRecord | null>;
-  readonly setByName: DataLoader<string, FeatureSetRecord | null>;
-  readonly setMembers: DataLoader<string, FeatureRecord[]>;
-  readonly viewByName: DataLoader<string, FeatureViewRecord | null>;
-  readonly runById: DataLoader<string, RunRecord | null>;
-}
-
-export function createFeatureStoreRequest(s: FeatureStoreServices, scope: RequestScope): FeatureStoreRequest {
-  const featureByRef = new DataLoader<string, FeatureRecord | null>(async (refs) => {
-    const resolved = await s.features.resolveRefs(refs);
-    return refs.map((r) => resolved.get(r) ?? null);
-  });
-  return {
-    featureByRef,
-    licensing: createRequestLicensing(s, scope, async (refs) => featureByRef.loadMany([...refs]).then(settled)),
-    setByName: new DataLoader(async (names) => oneByKey(names, await s.sets.byNames(names), (r) => r.name)),
-    setMembers: new DataLoader(async (names) =>
-      manyByKey(
-        names,
-        await s.sets.membersOf(names),
-        (r) => r.setName,
-        (r) => r.feature,
-      ),
-    ),
-    viewByName: new DataLoader(async (names) => oneByKey(names, await s.views.byNames(names), (r) => r.name)),
-    runById: new DataLoader(async (ids) => oneByKey(ids, await s.runs.byIds(ids), (r) => r.id)),
   };
 }

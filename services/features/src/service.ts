@@ -1,31 +1,51 @@
 import { createWorkerLease, type WorkerLeaseOptions } from '@alphagraph/jobs';
-import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
-import { createContext, type Stores } from './context.ts';
-import { createFeatureStoreServices } from './feature-store.ts';
+import { assembleService, DateTimeScalar, JSONScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createFeatureStoreServices, type FeatureStoreServices } from './feature-store.ts';
+import { createFeaturesModule } from './modules/features/module.ts';
 import { createFeatureStore } from './modules/features/store.ts';
+import { createLicensingModule } from './modules/licensing/module.ts';
 import { decideFeaturePolicy } from './modules/licensing/policy.ts';
+import { createMaterializeModule } from './modules/materialize/module.ts';
 import { type MaterializeRequest, requestMaterialization } from './modules/materialize/request.ts';
 import { runLifecycle } from './modules/materialize/runs.ts';
+import { createOnlineModule } from './modules/online/module.ts';
+import { createQualityModule } from './modules/quality/module.ts';
+import { createRegistryModule } from './modules/registry/module.ts';
 import { registerBuiltinSets } from './modules/sets/register.ts';
-import { createTrainingSets } from './modules/training/service.ts';
-import { resolvers } from './resolvers.ts';
+import { createTrainingModule } from './modules/training/module.ts';
+import { createTrainingSets, type TrainingSets } from './modules/training/service.ts';
+
+function modulesOf(fs: FeatureStoreServices, trainingSets: TrainingSets) {
+  return [
+    createFeaturesModule(fs.features),
+    createRegistryModule(fs),
+    createMaterializeModule(fs),
+    createOnlineModule(fs.online),
+    createQualityModule(fs.quality),
+    createTrainingModule(trainingSets),
+    createLicensingModule(fs),
+  ] as const;
+}
+export type FeaturesModules = ReturnType<typeof modulesOf>;
 
 export async function createFeatures(runtime: ServiceRuntime, options: { lease?: WorkerLeaseOptions } = {}) {
   const db = runtime.handle.db;
   const features = createFeatureStore(db);
   const lease = createWorkerLease(db, options.lease);
-  const stores: Stores = {
+  /** The feature store's long-lived parts, shared by the modules (and tools that drive them directly). */
+  const featureStore = createFeatureStoreServices({
+    db,
+    lake: runtime.lake,
     features,
-    featureStore: createFeatureStoreServices({
-      db,
-      lake: runtime.lake,
-      features,
-      entitlements: runtime.entitlements,
-      audit: runtime.audit,
-      lease,
-    }),
-    trainingSets: createTrainingSets({ ...runtime, db, lease }),
-  };
+    entitlements: runtime.entitlements,
+    audit: runtime.audit,
+    lease,
+  });
+  const trainingSets = createTrainingSets({ ...runtime, db, lease });
+  const service = assembleService({
+    modules: modulesOf(featureStore, trainingSets),
+    scalars: { DateTime: DateTimeScalar, JSON: JSONScalar },
+  });
 
   /**
    * Fails the materialization runs and training-set builds whose process is gone (its worker's
@@ -33,7 +53,7 @@ export async function createFeatures(runtime: ServiceRuntime, options: { lease?:
    */
   async function sweepInterrupted(): Promise<{ runs: string[]; trainingSets: string[] }> {
     const failedRuns = await runLifecycle.sweep(db, lease);
-    const failedSets = await stores.trainingSets.store.failInterrupted(lease);
+    const failedSets = await trainingSets.store.failInterrupted(lease);
     await lease.forgetGone();
     for (const id of failedSets)
       console.warn(`[features] training set ${id} was left building by a stopped process: failed`);
@@ -43,17 +63,15 @@ export async function createFeatures(runtime: ServiceRuntime, options: { lease?:
   let sweeper: NodeJS.Timeout | undefined;
 
   return {
-    stores,
-    resolvers: resolvers as unknown as SubgraphResolvers,
-    context: async (scope: RequestScope) => createContext(stores, scope),
+    ...service,
+    featureStore,
     /** Decides `@policy(entitled)`: licence entitlements over each feature's lineage. */
     decidePolicy: decideFeaturePolicy,
     /** Registers the built-in sets; `alt_demo` once alt-data has registered its datasets. */
     registerBuiltins: (options: { waitForAltMs: number; log?: (line: string) => void }) =>
-      registerBuiltinSets(stores, options),
+      registerBuiltinSets({ featureStore }, options),
     /** Materializes programmatically (benchmarks, operators): as the mutation, without its audit entry. */
-    materialize: (input: MaterializeRequest, caller: string) =>
-      requestMaterialization(stores.featureStore, input, caller),
+    materialize: (input: MaterializeRequest, caller: string) => requestMaterialization(featureStore, input, caller),
     sweepInterrupted,
     /**
      * Background work of a running service: claims queued materialization runs (whichever process
@@ -61,7 +79,7 @@ export async function createFeatures(runtime: ServiceRuntime, options: { lease?:
      * that never call it still run what they queue (the scheduler drains on submit and `idle`).
      */
     start(): void {
-      stores.featureStore.scheduler.start();
+      featureStore.scheduler.start();
       if (sweeper) return;
       sweeper = setInterval(() => {
         sweepInterrupted().catch((error) => console.error('[features] sweeping interrupted work failed', error));
@@ -72,7 +90,7 @@ export async function createFeatures(runtime: ServiceRuntime, options: { lease?:
     async stop(): Promise<void> {
       if (sweeper) clearInterval(sweeper);
       sweeper = undefined;
-      await stores.featureStore.scheduler.stop();
+      await featureStore.scheduler.stop();
       await lease.stop();
     },
   };

@@ -1,29 +1,28 @@
 import { BARS_DATASET, CORPORATE_ACTIONS_DATASET } from '@alphagraph/datasets';
-import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
-import { createContext, type Stores } from './context.ts';
-import { createBarStore } from './modules/bars/store.ts';
-import { createCorporateActionStore } from './modules/corporate-actions/store.ts';
-import { createIngestModule } from './modules/ingest/module.ts';
+import { assembleService, DateScalar, DateTimeScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createBarsModule } from './modules/bars/module.ts';
+import { createCorporateActionsModule } from './modules/corporate-actions/module.ts';
+import { createIngestModule, createIngestServiceModule } from './modules/ingest/module.ts';
+import { createInstrumentsModule } from './modules/instruments/module.ts';
 import { createInstrumentStore } from './modules/instruments/store.ts';
-import { resolvers } from './resolvers.ts';
+import { createQualityModule } from './modules/quality/module.ts';
 
-/** Wires market-data's stores and resolvers over an open database and lake. */
+function modulesOf(runtime: ServiceRuntime) {
+  const { handle, lake, audit, downloads } = runtime;
+  const instruments = createInstrumentStore(handle.db);
+  return [
+    createInstrumentsModule(instruments),
+    createBarsModule(lake, downloads),
+    createCorporateActionsModule(lake),
+    createQualityModule({ db: handle.db, lake, instruments }),
+    createIngestServiceModule(createIngestModule({ db: handle.db, lake, instruments, audit })),
+  ] as const;
+}
+export type MarketDataModules = ReturnType<typeof modulesOf>;
+
+/** Wires market-data's modules over an open database and lake. */
 export async function createMarketData(runtime: ServiceRuntime) {
   await runtime.lake.registerDataset(BARS_DATASET);
   await runtime.lake.registerDataset(CORPORATE_ACTIONS_DATASET);
-  const instruments = createInstrumentStore(runtime.handle.db);
-  const stores: Stores = {
-    instruments,
-    bars: createBarStore(runtime.lake),
-    corporateActions: createCorporateActionStore(runtime.lake),
-    lake: runtime.lake,
-    db: runtime.handle.db,
-    downloads: runtime.downloads,
-    ingest: createIngestModule({ db: runtime.handle.db, lake: runtime.lake, instruments, audit: runtime.audit }),
-  };
-  return {
-    stores,
-    resolvers: resolvers as unknown as SubgraphResolvers,
-    context: async (scope: RequestScope) => createContext(stores, scope),
-  };
+  return assembleService({ modules: modulesOf(runtime), scalars: { DateTime: DateTimeScalar, Date: DateScalar } });
 }

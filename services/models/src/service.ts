@@ -1,13 +1,9 @@
-import type { RequestScope, ServiceRuntime, SubgraphResolvers } from '@alphagraph/service';
-import { createContext, type Stores } from './context.ts';
-import { createModelStore } from './modules/models/store.ts';
-import { resolvers } from './resolvers.ts';
+import { assembleService, DateTimeScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createModelsModule } from './modules/models/module.ts';
+
+const modulesOf = (runtime: ServiceRuntime) => [createModelsModule(runtime.handle.db)] as const;
+export type ModelsModules = ReturnType<typeof modulesOf>;
 
 export async function createModels(runtime: ServiceRuntime) {
-  const stores: Stores = { models: createModelStore(runtime.handle.db) };
-  return {
-    stores,
-    resolvers: resolvers as unknown as SubgraphResolvers,
-    context: async (scope: RequestScope) => createContext(stores, scope),
-  };
+  return assembleService({ modules: modulesOf(runtime), scalars: { DateTime: DateTimeScalar } });
 }

@@ -130,7 +130,7 @@ describe.each(testDatabaseKinds())('demo alternative data, loaded from the shipp
       const day = expected.get(session) ?? { n: 0, sum: 0 };
       expected.set(session, { n: day.n + 1, sum: day.sum + Number(sentiment) });
     }
-    const { rows } = await stores.dailySentiment.page(tweets, { entities: ['AAPL'], asOf: FAR, limit: 10_000 });
+    const { rows } = await stores.tweets.page(tweets, { entities: ['AAPL'], asOf: FAR, limit: 10_000 });
     expect(rows.map((r) => r.session)).toEqual([...expected.keys()].sort());
     for (const r of rows) {
       const e = expected.get(r.session)!;
@@ -138,7 +138,7 @@ describe.each(testDatabaseKinds())('demo alternative data, loaded from the shipp
       expect(r.meanSentiment!, r.session).toBeCloseTo(e.sum / e.n, 12);
       expect(r.availableAt.getTime()).toBe(sessionClose('XNYS', r.session).getTime() + 60_000);
     }
-    const all = await stores.dailySentiment.page(tweets, { asOf: FAR, limit: 100_000 });
+    const all = await stores.tweets.page(tweets, { asOf: FAR, limit: 100_000 });
     expect(all.rows.reduce((n, r) => n + r.tweetCount, 0)).toBe(106_338);
   });
 });

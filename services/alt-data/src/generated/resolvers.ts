@@ -115,9 +115,9 @@ export type DatasetObservationsArgs = {
 
 export type DatasetEntityKind =
   /** Observations are keyed by instrument. */
-  | 'INSTRUMENT'
+  | 'instrument'
   /** One market-wide series (a macro or index series). */
-  | 'MARKET';
+  | 'market';
 
 /** One value field of a dataset's declared schema. */
 export type DatasetField = {
@@ -129,10 +129,10 @@ export type DatasetField = {
 };
 
 export type DatasetFieldType =
-  | 'BOOLEAN'
-  | 'FLOAT'
-  | 'INT'
-  | 'STRING';
+  | 'boolean'
+  | 'float'
+  | 'int'
+  | 'string';
 
 /**
  * A licence grant: the subject (`user:<id>` or `role:<role>`) may read the values of the resource
@@ -436,9 +436,9 @@ export type ResolversTypes = ResolversObject<{
   AuditEvent: ResolverTypeWrapper<AuditEventModel>;
   AuditFilter: AuditFilter;
   Dataset: ResolverTypeWrapper<DatasetRecordModel>;
-  DatasetEntityKind: DatasetEntityKind;
+  DatasetEntityKind: ResolverTypeWrapper<DatasetEntityKind>;
   DatasetField: ResolverTypeWrapper<DatasetFieldModel>;
-  DatasetFieldType: DatasetFieldType;
+  DatasetFieldType: ResolverTypeWrapper<DatasetFieldType>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Entitlement: ResolverTypeWrapper<EntitlementRecordModel>;
@@ -528,12 +528,16 @@ export type DatasetResolvers<ContextType = Context, ParentType extends Resolvers
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
 }>;
 
+export type DatasetEntityKindResolvers = { INSTRUMENT: 'instrument', MARKET: 'market' };
+
 export type DatasetFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetField'] = ResolversParentTypes['DatasetField']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['DatasetFieldType'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
+
+export type DatasetFieldTypeResolvers = { BOOLEAN: 'boolean', FLOAT: 'float', INT: 'int', STRING: 'string' };
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -647,7 +651,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AuditChainReport?: AuditChainReportResolvers<ContextType>;
   AuditEvent?: AuditEventResolvers<ContextType>;
   Dataset?: DatasetResolvers<ContextType>;
+  DatasetEntityKind?: DatasetEntityKindResolvers;
   DatasetField?: DatasetFieldResolvers<ContextType>;
+  DatasetFieldType?: DatasetFieldTypeResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Entitlement?: EntitlementResolvers<ContextType>;

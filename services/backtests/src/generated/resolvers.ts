@@ -49,10 +49,10 @@ export type BacktestMetrics = {
 };
 
 export type BacktestStatus =
-  | 'FAILED'
-  | 'QUEUED'
-  | 'RUNNING'
-  | 'SUCCEEDED';
+  | 'failed'
+  | 'queued'
+  | 'running'
+  | 'succeeded';
 
 export type Instrument = {
   __typename?: 'Instrument';
@@ -188,7 +188,7 @@ export type ResolversTypes = ResolversObject<{
   BacktestMetrics: ResolverTypeWrapper<BacktestMetrics>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  BacktestStatus: BacktestStatus;
+  BacktestStatus: ResolverTypeWrapper<BacktestStatus>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
@@ -237,6 +237,8 @@ export type BacktestMetricsResolvers<ContextType = Context, ParentType extends R
   tradeCount?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
+export type BacktestStatusResolvers = { FAILED: 'failed', QUEUED: 'queued', RUNNING: 'running', SUCCEEDED: 'succeeded' };
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -265,6 +267,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Backtest?: BacktestResolvers<ContextType>;
   BacktestMetrics?: BacktestMetricsResolvers<ContextType>;
+  BacktestStatus?: BacktestStatusResolvers;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Instrument?: InstrumentResolvers<ContextType>;

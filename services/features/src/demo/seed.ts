@@ -26,7 +26,7 @@ const seedSchema = z.object({
  */
 export async function seedDemoFeatures(stores: Stores, dir?: string): Promise<void> {
   const seed = readDemoSeed(seedSchema, dir);
-  const { registry, db } = stores.featureStore;
+  const { registry, db } = stores.registry;
   // One catalog read for the whole seed, not one per feature.
   const catalog = await loadFeatureCatalog(db);
   for (const { inputs: _declared, owner, ...f } of seed.features) {

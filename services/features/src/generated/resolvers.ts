@@ -181,8 +181,8 @@ export type FeatureDrift = {
 };
 
 export type FeatureEntity =
-  | 'INSTRUMENT'
-  | 'MARKET';
+  | 'instrument'
+  | 'market';
 
 /** An expected failure of a feature mutation. */
 export type FeatureError = {
@@ -234,9 +234,9 @@ export type FeatureSet = {
 };
 
 export type FeatureStatus =
-  | 'ACTIVE'
-  | 'DEPRECATED'
-  | 'DRAFT';
+  | 'active'
+  | 'deprecated'
+  | 'draft';
 
 /**
  * A wide lake dataset holding the values of an exact list of feature versions: columns entity,
@@ -301,13 +301,13 @@ export type LabelInput = {
 
 export type MaterializationMode =
   /** Every bar with an event time in [from, to). */
-  | 'BACKFILL'
+  | 'backfill'
   /**
    * Bars newer than the view's last materialized event time per entity, and every period reached by
    * a correction or a late input since the view's last incremental run (after re-reading the warm-up
    * rows); a recomputed period is written as a new version only when it differs.
    */
-  | 'INCREMENTAL';
+  | 'incremental';
 
 export type MaterializationRun = {
   __typename?: 'MaterializationRun';
@@ -339,10 +339,10 @@ export type MaterializationRun = {
 };
 
 export type MaterializationStatus =
-  | 'FAILED'
-  | 'QUEUED'
-  | 'RUNNING'
-  | 'SUCCEEDED';
+  | 'failed'
+  | 'queued'
+  | 'running'
+  | 'succeeded';
 
 export type MaterializeFeaturesInput = {
   /** Refs: `name@3`, or `name` for the newest version. */
@@ -699,11 +699,11 @@ export type TrainingSetColumn = {
 };
 
 export type TrainingSetColumnKind =
-  | 'FEATURE'
+  | 'feature'
   /** row_no, entity, t */
-  | 'KEY'
-  | 'LABEL'
-  | 'SPLIT';
+  | 'key'
+  | 'label'
+  | 'split';
 
 export type TrainingSetColumnStatistics = {
   __typename?: 'TrainingSetColumnStatistics';
@@ -747,9 +747,9 @@ export type TrainingSetErrorCode =
   | 'NOT_MATERIALIZED';
 
 export type TrainingSetInputRole =
-  | 'BARS'
-  | 'FEATURE_VIEW'
-  | 'SPINE';
+  | 'bars'
+  | 'feature_view'
+  | 'spine';
 
 export type TrainingSetInputSnapshot = {
   __typename?: 'TrainingSetInputSnapshot';
@@ -799,9 +799,9 @@ export type TrainingSetSplitBoundaries = {
 };
 
 export type TrainingSetStatus =
-  | 'BUILDING'
-  | 'FAILED'
-  | 'READY';
+  | 'building'
+  | 'failed'
+  | 'ready';
 
 /**
  * Where the spine comes from: exactly one of `rows` (at most 100,000), `parquetBase64` (a Parquet file
@@ -823,10 +823,10 @@ export type TrainingSpineRowInput = {
 
 /** Time-ordered splits; EMBARGO marks rows within the embargo before a split boundary. */
 export type TrainingSplit =
-  | 'EMBARGO'
-  | 'TEST'
-  | 'TRAIN'
-  | 'VALIDATION';
+  | 'embargo'
+  | 'test'
+  | 'train'
+  | 'validation';
 
 /**
  * Time-ordered train / validation / test over the spine's distinct timestamps: fractions (`train`,
@@ -843,9 +843,9 @@ export type TrainingSplitInput = {
 
 export type TrainingUniverse =
   /** Every symbol with bars. */
-  | 'BARS'
+  | 'bars'
   /** The features' own universes (every symbol with bars when a feature has none). */
-  | 'FEATURES';
+  | 'features';
 
 /**
  * +1 if a close reaches anchor close x (1 + profitTake x sigma) first, -1 if one reaches
@@ -988,21 +988,21 @@ export type ResolversTypes = ResolversObject<{
   Feature: ResolverTypeWrapper<FeatureRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   FeatureDrift: ResolverTypeWrapper<FeatureDriftReportModel>;
-  FeatureEntity: FeatureEntity;
+  FeatureEntity: ResolverTypeWrapper<FeatureEntity>;
   FeatureError: ResolverTypeWrapper<FeatureErrorModelModel>;
   FeatureErrorCode: FeatureErrorCode;
   FeatureQuality: ResolverTypeWrapper<FeatureQualityReportModel>;
   FeatureSet: ResolverTypeWrapper<FeatureSetRecordModel>;
-  FeatureStatus: FeatureStatus;
+  FeatureStatus: ResolverTypeWrapper<FeatureStatus>;
   FeatureView: ResolverTypeWrapper<FeatureViewRecordModel>;
   ForwardReturnLabelInput: ForwardReturnLabelInput;
   InputSnapshot: ResolverTypeWrapper<InputSnapshot>;
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   LabelInput: LabelInput;
-  MaterializationMode: MaterializationMode;
+  MaterializationMode: ResolverTypeWrapper<MaterializationMode>;
   MaterializationRun: ResolverTypeWrapper<RunRecordModel>;
-  MaterializationStatus: MaterializationStatus;
+  MaterializationStatus: ResolverTypeWrapper<MaterializationStatus>;
   MaterializeFeaturesInput: MaterializeFeaturesInput;
   MaterializeFeaturesResult: ResolverTypeWrapper<Omit<MaterializeFeaturesResult, 'error' | 'run'> & { error?: Maybe<ResolversTypes['FeatureError']>, run?: Maybe<ResolversTypes['MaterializationRun']> }>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -1018,24 +1018,24 @@ export type ResolversTypes = ResolversObject<{
   TrainingScheduleInput: TrainingScheduleInput;
   TrainingSet: ResolverTypeWrapper<TrainingSetRecordModel>;
   TrainingSetColumn: ResolverTypeWrapper<OutputColumnModel>;
-  TrainingSetColumnKind: TrainingSetColumnKind;
+  TrainingSetColumnKind: ResolverTypeWrapper<TrainingSetColumnKind>;
   TrainingSetColumnStatistics: ResolverTypeWrapper<ColumnStatisticsModel>;
   TrainingSetDownload: ResolverTypeWrapper<DownloadLinkModel>;
   TrainingSetError: ResolverTypeWrapper<TrainingSetError>;
   TrainingSetErrorCode: TrainingSetErrorCode;
-  TrainingSetInputRole: TrainingSetInputRole;
+  TrainingSetInputRole: ResolverTypeWrapper<TrainingSetInputRole>;
   TrainingSetInputSnapshot: ResolverTypeWrapper<TrainingSetInputSnapshotModelModel>;
   TrainingSetResult: ResolverTypeWrapper<TrainingSetResultModelModel>;
   TrainingSetRow: ResolverTypeWrapper<TrainingSetRowModel>;
   TrainingSetRowConnection: ResolverTypeWrapper<TrainingSetRowConnectionModelModel>;
   TrainingSetRowEdge: ResolverTypeWrapper<TrainingSetRowEdgeModelModel>;
   TrainingSetSplitBoundaries: ResolverTypeWrapper<ResolvedSplitModel>;
-  TrainingSetStatus: TrainingSetStatus;
+  TrainingSetStatus: ResolverTypeWrapper<TrainingSetStatus>;
   TrainingSpineInput: TrainingSpineInput;
   TrainingSpineRowInput: TrainingSpineRowInput;
-  TrainingSplit: TrainingSplit;
+  TrainingSplit: ResolverTypeWrapper<TrainingSplit>;
   TrainingSplitInput: TrainingSplitInput;
-  TrainingUniverse: TrainingUniverse;
+  TrainingUniverse: ResolverTypeWrapper<TrainingUniverse>;
   TripleBarrierLabelInput: TripleBarrierLabelInput;
 }>;
 
@@ -1179,6 +1179,8 @@ export type FeatureDriftResolvers<ContextType = Context, ParentType extends Reso
   view?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type FeatureEntityResolvers = { INSTRUMENT: 'instrument', MARKET: 'market' };
+
 export type FeatureErrorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeatureError'] = ResolversParentTypes['FeatureError']> = ResolversObject<{
   code?: Resolver<ResolversTypes['FeatureErrorCode'], ParentType, ContextType>;
   column?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1210,6 +1212,8 @@ export type FeatureSetResolvers<ContextType = Context, ParentType extends Resolv
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
 }>;
 
+export type FeatureStatusResolvers = { ACTIVE: 'active', DEPRECATED: 'deprecated', DRAFT: 'draft' };
+
 export type FeatureViewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeatureView'] = ResolversParentTypes['FeatureView']> = ResolversObject<{
   columns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1235,6 +1239,8 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'JSON';
 }
 
+export type MaterializationModeResolvers = { BACKFILL: 'backfill', INCREMENTAL: 'incremental' };
+
 export type MaterializationRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterializationRun'] = ResolversParentTypes['MaterializationRun']> = ResolversObject<{
   asOf?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -1257,6 +1263,8 @@ export type MaterializationRunResolvers<ContextType = Context, ParentType extend
   universe?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   view?: Resolver<ResolversTypes['FeatureView'], ParentType, ContextType>;
 }>;
+
+export type MaterializationStatusResolvers = { FAILED: 'failed', QUEUED: 'queued', RUNNING: 'running', SUCCEEDED: 'succeeded' };
 
 export type MaterializeFeaturesResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MaterializeFeaturesResult'] = ResolversParentTypes['MaterializeFeaturesResult']> = ResolversObject<{
   error?: Resolver<Maybe<ResolversTypes['FeatureError']>, ParentType, ContextType>;
@@ -1349,6 +1357,8 @@ export type TrainingSetColumnResolvers<ContextType = Context, ParentType extends
   type?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TrainingSetColumnKindResolvers = { FEATURE: 'feature', KEY: 'key', LABEL: 'label', SPLIT: 'split' };
+
 export type TrainingSetColumnStatisticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSetColumnStatistics'] = ResolversParentTypes['TrainingSetColumnStatistics']> = ResolversObject<{
   column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -1371,6 +1381,8 @@ export type TrainingSetErrorResolvers<ContextType = Context, ParentType extends 
   code?: Resolver<ResolversTypes['TrainingSetErrorCode'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
+
+export type TrainingSetInputRoleResolvers = { BARS: 'bars', FEATURE_VIEW: 'feature_view', SPINE: 'spine' };
 
 export type TrainingSetInputSnapshotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSetInputSnapshot'] = ResolversParentTypes['TrainingSetInputSnapshot']> = ResolversObject<{
   lakeDataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1409,6 +1421,12 @@ export type TrainingSetSplitBoundariesResolvers<ContextType = Context, ParentTyp
   validationStart?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type TrainingSetStatusResolvers = { BUILDING: 'building', FAILED: 'failed', READY: 'ready' };
+
+export type TrainingSplitResolvers = { EMBARGO: 'embargo', TEST: 'test', TRAIN: 'train', VALIDATION: 'validation' };
+
+export type TrainingUniverseResolvers = { BARS: 'bars', FEATURES: 'features' };
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   DatasetLineage?: DatasetLineageResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
@@ -1419,14 +1437,18 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DriftPeriod?: DriftPeriodResolvers<ContextType>;
   Feature?: FeatureResolvers<ContextType>;
   FeatureDrift?: FeatureDriftResolvers<ContextType>;
+  FeatureEntity?: FeatureEntityResolvers;
   FeatureError?: FeatureErrorResolvers<ContextType>;
   FeatureQuality?: FeatureQualityResolvers<ContextType>;
   FeatureSet?: FeatureSetResolvers<ContextType>;
+  FeatureStatus?: FeatureStatusResolvers;
   FeatureView?: FeatureViewResolvers<ContextType>;
   InputSnapshot?: InputSnapshotResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   JSON?: GraphQLScalarType;
+  MaterializationMode?: MaterializationModeResolvers;
   MaterializationRun?: MaterializationRunResolvers<ContextType>;
+  MaterializationStatus?: MaterializationStatusResolvers;
   MaterializeFeaturesResult?: MaterializeFeaturesResultResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   OnlineFeatureRow?: OnlineFeatureRowResolvers<ContextType>;
@@ -1437,14 +1459,19 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RunTiming?: RunTimingResolvers<ContextType>;
   TrainingSet?: TrainingSetResolvers<ContextType>;
   TrainingSetColumn?: TrainingSetColumnResolvers<ContextType>;
+  TrainingSetColumnKind?: TrainingSetColumnKindResolvers;
   TrainingSetColumnStatistics?: TrainingSetColumnStatisticsResolvers<ContextType>;
   TrainingSetDownload?: TrainingSetDownloadResolvers<ContextType>;
   TrainingSetError?: TrainingSetErrorResolvers<ContextType>;
+  TrainingSetInputRole?: TrainingSetInputRoleResolvers;
   TrainingSetInputSnapshot?: TrainingSetInputSnapshotResolvers<ContextType>;
   TrainingSetResult?: TrainingSetResultResolvers<ContextType>;
   TrainingSetRow?: TrainingSetRowResolvers<ContextType>;
   TrainingSetRowConnection?: TrainingSetRowConnectionResolvers<ContextType>;
   TrainingSetRowEdge?: TrainingSetRowEdgeResolvers<ContextType>;
   TrainingSetSplitBoundaries?: TrainingSetSplitBoundariesResolvers<ContextType>;
+  TrainingSetStatus?: TrainingSetStatusResolvers;
+  TrainingSplit?: TrainingSplitResolvers;
+  TrainingUniverse?: TrainingUniverseResolvers;
 }>;
 

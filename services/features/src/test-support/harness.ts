@@ -35,7 +35,7 @@ export async function createHarness(kind: DatabaseKind): Promise<Harness> {
       return result as any;
     },
     async dispose() {
-      await service.stores.featureStore.scheduler.idle();
+      await service.featureStore.scheduler.idle();
       await service.stop();
       await t.dispose();
     },

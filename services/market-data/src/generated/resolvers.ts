@@ -26,12 +26,12 @@ export type Scalars = {
 };
 
 export type AssetClass =
-  | 'COMMODITY'
-  | 'CRYPTO'
-  | 'EQUITY'
-  | 'ETF'
-  | 'FX'
-  | 'INDEX';
+  | 'commodity'
+  | 'crypto'
+  | 'equity'
+  | 'etf'
+  | 'fx'
+  | 'index';
 
 /** One OHLCV bar. `time` is the bar's start; a daily bar starts at 00:00 UTC of its session date. */
 export type Bar = {
@@ -65,9 +65,9 @@ export type BarEdge = {
 
 export type BarInterval =
   /** Daily bars, one per session. */
-  | 'DAY'
+  | '1d'
   /** Hourly bars. */
-  | 'HOUR';
+  | '1h';
 
 export type ColumnNullRate = {
   __typename?: 'ColumnNullRate';
@@ -90,8 +90,8 @@ export type CorporateAction = {
 };
 
 export type CorporateActionKind =
-  | 'DIVIDEND'
-  | 'SPLIT';
+  | 'dividend'
+  | 'split';
 
 /** Data quality of the stored bars of one interval, as of the current snapshot. */
 export type DataQualityReport = {
@@ -162,9 +162,9 @@ export type IngestBarsResult = {
 /** What to do with a row that differs from the stored version of the same bar. */
 export type IngestConflicts =
   /** Store it as a correction: a new version, available from the ingestion time. */
-  | 'CORRECT'
+  | 'correct'
   /** Leave the stored version (e.g. filling gaps from a second vendor). */
-  | 'KEEP_STORED';
+  | 'keep_stored';
 
 /** Why a batch was refused as a whole (a broken file, an unknown mapping, invalid rules…). */
 export type IngestFailure = {
@@ -202,11 +202,11 @@ export type IngestIssueEdge = {
 
 /** What happened to a row a rule flagged. */
 export type IngestIssueOutcome =
-  | 'DROPPED'
-  | 'FIXED'
-  | 'QUARANTINED'
-  | 'REJECTED'
-  | 'WARNED';
+  | 'dropped'
+  | 'fixed'
+  | 'quarantined'
+  | 'rejected'
+  | 'warned';
 
 /** A declared column mapping: how one source file layout becomes bars. */
 export type IngestMapping = {
@@ -288,17 +288,17 @@ export type IngestReportIssuesArgs = {
 
 /** A data rule every ingested bar passes (see `ingestRules` for defaults and fixes). */
 export type IngestRule =
-  | 'DUPLICATE'
-  | 'FUTURE_TIMESTAMP'
-  | 'HIGH_BELOW_LOW'
-  | 'MISSING_VALUE'
-  | 'NEGATIVE_VOLUME'
-  | 'NON_POSITIVE_PRICE'
-  | 'OFF_CALENDAR'
-  | 'OPEN_CLOSE_OUTSIDE_RANGE'
-  | 'OUT_OF_ORDER'
-  | 'SPLIT_LIKE_JUMP'
-  | 'UNKNOWN_INSTRUMENT';
+  | 'duplicate'
+  | 'future_timestamp'
+  | 'high_below_low'
+  | 'missing_value'
+  | 'negative_volume'
+  | 'non_positive_price'
+  | 'off_calendar'
+  | 'open_close_outside_range'
+  | 'out_of_order'
+  | 'split_like_jump'
+  | 'unknown_instrument';
 
 /**
  * What a rule does with a row it flags. REJECT: drop and report it. QUARANTINE: hold it for review
@@ -306,10 +306,10 @@ export type IngestRule =
  * as it is and report the finding.
  */
 export type IngestRuleAction =
-  | 'FIX'
-  | 'QUARANTINE'
-  | 'REJECT'
-  | 'WARN';
+  | 'fix'
+  | 'quarantine'
+  | 'reject'
+  | 'warn';
 
 /** The action a batch used for one rule, and how many rows the rule flagged. */
 export type IngestRuleCount = {
@@ -337,9 +337,9 @@ export type IngestRuleInput = {
 
 /** COMMITTED: the batch's new bars and corrections are published. UNCHANGED: nothing differed from what is stored. */
 export type IngestStatus =
-  | 'COMMITTED'
-  | 'COMMITTING'
-  | 'UNCHANGED';
+  | 'committed'
+  | 'committing'
+  | 'unchanged';
 
 export type IngestionFinding = {
   __typename?: 'IngestionFinding';
@@ -470,14 +470,14 @@ export type ParquetDownload = {
 
 export type PriceAdjustment =
   /** Prices as stored (the shipped sources are split-adjusted). */
-  | 'NONE'
+  | 'none'
   /** Back-adjusted for the cash dividends known at `asOf` (multiplicative, as CRSP and Yahoo). */
-  | 'TOTAL_RETURN';
+  | 'total_return';
 
 export type QuarantineStatus =
-  | 'DISCARDED'
-  | 'HELD'
-  | 'RELEASED';
+  | 'discarded'
+  | 'held'
+  | 'released';
 
 /** A row held back by ingestion, with the values as read and why. */
 export type QuarantinedBar = {
@@ -606,17 +606,17 @@ export type ReleaseQuarantineResult = {
 
 export type ResamplePeriod =
   /** Hourly bars to daily (UTC days). */
-  | 'DAY'
+  | 'day'
   /** Daily bars to calendar months. */
-  | 'MONTH'
+  | 'month'
   /** Daily bars to weeks starting Monday. */
-  | 'WEEK';
+  | 'week';
 
 export type ReturnKind =
   /** ln(close / previous close) */
-  | 'LOG'
+  | 'log'
   /** close / previous close - 1 */
-  | 'SIMPLE';
+  | 'simple';
 
 export type RuleViolationCount = {
   __typename?: 'RuleViolationCount';
@@ -724,16 +724,16 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  AssetClass: AssetClass;
+  AssetClass: ResolverTypeWrapper<AssetClass>;
   Bar: ResolverTypeWrapper<BarRecordModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   BarConnection: ResolverTypeWrapper<Omit<BarConnection, 'edges'> & { edges: Array<ResolversTypes['BarEdge']> }>;
   BarEdge: ResolverTypeWrapper<Omit<BarEdge, 'node'> & { node: ResolversTypes['Bar'] }>;
-  BarInterval: BarInterval;
+  BarInterval: ResolverTypeWrapper<BarInterval>;
   ColumnNullRate: ResolverTypeWrapper<ColumnNullRate>;
   CorporateAction: ResolverTypeWrapper<CorporateActionRecordModel>;
-  CorporateActionKind: CorporateActionKind;
+  CorporateActionKind: ResolverTypeWrapper<CorporateActionKind>;
   DataQualityReport: ResolverTypeWrapper<DataQualityReportModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
@@ -744,20 +744,20 @@ export type ResolversTypes = ResolversObject<{
   IngestBarRowInput: IngestBarRowInput;
   IngestBarsInput: IngestBarsInput;
   IngestBarsResult: ResolverTypeWrapper<Omit<IngestBarsResult, 'report'> & { report?: Maybe<ResolversTypes['IngestReport']> }>;
-  IngestConflicts: IngestConflicts;
+  IngestConflicts: ResolverTypeWrapper<IngestConflicts>;
   IngestFailure: ResolverTypeWrapper<IngestFailure>;
   IngestIssue: ResolverTypeWrapper<IngestIssueModelModel>;
   IngestIssueConnection: ResolverTypeWrapper<IngestIssueConnectionModelModel>;
   IngestIssueEdge: ResolverTypeWrapper<IngestIssueEdgeModelModel>;
-  IngestIssueOutcome: IngestIssueOutcome;
+  IngestIssueOutcome: ResolverTypeWrapper<IngestIssueOutcome>;
   IngestMapping: ResolverTypeWrapper<ColumnMappingModel>;
   IngestReport: ResolverTypeWrapper<BatchRecordModel>;
-  IngestRule: IngestRule;
-  IngestRuleAction: IngestRuleAction;
-  IngestRuleCount: ResolverTypeWrapper<IngestRuleCount>;
-  IngestRuleInfo: ResolverTypeWrapper<IngestRuleInfo>;
+  IngestRule: ResolverTypeWrapper<IngestRule>;
+  IngestRuleAction: ResolverTypeWrapper<IngestRuleAction>;
+  IngestRuleCount: ResolverTypeWrapper<Omit<IngestRuleCount, 'action' | 'rule'> & { action: ResolversTypes['IngestRuleAction'], rule: ResolversTypes['IngestRule'] }>;
+  IngestRuleInfo: ResolverTypeWrapper<Omit<IngestRuleInfo, 'allowedActions' | 'defaultAction' | 'rule'> & { allowedActions: Array<ResolversTypes['IngestRuleAction']>, defaultAction: ResolversTypes['IngestRuleAction'], rule: ResolversTypes['IngestRule'] }>;
   IngestRuleInput: IngestRuleInput;
-  IngestStatus: IngestStatus;
+  IngestStatus: ResolverTypeWrapper<IngestStatus>;
   IngestionFinding: ResolverTypeWrapper<IngestionFinding>;
   Instrument: ResolverTypeWrapper<InstrumentRecordModel>;
   InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
@@ -766,13 +766,13 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParquetDownload: ResolverTypeWrapper<ParquetDownload>;
-  PriceAdjustment: PriceAdjustment;
-  QuarantineStatus: QuarantineStatus;
+  PriceAdjustment: ResolverTypeWrapper<PriceAdjustment>;
+  QuarantineStatus: ResolverTypeWrapper<QuarantineStatus>;
   QuarantinedBar: ResolverTypeWrapper<QuarantineRecordModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReleaseQuarantineResult: ResolverTypeWrapper<Omit<ReleaseQuarantineResult, 'report'> & { report?: Maybe<ResolversTypes['IngestReport']> }>;
-  ResamplePeriod: ResamplePeriod;
-  ReturnKind: ReturnKind;
+  ResamplePeriod: ResolverTypeWrapper<ResamplePeriod>;
+  ReturnKind: ResolverTypeWrapper<ReturnKind>;
   RuleViolationCount: ResolverTypeWrapper<RuleViolationCount>;
 }>;
 
@@ -818,6 +818,8 @@ export type ResolversParentTypes = ResolversObject<{
   RuleViolationCount: RuleViolationCount;
 }>;
 
+export type AssetClassResolvers = { COMMODITY: 'commodity', CRYPTO: 'crypto', EQUITY: 'equity', ETF: 'etf', FX: 'fx', INDEX: 'index' };
+
 export type BarResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Bar'] = ResolversParentTypes['Bar'], FederationReferenceType extends FederationReferenceTypes['Bar'] = FederationReferenceTypes['Bar']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Bar']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availableAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -843,6 +845,8 @@ export type BarEdgeResolvers<ContextType = Context, ParentType extends Resolvers
   node?: Resolver<ResolversTypes['Bar'], ParentType, ContextType>;
 }>;
 
+export type BarIntervalResolvers = { DAY: '1d', HOUR: '1h' };
+
 export type ColumnNullRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ColumnNullRate'] = ResolversParentTypes['ColumnNullRate']> = ResolversObject<{
   column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -856,6 +860,8 @@ export type CorporateActionResolvers<ContextType = Context, ParentType extends R
   ratio?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
+
+export type CorporateActionKindResolvers = { DIVIDEND: 'dividend', SPLIT: 'split' };
 
 export type DataQualityReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataQualityReport'] = ResolversParentTypes['DataQualityReport']> = ResolversObject<{
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -895,6 +901,8 @@ export type IngestBarsResultResolvers<ContextType = Context, ParentType extends 
   report?: Resolver<Maybe<ResolversTypes['IngestReport']>, ParentType, ContextType>;
 }>;
 
+export type IngestConflictsResolvers = { CORRECT: 'correct', KEEP_STORED: 'keep_stored' };
+
 export type IngestFailureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestFailure'] = ResolversParentTypes['IngestFailure']> = ResolversObject<{
   code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -919,6 +927,8 @@ export type IngestIssueEdgeResolvers<ContextType = Context, ParentType extends R
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['IngestIssue'], ParentType, ContextType>;
 }>;
+
+export type IngestIssueOutcomeResolvers = { DROPPED: 'dropped', FIXED: 'fixed', QUARANTINED: 'quarantined', REJECTED: 'rejected', WARNED: 'warned' };
 
 export type IngestMappingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestMapping'] = ResolversParentTypes['IngestMapping']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -964,6 +974,10 @@ export type IngestReportResolvers<ContextType = Context, ParentType extends Reso
   warnings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
+export type IngestRuleResolvers = { DUPLICATE: 'duplicate', FUTURE_TIMESTAMP: 'future_timestamp', HIGH_BELOW_LOW: 'high_below_low', MISSING_VALUE: 'missing_value', NEGATIVE_VOLUME: 'negative_volume', NON_POSITIVE_PRICE: 'non_positive_price', OFF_CALENDAR: 'off_calendar', OPEN_CLOSE_OUTSIDE_RANGE: 'open_close_outside_range', OUT_OF_ORDER: 'out_of_order', SPLIT_LIKE_JUMP: 'split_like_jump', UNKNOWN_INSTRUMENT: 'unknown_instrument' };
+
+export type IngestRuleActionResolvers = { FIX: 'fix', QUARANTINE: 'quarantine', REJECT: 'reject', WARN: 'warn' };
+
 export type IngestRuleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestRuleCount'] = ResolversParentTypes['IngestRuleCount']> = ResolversObject<{
   action?: Resolver<ResolversTypes['IngestRuleAction'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -976,6 +990,8 @@ export type IngestRuleInfoResolvers<ContextType = Context, ParentType extends Re
   fix?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['IngestRule'], ParentType, ContextType>;
 }>;
+
+export type IngestStatusResolvers = { COMMITTED: 'committed', COMMITTING: 'committing', UNCHANGED: 'unchanged' };
 
 export type IngestionFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestionFinding'] = ResolversParentTypes['IngestionFinding']> = ResolversObject<{
   action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1033,6 +1049,10 @@ export type ParquetDownloadResolvers<ContextType = Context, ParentType extends R
   url?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type PriceAdjustmentResolvers = { NONE: 'none', TOTAL_RETURN: 'total_return' };
+
+export type QuarantineStatusResolvers = { DISCARDED: 'discarded', HELD: 'held', RELEASED: 'released' };
+
 export type QuarantinedBarResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuarantinedBar'] = ResolversParentTypes['QuarantinedBar']> = ResolversObject<{
   batch?: Resolver<ResolversTypes['IngestReport'], ParentType, ContextType>;
   close?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -1073,30 +1093,42 @@ export type ReleaseQuarantineResultResolvers<ContextType = Context, ParentType e
   report?: Resolver<Maybe<ResolversTypes['IngestReport']>, ParentType, ContextType>;
 }>;
 
+export type ResamplePeriodResolvers = { DAY: 'day', MONTH: 'month', WEEK: 'week' };
+
+export type ReturnKindResolvers = { LOG: 'log', SIMPLE: 'simple' };
+
 export type RuleViolationCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RuleViolationCount'] = ResolversParentTypes['RuleViolationCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AssetClass?: AssetClassResolvers;
   Bar?: BarResolvers<ContextType>;
   BarConnection?: BarConnectionResolvers<ContextType>;
   BarEdge?: BarEdgeResolvers<ContextType>;
+  BarInterval?: BarIntervalResolvers;
   ColumnNullRate?: ColumnNullRateResolvers<ContextType>;
   CorporateAction?: CorporateActionResolvers<ContextType>;
+  CorporateActionKind?: CorporateActionKindResolvers;
   DataQualityReport?: DataQualityReportResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   DiscardQuarantineResult?: DiscardQuarantineResultResolvers<ContextType>;
   IngestBarsResult?: IngestBarsResultResolvers<ContextType>;
+  IngestConflicts?: IngestConflictsResolvers;
   IngestFailure?: IngestFailureResolvers<ContextType>;
   IngestIssue?: IngestIssueResolvers<ContextType>;
   IngestIssueConnection?: IngestIssueConnectionResolvers<ContextType>;
   IngestIssueEdge?: IngestIssueEdgeResolvers<ContextType>;
+  IngestIssueOutcome?: IngestIssueOutcomeResolvers;
   IngestMapping?: IngestMappingResolvers<ContextType>;
   IngestReport?: IngestReportResolvers<ContextType>;
+  IngestRule?: IngestRuleResolvers;
+  IngestRuleAction?: IngestRuleActionResolvers;
   IngestRuleCount?: IngestRuleCountResolvers<ContextType>;
   IngestRuleInfo?: IngestRuleInfoResolvers<ContextType>;
+  IngestStatus?: IngestStatusResolvers;
   IngestionFinding?: IngestionFindingResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   InstrumentConnection?: InstrumentConnectionResolvers<ContextType>;
@@ -1105,9 +1137,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParquetDownload?: ParquetDownloadResolvers<ContextType>;
+  PriceAdjustment?: PriceAdjustmentResolvers;
+  QuarantineStatus?: QuarantineStatusResolvers;
   QuarantinedBar?: QuarantinedBarResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ReleaseQuarantineResult?: ReleaseQuarantineResultResolvers<ContextType>;
+  ResamplePeriod?: ResamplePeriodResolvers;
+  ReturnKind?: ReturnKindResolvers;
   RuleViolationCount?: RuleViolationCountResolvers<ContextType>;
 }>;
 

@@ -44,8 +44,8 @@ export type Model = {
 };
 
 export type ModelTask =
-  | 'CLASSIFICATION'
-  | 'REGRESSION';
+  | 'classification'
+  | 'regression';
 
 export type Query = {
   __typename?: 'Query';
@@ -167,7 +167,7 @@ export type ResolversTypes = ResolversObject<{
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
   Model: ResolverTypeWrapper<ModelRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
-  ModelTask: ModelTask;
+  ModelTask: ResolverTypeWrapper<ModelTask>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
 }>;
@@ -212,6 +212,8 @@ export type ModelResolvers<ContextType = Context, ParentType extends ResolversPa
   universe?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
 }>;
 
+export type ModelTaskResolvers = { CLASSIFICATION: 'classification', REGRESSION: 'regression' };
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, Partial<QueryModelArgs>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
@@ -222,6 +224,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Feature?: FeatureResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
+  ModelTask?: ModelTaskResolvers;
   Query?: QueryResolvers<ContextType>;
 }>;
 

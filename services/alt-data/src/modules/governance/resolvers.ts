@@ -1,28 +1,19 @@
-import { DomainError } from '@alphagraph/service';
-import { ZodError } from 'zod';
-import type { Context } from '../../context.ts';
+import { changeOf, DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
+import type { EntitlementOutcome } from './provider.ts';
 
 const MAX_AUDIT_PAGE = 1000;
 
-function userError(error: unknown) {
-  if (error instanceof ZodError) {
-    const issue = error.issues[0];
-    return { code: 'BAD_USER_INPUT', message: issue?.message ?? 'invalid input', field: issue?.path.join('.') || null };
-  }
-  throw error;
-}
-
-const actorOf = (ctx: Context) => {
-  if (!ctx.identity) throw new DomainError('UNAUTHENTICATED', 'a verified caller is required');
-  return ctx.identity;
-};
+const resultOf = (outcome: EntitlementOutcome) =>
+  outcome.ok
+    ? { ok: true, entitlement: outcome.entitlement, error: null }
+    : { ok: false, entitlement: null, error: outcome.error };
 
 /** Entitlement administration and the compliance views of the audit log. */
 export const governanceResolvers: Resolvers = {
   Query: {
     entitlements: (_r, args, ctx) =>
-      ctx.stores.entitlements.list({
+      ctx.stores.governance.entitlements({
         subject: args.subject ?? null,
         resource: args.resource ?? null,
         includeRevoked: args.includeRevoked ?? false,
@@ -38,7 +29,7 @@ export const governanceResolvers: Resolvers = {
       }
       const f = args.filter ?? {};
       const date = (v: unknown) => (v == null ? null : new Date(v as string | Date));
-      return ctx.stores.audit.query({
+      return ctx.stores.governance.auditLog({
         actor: f.actor ?? null,
         resource: f.resource ?? null,
         action: f.action ?? null,
@@ -49,7 +40,7 @@ export const governanceResolvers: Resolvers = {
       });
     },
     auditChain: async (_r, _a, ctx) => {
-      const report = await ctx.stores.audit.verify();
+      const report = await ctx.stores.governance.verifyAuditChain();
       return {
         ok: report.ok,
         checked: report.checked,
@@ -59,53 +50,8 @@ export const governanceResolvers: Resolvers = {
     },
   },
   Mutation: {
-    grantEntitlement: async (_r, { input }, ctx) => {
-      const actor = actorOf(ctx);
-      try {
-        const { entitlement, created } = await ctx.stores.entitlements.grant({ ...input, grantedBy: actor.userId });
-        if (created) {
-          await ctx.stores.audit.append({
-            actor: actor.userId,
-            roles: actor.roles,
-            action: 'mutation:grantEntitlement',
-            resource: entitlement.resource,
-            details: { before: null, after: entitlement },
-            requestId: ctx.requestId,
-          });
-        }
-        return { ok: true, entitlement, error: null };
-      } catch (error) {
-        return { ok: false, entitlement: null, error: userError(error) };
-      }
-    },
-    revokeEntitlement: async (_r, args, ctx) => {
-      const actor = actorOf(ctx);
-      try {
-        const change = await ctx.stores.entitlements.revoke({ ...args, revokedBy: actor.userId });
-        if (!change) {
-          return {
-            ok: false,
-            entitlement: null,
-            error: {
-              code: 'NOT_FOUND',
-              message: `no active grant of ${args.resource} to ${args.subject}`,
-              field: null,
-            },
-          };
-        }
-        await ctx.stores.audit.append({
-          actor: actor.userId,
-          roles: actor.roles,
-          action: 'mutation:revokeEntitlement',
-          resource: change.after.resource,
-          details: { before: change.before, after: change.after },
-          requestId: ctx.requestId,
-        });
-        return { ok: true, entitlement: change.after, error: null };
-      } catch (error) {
-        return { ok: false, entitlement: null, error: userError(error) };
-      }
-    },
+    grantEntitlement: async (_r, { input }, ctx) => resultOf(await ctx.stores.governance.grant(changeOf(ctx), input)),
+    revokeEntitlement: async (_r, args, ctx) => resultOf(await ctx.stores.governance.revoke(changeOf(ctx), args)),
   },
   Entitlement: {
     active: (e) => e.revokedAt === null,

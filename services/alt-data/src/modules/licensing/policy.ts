@@ -42,7 +42,7 @@ function decideForDataset(ctx: Context, dataset: DatasetRecord, coordinate: stri
       if (!dataset.licensed) return null;
       const vendor = await ctx.vendorById.load(dataset.vendorId);
       if (!vendor) throw new Error(`cannot decide the licence of ${dataset.name}`);
-      return decideLicensedRead(ctx.stores, {
+      return decideLicensedRead(ctx.stores.licensing, {
         identity: ctx.identity,
         requestId: ctx.requestId,
         coordinate,
@@ -77,7 +77,7 @@ export async function recordLicensedRead(
 ): Promise<void> {
   if (!dataset.licensed) return;
   const vendor = await ctx.vendorById.load(dataset.vendorId);
-  await recordRead(ctx.stores, {
+  await recordRead(ctx.stores.licensing, {
     identity: ctx.identity,
     requestId: ctx.requestId,
     dataset: { name: dataset.name, vendor: vendor?.name ?? 'unknown' },

@@ -1,4 +1,5 @@
-import { quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { type ColumnSpec, type DatasetSpec, quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { assertNever } from '@alphagraph/service';
 import { z } from 'zod';
 import type { DatasetField, PublicationRule } from '../datasets/spec.ts';
 import type { DatasetRecord } from '../datasets/store.ts';
@@ -14,6 +15,8 @@ function publicationSql(rule: PublicationRule, eventTime: string): string {
       // The event date is the UTC date of event_time (a daily series is stamped 00:00 UTC); the
       // local wall time on that date is converted with the zone's rules of that day (DST-aware).
       return `timezone(${quoteLiteral(rule.timeZone)}, CAST(timezone('UTC', ${eventTime}) AS DATE) + CAST(${quoteLiteral(rule.time)} AS TIME))`;
+    default:
+      return assertNever(rule, 'publication rule');
   }
 }
 
@@ -43,6 +46,8 @@ export function valuesSchema(fields: readonly DatasetField[]) {
         return z.string();
       case 'boolean':
         return z.boolean();
+      default:
+        return assertNever(f.type, 'field type');
     }
   };
   return z.strictObject(Object.fromEntries(fields.map((f) => [f.name, typeOf(f).nullable().default(null)])));

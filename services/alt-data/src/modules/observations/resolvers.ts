@@ -19,8 +19,6 @@ export interface ObservationConnectionModel {
   readonly asOf: Date;
 }
 
-const FIELD_TYPES = { float: 'FLOAT', int: 'INT', string: 'STRING', boolean: 'BOOLEAN' } as const;
-
 export const observationResolvers: Resolvers = {
   Dataset: {
     fields: (dataset) => dataset.fields,
@@ -66,7 +64,6 @@ export const observationResolvers: Resolvers = {
     availability: (dataset) => describeAvailability(dataset.publication, dataset.latencySeconds),
   },
   DatasetField: {
-    type: (field) => FIELD_TYPES[field.type],
     unit: (field) => field.unit ?? null,
   },
 };

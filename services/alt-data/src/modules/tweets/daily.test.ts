@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())('daily tweet sentiment on %s', (kind) => {
   let stores: Stores;
   let tweets: DatasetRecord;
   const days = async (q: Partial<DailySentimentQuery> & { asOf: Date }) =>
-    (await stores.dailySentiment.page(tweets, { limit: 100, ...q })).rows.map((r) => [
+    (await stores.tweets.page(tweets, { limit: 100, ...q })).rows.map((r) => [
       r.entity,
       r.session,
       r.tweetCount,
@@ -114,10 +114,10 @@ describe.each(testDatabaseKinds())('daily tweet sentiment on %s', (kind) => {
 
   it('pages by (entity, session)', async () => {
     const asOf = at('2016-01-01T00:00:00Z');
-    const first = await stores.dailySentiment.page(tweets, { asOf, limit: 4 });
+    const first = await stores.tweets.page(tweets, { asOf, limit: 4 });
     expect(first.hasNextPage).toBe(true);
     const last = first.rows.at(-1)!;
-    const rest = await stores.dailySentiment.page(tweets, {
+    const rest = await stores.tweets.page(tweets, {
       asOf,
       limit: 4,
       after: [last.entity, last.eventTime.getTime()],

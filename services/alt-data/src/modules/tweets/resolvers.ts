@@ -23,7 +23,7 @@ export const tweetResolvers: Resolvers = {
       const dataset = await ctx.datasetByName.load(TWEETS_DATASET);
       if (!dataset) throw new DomainError('NOT_FOUND', `dataset ${TWEETS_DATASET} is not registered`);
       const listing = readListing('tweetSentimentDaily', 'tweets-daily', args);
-      const page = await ctx.stores.dailySentiment.page(dataset, {
+      const page = await ctx.stores.tweets.page(dataset, {
         ...listing,
         after: listing.after ? [listing.after[0], listing.after[1]] : null,
       });

@@ -150,6 +150,6 @@ export const decideFeaturePolicy: PolicyDecider = async (policy, read) => {
   if (policy !== ENTITLED_POLICY) {
     return { code: 'FORBIDDEN', message: `${read.coordinate} is governed by policy ${policy}, unknown to features` };
   }
-  const ctx = read.context as { featureStore: { licensing: RequestLicensing } };
-  return ctx.featureStore.licensing.decide(read.coordinate, read.args);
+  const ctx = read.context as { licensing: RequestLicensing };
+  return ctx.licensing.decide(read.coordinate, read.args);
 };

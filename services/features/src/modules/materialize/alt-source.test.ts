@@ -72,7 +72,7 @@ describe.each(testDatabaseKinds())('alternative data aligned to sessions on %s',
         values: [null, null, null, vixClose(d)],
       })),
     );
-    expect(await ensureBuiltinSet(db, h.service.stores.featureStore, 'alt_demo')).toBe(true);
+    expect(await ensureBuiltinSet(db, h.service.featureStore, 'alt_demo')).toBe(true);
     const result = await h.gql(['researcher'], MATERIALIZE, {
       i: { set: 'alt_demo', universe: ['AAA', 'BBB'], waitSeconds: 60 },
     });

@@ -60,7 +60,7 @@ describe.each(testDatabaseKinds())('materialization on %s', (kind) => {
     h = await createHarness(kind);
     await writeBars(h.t.lake, syntheticBars(SYMBOLS, START, FIRST_END), 'batch-1');
     const { db } = h.t.handle;
-    await ensureBuiltinSet(db, h.service.stores.featureStore, 'alpha158');
+    await ensureBuiltinSet(db, h.service.featureStore, 'alpha158');
   });
   afterAll(async () => {
     await h?.dispose();

@@ -1,74 +1,56 @@
-import { DomainError } from '@alphagraph/service';
-import type { MaterializationStatus, Resolvers } from '../../generated/resolvers.ts';
+import { changeOf } from '@alphagraph/service';
+import type { Resolvers } from '../../generated/resolvers.ts';
 import { viewColumns } from '../views/store.ts';
+import { materializeEnums } from './enums.ts';
 import { RUN_STEPS } from './job.ts';
-import { requestMaterialization } from './request.ts';
 
 const stepIndex = (step: string) => {
   const i = (RUN_STEPS as readonly string[]).indexOf(step);
   return i === -1 ? RUN_STEPS.length : i;
 };
-const statusIn = (s: MaterializationStatus) => s.toLowerCase() as 'queued' | 'running' | 'succeeded' | 'failed';
 
 export const materializeResolvers: Resolvers = {
+  ...materializeEnums,
   Query: {
-    featureViews: (_r, _a, ctx) => ctx.stores.featureStore.views.list(),
+    featureViews: (_r, _a, ctx) => ctx.stores.materialize.views.list(),
     materializationRuns: (_r, args, ctx) =>
-      ctx.stores.featureStore.runs.list({
+      ctx.stores.materialize.runs.list({
         view: args.view ?? null,
-        status: args.status ? statusIn(args.status) : null,
+        status: args.status ?? null,
         first: args.first ?? 20,
       }),
-    materializationRun: (_r, args, ctx) => ctx.featureStore.runById.load(args.id),
+    materializationRun: (_r, args, ctx) => ctx.runById.load(args.id),
   },
   Mutation: {
     materializeFeatures: async (_r, { input }, ctx) => {
-      if (!ctx.identity) throw new DomainError('UNAUTHENTICATED', 'a verified caller is required');
-      const fs = ctx.stores.featureStore;
-      const outcome = await requestMaterialization(
-        fs,
+      const outcome = await ctx.stores.materialize.materialize(
         {
           set: input.set,
           features: input.features,
           universe: input.universe,
           from: input.from == null ? null : new Date(input.from),
           to: input.to == null ? null : new Date(input.to),
-          mode: input.mode === 'BACKFILL' ? 'backfill' : 'incremental',
+          mode: input.mode ?? 'incremental',
           waitSeconds: input.waitSeconds ?? 10,
         },
-        ctx.identity.userId,
+        changeOf(ctx),
       );
       if (!outcome.ok) return { ok: false, run: null, error: outcome.error };
-      await fs.audit.append({
-        actor: ctx.identity.userId,
-        roles: ctx.identity.roles,
-        action: 'mutation:materializeFeatures',
-        resource: `feature-view:${outcome.run.view}`,
-        details: {
-          run: outcome.run.id,
-          mode: outcome.run.kind,
-          set: input.set ?? null,
-          features: input.features ?? null,
-          universe: outcome.run.universe.length,
-        },
-        requestId: ctx.requestId,
-      });
       return { ok: true, run: outcome.run, error: null };
     },
   },
   FeatureView: {
     columns: (v) => viewColumns(v).map((c) => c.column),
-    entity: (v) => (v.entityKind === 'market' ? 'MARKET' : 'INSTRUMENT'),
-    runs: (v, args, ctx) => ctx.stores.featureStore.runs.list({ view: v.name, first: args.first ?? 20 }),
+    entity: (v) => v.entityKind,
+    runs: (v, args, ctx) => ctx.stores.materialize.runs.list({ view: v.name, first: args.first ?? 20 }),
   },
   MaterializationRun: {
     view: async (r, _a, ctx) => {
-      const view = await ctx.featureStore.viewByName.load(r.view);
+      const view = await ctx.viewByName.load(r.view);
       if (!view) throw new Error(`run ${r.id} names a view that does not exist`);
       return view;
     },
-    status: (r) => r.status.toUpperCase() as MaterializationStatus,
-    mode: (r) => (r.kind === 'backfill' ? 'BACKFILL' : 'INCREMENTAL'),
+    mode: (r) => r.kind,
     from: (r) => r.periodFrom,
     to: (r) => r.periodTo,
     inputSnapshots: (r) =>

@@ -87,7 +87,7 @@ describe.each(testDatabaseKinds())('the materialization queue shared by processe
       });
       expect(r.data.defineFeature.error).toBeNull();
     }
-    const fs = h.service.stores.featureStore;
+    const fs = h.service.featureStore;
     const found = await fs.features.resolveRefs(['q_one@1', 'q_two@1']);
     views = [
       await fs.views.ensure([found.get('q_one@1')!], 'queue_one'),
@@ -240,7 +240,7 @@ describe.each(testDatabaseKinds())('the materialization queue shared by processe
   });
 
   it('real runs of one view requested through both processes write every bar once', async () => {
-    const fs = h.service.stores.featureStore;
+    const fs = h.service.featureStore;
     const viaB = {
       ...fs,
       scheduler: createScheduler({ db: b.db, lake: b.lake, lease: createWorkerLease(b.db, { id: 'worker-real' }) }),
@@ -271,7 +271,7 @@ describe.each(testDatabaseKinds())('the materialization queue shared by processe
 
   it('a worker whose run was swept cannot publish it: nothing of it becomes visible', async () => {
     const { db } = h.t.handle;
-    const fs = h.service.stores.featureStore;
+    const fs = h.service.featureStore;
     const found = await fs.features.resolveRefs(['q_one@1']);
     const view = await fs.views.ensure([found.get('q_one@1')!], 'queue_zombie');
     await db.insert(workers).values({

@@ -132,9 +132,7 @@ describe.each(testDatabaseKinds())('online values on %s', (kind) => {
   it('is fresh after each run, and a backfill of an old period does not move it back', async () => {
     // A second process's copy (another replica), filled before the new run is published.
     const replica = new OnlineCache(h.t.handle.db);
-    const [fresh] = await h.service.stores.featureStore.features
-      .resolveRefs(['fresh_close@1'])
-      .then((m) => [...m.values()]);
+    const [fresh] = await h.service.featureStore.features.resolveRefs(['fresh_close@1']).then((m) => [...m.values()]);
     const before = await replica.read({ entities: ['AAA'], features: [fresh!], now: new Date() });
     expect(before.cells.get('AAA')![0]!.value).toBe(lastBar('AAA', FIRST_END).close);
 

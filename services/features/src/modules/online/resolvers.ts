@@ -30,8 +30,7 @@ export const onlineResolvers: Resolvers = {
           `onlineFeatures: ${entities.length} entities × ${args.features.length} features is more than ${MAX_CELLS} values; split the request`,
         );
       }
-      const fs = ctx.stores.featureStore;
-      const found = await ctx.featureStore.featureByRef.loadMany([...args.features]);
+      const found = await ctx.featureByRef.loadMany([...args.features]);
       const resolved = new Map(
         args.features.map((r, i) => [r, found[i] instanceof Error ? null : (found[i] as FeatureRecord | null)]),
       );
@@ -41,9 +40,9 @@ export const onlineResolvers: Resolvers = {
       }
       const features: FeatureRecord[] = args.features.map((r) => resolved.get(r)!);
       const servedAt = new Date();
-      const read = await fs.online.read({ entities, features, now: servedAt });
+      const read = await ctx.stores.online.read({ entities, features, now: servedAt });
       const rows = entities.map((entity) => ({ entity, read, cells: read.cells.get(entity)! }));
-      await ctx.featureStore.licensing.recordRead('Query.onlineFeatures', features, () => ({
+      await ctx.licensing.recordRead('Query.onlineFeatures', features, () => ({
         entities: entities.length,
         values: rows.reduce(
           (n, r) => n + r.cells.filter((c, i) => c !== null && c.value !== null && !isExpired(read, c, i)).length,

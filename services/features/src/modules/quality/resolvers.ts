@@ -13,14 +13,12 @@ function period(name: string, p: { from: Date | string; to: Date | string }): Pe
 export const qualityResolvers: Resolvers = {
   Query: {
     featureQuality: async (_r, args, ctx) => {
-      const fs = ctx.stores.featureStore;
-      const report = await fs.quality.quality(args.ref, period('featureQuality', args));
+      const report = await ctx.stores.quality.quality(args.ref, period('featureQuality', args));
       if (report) await recordRead(ctx, 'Query.featureQuality', args.ref, { from: report.from, to: report.to });
       return report;
     },
     featureDrift: async (_r, args, ctx) => {
-      const fs = ctx.stores.featureStore;
-      const report = await fs.quality.drift(
+      const report = await ctx.stores.quality.drift(
         args.ref,
         period('featureDrift reference', args.reference),
         period('featureDrift current', args.current),
@@ -33,6 +31,6 @@ export const qualityResolvers: Resolvers = {
 };
 
 async function recordRead(ctx: Context, view: string, ref: string, details: Record<string, unknown>) {
-  const feature = await ctx.featureStore.featureByRef.load(ref);
-  if (feature) await ctx.featureStore.licensing.recordRead(view, [feature], details);
+  const feature = await ctx.featureByRef.load(ref);
+  if (feature) await ctx.licensing.recordRead(view, [feature], details);
 }

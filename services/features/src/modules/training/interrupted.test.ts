@@ -83,7 +83,7 @@ describe.each(testDatabaseKinds())('training sets left building by a stopped pro
     const rebuilt = await h.run(REBUILD, { id: crashed });
     expect(rebuilt.data.rebuildTrainingSet).toMatchObject({ ok: true, trainingSet: { status: 'READY', builds: 2 } });
     const [row] = await h.deps.db.select().from(trainingSets).where(eq(trainingSets.id, crashed));
-    expect(row!.builder).toBe(h.service.stores.featureStore.lease.id);
+    expect(row!.builder).toBe(h.service.featureStore.lease.id);
 
     release();
     await building;
@@ -95,8 +95,8 @@ describe.each(testDatabaseKinds())('training sets left building by a stopped pro
     const rebuilt = await h.run(REBUILD, { id: stuck });
     expect(rebuilt.data.rebuildTrainingSet).toMatchObject({ ok: true, trainingSet: { status: 'READY' } });
 
-    const busy = await leftBuilding('busy', h.service.stores.featureStore.lease.id);
-    await h.service.stores.featureStore.lease.hold(async () => {
+    const busy = await leftBuilding('busy', h.service.featureStore.lease.id);
+    await h.service.featureStore.lease.hold(async () => {
       const refused = await h.run(REBUILD, { id: busy });
       expect(refused.data.rebuildTrainingSet).toMatchObject({
         ok: false,

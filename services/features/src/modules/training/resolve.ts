@@ -3,7 +3,6 @@ import { BARS_DATASET, featureColumn } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import { DslError } from '@alphagraph/dsl';
 import type { Lake, LakeParam } from '@alphagraph/lake';
-import { DomainError } from '@alphagraph/service';
 import { z } from 'zod';
 import { createFeatureStore, type FeatureRecord } from '../features/store.ts';
 import { labelColumns } from '../labels/spec.ts';
@@ -12,6 +11,7 @@ import { featureSetRefs } from '../sets/store.ts';
 import { refOf } from '../views/naming.ts';
 import { resolveViews } from '../views/reader.ts';
 import type { ResolvedFeature, ResolvedSplit, TrainingSetResolution } from './build.ts';
+import { TrainingSetError } from './errors.ts';
 import type { OutputColumn, SplitSpec, TrainingSetSpec } from './spec.ts';
 import { type SpinePlan, scheduleInstants, storeSpine } from './spine.ts';
 
@@ -20,13 +20,13 @@ export async function resolveFeatureVersions(db: Db, spec: TrainingSetSpec): Pro
   const refs = [...spec.features];
   for (const name of spec.featureSets) {
     const members = await featureSetRefs(db, name);
-    if (!members) throw new DomainError('NOT_FOUND', `no feature set named ${name}`);
+    if (!members) throw new TrainingSetError('NOT_FOUND', `no feature set named ${name}`);
     refs.push(...members);
   }
   const unique = [...new Set(refs)];
   const found = await createFeatureStore(db).resolveRefs(unique);
   const missing = unique.filter((r) => !found.get(r));
-  if (missing.length > 0) throw new DomainError('NOT_FOUND', `no feature version matches ${missing.join(', ')}`);
+  if (missing.length > 0) throw new TrainingSetError('NOT_FOUND', `no feature version matches ${missing.join(', ')}`);
   const seen = new Set<string>();
   return unique.map((r) => found.get(r)!).filter((f) => !seen.has(f.id) && seen.add(f.id));
 }
@@ -62,7 +62,7 @@ export async function resolveTrainingSet(options: {
   const located = new Map(views.flatMap((v) => v.columns.map((c) => [c.ref, { view: v, column: c }] as const)));
   const features: ResolvedFeature[] = [...byRef].map(([ref, f]) => {
     const at = located.get(ref);
-    if (!at) throw new DomainError('FAILED_PRECONDITION', `not materialized yet: ${ref}`);
+    if (!at) throw new TrainingSetError('NOT_MATERIALIZED', `not materialized yet: ${ref}`);
     return {
       ref,
       featureId: f.id,
@@ -81,11 +81,12 @@ export async function resolveTrainingSet(options: {
       labelValuesSql(spec.labels, 'label_bars');
     } catch (error) {
       if (error instanceof DslError)
-        throw new DomainError('BAD_USER_INPUT', `label expression: ${error.message}`, { cause: error });
+        throw new TrainingSetError('INVALID_SPEC', `label expression: ${error.message}`, { cause: error });
       throw error;
     }
     const snapshot = await lake.currentSnapshot(BARS_DATASET.name);
-    if (!snapshot) throw new DomainError('FAILED_PRECONDITION', 'labels read daily bars, and the lake holds none yet');
+    if (!snapshot)
+      throw new TrainingSetError('NOT_MATERIALIZED', 'labels read daily bars, and the lake holds none yet');
     bars = {
       lakeDataset: BARS_DATASET.name,
       snapshotId: snapshot.id,
@@ -113,11 +114,14 @@ export async function resolveTrainingSet(options: {
         to: period.to,
       });
     } catch (error) {
-      if (error instanceof CalendarError) throw new DomainError('BAD_USER_INPUT', error.message, { cause: error });
+      if (error instanceof CalendarError) throw new TrainingSetError('INVALID_SPEC', error.message, { cause: error });
       throw error;
     }
     if (instants.length === 0)
-      throw new DomainError('BAD_USER_INPUT', `${spec.spine.calendar} has no session in ${period.from}..${period.to}`);
+      throw new TrainingSetError(
+        'INVALID_SPEC',
+        `${spec.spine.calendar} has no session in ${period.from}..${period.to}`,
+      );
     spine = { kind: 'schedule', instants, entities: await entitiesOf(options, spec) };
   } else {
     const stored = await storeSpine({ lake, spine: spec.spine, lakeDataset: options.names.spine, period: spec.period });
@@ -138,7 +142,7 @@ export async function resolveTrainingSet(options: {
   const names = columns.map((c) => c.name);
   const repeated = names.filter((n, i) => names.indexOf(n) !== i);
   if (repeated.length > 0)
-    throw new DomainError('BAD_USER_INPUT', `output columns repeat: ${[...new Set(repeated)].join(', ')}`);
+    throw new TrainingSetError('INVALID_SPEC', `output columns repeat: ${[...new Set(repeated)].join(', ')}`);
 
   const split = spec.split ? await splitBoundaries(lake, spine, spec.split) : null;
   return { resolution: { features, labels: spec.labels, bars, spine, split, columns }, inputs };
@@ -156,7 +160,7 @@ async function entitiesOf(
     if (options.features.every((f) => byFeature.has(f.id))) return [...new Set(rows.map((r) => r.symbol))].sort();
   }
   const snapshot = await options.lake.currentSnapshot(BARS_DATASET.name);
-  if (!snapshot) throw new DomainError('FAILED_PRECONDITION', 'the universe of instruments with bars is empty');
+  if (!snapshot) throw new TrainingSetError('NOT_MATERIALIZED', 'the universe of instruments with bars is empty');
   const rows = await options.lake.query(
     `SELECT DISTINCT symbol FROM ${options.lake.scan(snapshot)} WHERE interval = $1 ORDER BY symbol`,
     [spec.labelInterval],
@@ -192,7 +196,7 @@ async function splitBoundaries(lake: Lake, spine: SpinePlan, split: SplitSpec): 
   const train = Math.round(n * split.train);
   const validation = Math.round(n * split.validation);
   if (train < 1 || validation < 1 || train + validation >= n) {
-    throw new DomainError('BAD_USER_INPUT', `${n} distinct spine timestamps are too few for these split fractions`);
+    throw new TrainingSetError('INVALID_SPEC', `${n} distinct spine timestamps are too few for these split fractions`);
   }
   return {
     validationStart: await nth(train),

@@ -1,14 +1,9 @@
 import { DomainError } from '@alphagraph/service';
-import type { GraphQLError } from 'graphql';
-import type {
-  CreateTrainingSetInput,
-  LabelInput,
-  Resolvers,
-  TrainingSetErrorCode,
-  TrainingSplit,
-} from '../../generated/resolvers.ts';
+import type { CreateTrainingSetInput, LabelInput, Resolvers } from '../../generated/resolvers.ts';
 import type { LabelSpec } from '../labels/spec.ts';
-import type { SplitName, TrainingSetRow } from './service.ts';
+import { trainingEnums } from './enums.ts';
+import { TrainingSetError, type TrainingSetFailure } from './errors.ts';
+import type { TrainingSetRow } from './service.ts';
 import type { TrainingSetSpecInput } from './spec.ts';
 import type { TrainingSetRecord } from './store.ts';
 
@@ -24,18 +19,15 @@ export interface TrainingSetRowConnectionModel {
 export interface TrainingSetInputSnapshotModel {
   readonly lakeDataset: string;
   readonly snapshotId: number;
-  readonly role: 'FEATURE_VIEW' | 'BARS' | 'SPINE';
+  readonly role: 'feature_view' | 'bars' | 'spine';
 }
 export interface TrainingSetResultModel {
   readonly ok: boolean;
   readonly trainingSet: TrainingSetRecord | null;
-  readonly error: { code: TrainingSetErrorCode; message: string } | null;
+  readonly error: { code: TrainingSetFailure; message: string } | null;
 }
 
 const MAX_PAGE = 1_000;
-const upper = <T extends string>(s: T) => s.toUpperCase() as Uppercase<T>;
-const splitName = (s: TrainingSplit | null | undefined): SplitName | null =>
-  s ? (s.toLowerCase() as SplitName) : null;
 const cursorOf = (rowNumber: number) => Buffer.from(`row:${rowNumber}`).toString('base64url');
 
 function rowAfter(cursor: string | null | undefined): number | null {
@@ -48,7 +40,7 @@ function rowAfter(cursor: string | null | undefined): number | null {
 function exactlyOne(what: string, options: Record<string, unknown>): string {
   const given = Object.entries(options).filter(([, v]) => v !== null && v !== undefined);
   if (given.length !== 1)
-    throw new DomainError('BAD_USER_INPUT', `${what}: give exactly one of ${Object.keys(options).join(', ')}`);
+    throw new TrainingSetError('INVALID_SPEC', `${what}: give exactly one of ${Object.keys(options).join(', ')}`);
   return given[0]![0];
 }
 
@@ -95,8 +87,8 @@ export function specFromInput(input: CreateTrainingSetInput): TrainingSetSpecInp
     const { train, validation, validationStart, testStart, embargoSeconds } = input.split;
     const fractions = train != null || validation != null;
     if (fractions === (validationStart != null || testStart != null)) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
+      throw new TrainingSetError(
+        'INVALID_SPEC',
         'split: give either train and validation, or validationStart and testStart',
       );
     }
@@ -107,7 +99,7 @@ export function specFromInput(input: CreateTrainingSetInput): TrainingSetSpecInp
   return {
     name: input.name,
     entities: input.entities ?? null,
-    universe: input.universe === 'BARS' ? 'bars' : input.universe === 'FEATURES' ? 'features' : null,
+    universe: input.universe ?? null,
     spine,
     features: input.features ?? [],
     featureSets: input.featureSets ?? [],
@@ -117,30 +109,13 @@ export function specFromInput(input: CreateTrainingSetInput): TrainingSetSpecInp
   };
 }
 
-function errorCode(error: GraphQLError): TrainingSetErrorCode {
-  const { code, reason } = error.extensions as { code?: string; reason?: string };
-  if (reason === 'BUILD_FAILED') return 'BUILD_FAILED';
-  switch (code) {
-    case 'NOT_FOUND':
-      return 'NOT_FOUND';
-    case 'FAILED_PRECONDITION':
-      return 'NOT_MATERIALIZED';
-    case 'FORBIDDEN':
-      return 'NOT_ENTITLED';
-    case 'CONFLICT':
-      return 'CONFLICT';
-    default:
-      return 'INVALID_SPEC';
-  }
-}
-
-/** Expected failures become the result's error; anything else stays an error of the field. */
+/** A training-set failure becomes the result's error; anything else stays an error of the field. */
 async function result(run: () => Promise<TrainingSetRecord>): Promise<TrainingSetResultModel> {
   try {
     return { ok: true, trainingSet: await run(), error: null };
   } catch (error) {
-    if (error instanceof DomainError && error.extensions.code !== 'UNAUTHENTICATED') {
-      return { ok: false, trainingSet: null, error: { code: errorCode(error), message: error.message } };
+    if (error instanceof TrainingSetError) {
+      return { ok: false, trainingSet: null, error: { code: error.failure, message: error.message } };
     }
     throw error;
   }
@@ -151,16 +126,17 @@ function inputsOf(ts: TrainingSetRecord): TrainingSetInputSnapshotModel[] {
   const out: TrainingSetInputSnapshotModel[] = [];
   for (const f of r.features) {
     if (!out.some((i) => i.lakeDataset === f.lakeDataset))
-      out.push({ lakeDataset: f.lakeDataset, snapshotId: f.snapshotId, role: 'FEATURE_VIEW' });
+      out.push({ lakeDataset: f.lakeDataset, snapshotId: f.snapshotId, role: 'feature_view' });
   }
-  if (r.bars) out.push({ lakeDataset: r.bars.lakeDataset, snapshotId: r.bars.snapshotId, role: 'BARS' });
+  if (r.bars) out.push({ lakeDataset: r.bars.lakeDataset, snapshotId: r.bars.snapshotId, role: 'bars' });
   if (r.spine.kind === 'stored')
-    out.push({ lakeDataset: r.spine.lakeDataset, snapshotId: r.spine.snapshotId, role: 'SPINE' });
+    out.push({ lakeDataset: r.spine.lakeDataset, snapshotId: r.spine.snapshotId, role: 'spine' });
   return out;
 }
 
 /** The training-set part of the features subgraph's resolver map. */
 export const trainingResolvers: Resolvers = {
+  ...trainingEnums,
   Query: {
     trainingSet: (_r, args, ctx) => ctx.trainingSetById.load(args.id),
     trainingSets: (_r, args, ctx) =>
@@ -172,7 +148,6 @@ export const trainingResolvers: Resolvers = {
   },
   TrainingSet: {
     __resolveReference: (ref, ctx) => ctx.trainingSetById.load(String(ref.id)),
-    status: (ts) => upper(ts.status),
     spec: (ts) => ts.spec,
     features: async (ts, _a, ctx) => {
       const found = await ctx.featureById.loadMany(ts.resolution.features.map((f) => f.featureId));
@@ -189,17 +164,14 @@ export const trainingResolvers: Resolvers = {
       const page = await ctx.stores.trainingSets.rows(ctx, ts, {
         first,
         after: rowAfter(args.after),
-        split: splitName(args.split),
+        split: args.split ?? null,
       });
       const edges = page.items.map((node) => ({ cursor: cursorOf(node.rowNumber), node }));
       return { edges, hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null };
     },
-    statistics: (ts, args, ctx) => ctx.stores.trainingSets.statistics(ctx, ts, splitName(args.split)),
-    download: (ts, args, ctx) => ctx.stores.trainingSets.download(ctx, ts, splitName(args.split)),
+    statistics: (ts, args, ctx) => ctx.stores.trainingSets.statistics(ctx, ts, args.split ?? null),
+    download: (ts, args, ctx) => ctx.stores.trainingSets.download(ctx, ts, args.split ?? null),
   },
-  TrainingSetColumn: { kind: (c) => upper(c.kind) },
-  TrainingSetColumnStatistics: { kind: (c) => upper(c.kind) },
-  TrainingSetRow: { split: (r) => (r.split ? upper(r.split) : null) },
   DatasetLineage: {
     trainingSets: async (lineage, _a, ctx) =>
       (await ctx.stores.trainingSets.store.dependingOn([lineage.dataset])).map((r) => r.trainingSet),

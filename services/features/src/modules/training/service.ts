@@ -5,6 +5,7 @@ import { type Lake, type LakeParam, quoteIdent } from '@alphagraph/lake';
 import { DomainError, type DownloadLink, type Downloads, type RequestScope } from '@alphagraph/service';
 import { z } from 'zod';
 import { buildTrainingSet, TRAINING_SET_PARQUET } from './build.ts';
+import { TrainingSetError } from './errors.ts';
 import { describeMissing, licenceCheck } from './licences.ts';
 import { lineageOf, resolveFeatureVersions, resolveTrainingSet } from './resolve.ts';
 import { type TrainingSetSpecInput, trainingSetSpecSchema } from './spec.ts';
@@ -77,7 +78,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         details: { what, datasets: missing.map((m) => m.dataset) },
         requestId: scope.requestId,
       });
-      throw new DomainError('FORBIDDEN', describeMissing(missing, identity));
+      throw new TrainingSetError('NOT_ENTITLED', describeMissing(missing, identity));
     }
     return { identity, licensed };
   }
@@ -96,14 +97,14 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         { snapshotId: built.snapshotId, rowCount: built.rows, builtAt: new Date(), error: null },
         deps.lease.id,
       );
-      if (!ready) throw new DomainError('CONFLICT', `training set ${ts.id} changed while it was building`);
+      if (!ready) throw new TrainingSetError('CONFLICT', `training set ${ts.id} changed while it was building`);
       return ready;
     } catch (error) {
       // The set stays recorded as failed; rebuildTrainingSet(id) retries it. No SQL or driver text leaks.
       const reason = error instanceof DomainError ? error.message : 'the server log has the details';
       if (!(error instanceof DomainError)) console.error(`[features] training set ${ts.id} failed to build`, error);
       await store.transition(ts.id, 'failed', { error: reason }, deps.lease.id);
-      throw new DomainError('FAILED_PRECONDITION', `training set ${ts.id} failed to build: ${reason}`, {
+      throw new TrainingSetError('BUILD_FAILED', `training set ${ts.id} failed to build: ${reason}`, {
         cause: error,
         details: { reason: 'BUILD_FAILED', trainingSetId: ts.id },
       });
@@ -167,8 +168,8 @@ export function createTrainingSets(deps: TrainingSetDeps) {
     async create(scope: RequestScope, input: TrainingSetSpecInput): Promise<TrainingSetRecord> {
       const parsed = trainingSetSpecSchema.safeParse(input);
       if (!parsed.success) {
-        throw new DomainError(
-          'BAD_USER_INPUT',
+        throw new TrainingSetError(
+          'INVALID_SPEC',
           parsed.error.issues.map((i) => `${i.path.join('.') || 'spec'}: ${i.message}`).join('; '),
         );
       }
@@ -211,7 +212,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
     /** Builds again from the pinned resolution: identical content, whatever was appended since. */
     async rebuild(scope: RequestScope, id: string): Promise<TrainingSetRecord> {
       const [ts] = await store.byIds([id]);
-      if (!ts) throw new DomainError('NOT_FOUND', `no training set ${id}`);
+      if (!ts) throw new TrainingSetError('NOT_FOUND', `no training set ${id}`);
       const featureIds = ts.resolution.features.map((f) => f.featureId);
       const { identity } = await authorize(scope, await lineageOf(deps.db, featureIds), 'rebuild');
       return deps.lease.hold(async () => {
@@ -219,7 +220,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         // A set still marked building by a process that is gone is failed first, then rebuilt.
         const building =
           (await claim()) ?? ((await store.failInterrupted(deps.lease)).includes(id) ? await claim() : null);
-        if (!building) throw new DomainError('CONFLICT', `training set ${id} is already building`);
+        if (!building) throw new TrainingSetError('CONFLICT', `training set ${id} is already building`);
         return auditedBuild(scope, identity, AUDIT_REBUILD, building, {});
       });
     },

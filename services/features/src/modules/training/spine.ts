@@ -5,6 +5,7 @@ import { type CalendarCode, getCalendar, sessionDays, zonedToUtc } from '@alphag
 import { type Lake, LakeError, type LakeSession, quoteIdent, quoteLiteral, type StagedValue } from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
 import { z } from 'zod';
+import { TrainingSetError } from './errors.ts';
 import { type SpineSpec, UPLOAD_NAME } from './spec.ts';
 
 /** How a build gets its spine: generated from recorded instants x entities, or a stored snapshot. */
@@ -81,7 +82,10 @@ export async function storeSpine(options: {
   if (spine.kind === 'parquet') {
     const bytes = Buffer.from(spine.base64, 'base64');
     if (bytes.length < 8 || bytes.subarray(0, 4).toString() !== 'PAR1') {
-      throw new DomainError('BAD_USER_INPUT', 'spine.parquetBase64 is not a Parquet file (base64 of the file bytes)');
+      throw new TrainingSetError(
+        'INVALID_SPEC',
+        'spine.parquetBase64 is not a Parquet file (base64 of the file bytes)',
+      );
     }
     mkdirSync(uploadsDir(lake), { recursive: true });
     temporary = join(uploadsDir(lake), `request-${randomUUID()}.parquet`);
@@ -90,11 +94,11 @@ export async function storeSpine(options: {
   } else if (spine.kind === 'upload') {
     // The name is a bare file name (UPLOAD_NAME), so the path cannot leave the uploads directory.
     if (!UPLOAD_NAME.test(spine.file))
-      throw new DomainError('BAD_USER_INPUT', 'spine.uploadedFile must be a bare file name');
+      throw new TrainingSetError('INVALID_SPEC', 'spine.uploadedFile must be a bare file name');
     file = join(uploadsDir(lake), spine.file);
     if (dirname(file) !== uploadsDir(lake) || !existsSync(file)) {
-      throw new DomainError(
-        'BAD_USER_INPUT',
+      throw new TrainingSetError(
+        'INVALID_SPEC',
         `no uploaded spine named ${spine.file} (files are read from the lake's _uploads/ directory)`,
       );
     }
@@ -150,13 +154,13 @@ async function parquetSpineSql(s: LakeSession, path: string): Promise<string> {
   try {
     described = (await s.all(`DESCRIBE SELECT * FROM ${source}`)).map((r) => describeRow.parse(r));
   } catch (cause) {
-    throw new DomainError('BAD_USER_INPUT', 'the spine file could not be read as Parquet', { cause });
+    throw new TrainingSetError('INVALID_SPEC', 'the spine file could not be read as Parquet', { cause });
   }
   const types = new Map(described.map((r) => [r.column_name, r.column_type]));
   const tType = types.get('t');
   if (!types.has('entity') || !tType) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
+    throw new TrainingSetError(
+      'INVALID_SPEC',
       `a spine file needs columns entity and t; it has ${[...types.keys()].filter((c) => c !== 'file_row_number').join(', ')}`,
     );
   }
@@ -167,7 +171,7 @@ async function parquetSpineSql(s: LakeSession, path: string): Promise<string> {
       : tType.startsWith('TIMESTAMP')
         ? `timezone('UTC', ${quoteIdent('t')})`
         : null;
-  if (!t) throw new DomainError('BAD_USER_INPUT', `spine column t must be a timestamp, not ${tType}`);
+  if (!t) throw new TrainingSetError('INVALID_SPEC', `spine column t must be a timestamp, not ${tType}`);
   return `SELECT file_row_number, CAST(entity AS VARCHAR), ${t} FROM ${source}`;
 }
 
@@ -192,5 +196,5 @@ async function checkSpine(s: LakeSession, period: { from: string; to: string } |
     c.outside > 0 ? `${c.outside} spine rows fall outside the period ${period?.from}..${period?.to}` : null,
     c.long > 0 ? `${c.long} spine entities are longer than 64 characters` : null,
   ].filter((p) => p !== null);
-  if (problems.length > 0) throw new DomainError('BAD_USER_INPUT', problems.join('; '));
+  if (problems.length > 0) throw new TrainingSetError('INVALID_SPEC', problems.join('; '));
 }

@@ -1,6 +1,6 @@
 import type { Db } from '@alphagraph/db';
-import { DomainError } from '@alphagraph/service';
 import { createFeatureStore } from '../features/store.ts';
+import { TrainingSetError } from '../training/errors.ts';
 import { refOf } from './naming.ts';
 import { viewColumns, viewsContaining } from './store.ts';
 
@@ -26,7 +26,7 @@ export async function resolveViews(db: Db, refs: readonly string[]): Promise<Res
   const features = createFeatureStore(db);
   const resolved = await features.resolveRefs([...new Set(refs)]);
   const unknown = [...resolved].filter(([, f]) => !f).map(([r]) => r);
-  if (unknown.length > 0) throw new DomainError('NOT_FOUND', `no feature version matches ${unknown.join(', ')}`);
+  if (unknown.length > 0) throw new TrainingSetError('NOT_FOUND', `no feature version matches ${unknown.join(', ')}`);
   const wanted = new Map<string, { ref: string; ttlSeconds: number }>();
   for (const f of resolved.values()) wanted.set(refOf(f!), { ref: refOf(f!), ttlSeconds: f!.ttlSeconds });
 
@@ -47,8 +47,8 @@ export async function resolveViews(db: Db, refs: readonly string[]): Promise<Res
       }
     }
     if (!best) {
-      throw new DomainError(
-        'FAILED_PRECONDITION',
+      throw new TrainingSetError(
+        'NOT_MATERIALIZED',
         `not materialized yet: ${[...uncovered].join(', ')}; run materializeFeatures for them first`,
       );
     }

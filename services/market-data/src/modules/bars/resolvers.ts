@@ -1,5 +1,6 @@
 import { DomainError } from '@alphagraph/service';
-import type { BarInterval as BarIntervalEnum, Resolvers } from '../../generated/resolvers.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import { barEnums } from './enums.ts';
 import type { BarInterval, BarSelection, PriceAdjustment, ResamplePeriod, ReturnKind } from './query.ts';
 import { MAX_BARS_PER_REQUEST } from './store.ts';
 
@@ -8,22 +9,17 @@ const nextDayStart = (d: string) => new Date(dayStart(d).getTime() + 86_400_000)
 const MAX_SYMBOLS = 500;
 const MAX_PAGE = 10_000;
 
-export const intervalOf = (i: BarIntervalEnum | null | undefined): BarInterval => (i === 'HOUR' ? '1h' : '1d');
-const resampleOf = (r: string | null | undefined) => (r ? (r.toLowerCase() as ResamplePeriod) : null);
-const returnsOf = (r: string | null | undefined) => (r ? (r.toLowerCase() as ReturnKind) : null);
-const adjustmentOf = (a: string | null | undefined): PriceAdjustment =>
-  a === 'TOTAL_RETURN' ? 'total_return' : 'none';
 const asDate = (v: unknown) => (v == null ? null : new Date(v as string | Date));
 
 function selectionOf(args: {
   symbols: readonly string[];
   from?: unknown;
   to?: unknown;
-  interval?: BarIntervalEnum | null;
+  interval?: BarInterval | null;
   asOf?: unknown;
-  resample?: string | null;
-  returns?: string | null;
-  adjust?: string | null;
+  resample?: ResamplePeriod | null;
+  returns?: ReturnKind | null;
+  adjust?: PriceAdjustment | null;
 }): BarSelection {
   const symbols = [...new Set(args.symbols)];
   if (symbols.length === 0 || symbols.length > MAX_SYMBOLS) {
@@ -31,13 +27,13 @@ function selectionOf(args: {
   }
   const sel = {
     symbols,
-    interval: intervalOf(args.interval),
+    interval: args.interval ?? '1d',
     from: asDate(args.from),
     to: asDate(args.to),
     asOf: asDate(args.asOf),
-    resample: resampleOf(args.resample),
-    returns: returnsOf(args.returns),
-    adjustment: adjustmentOf(args.adjust),
+    resample: args.resample ?? null,
+    returns: args.returns ?? null,
+    adjustment: args.adjust ?? 'none',
   };
   if (sel.from && sel.to && sel.from >= sel.to) {
     throw new DomainError(
@@ -60,6 +56,7 @@ function decodeCursor(cursor: string) {
 }
 
 export const barResolvers: Resolvers = {
+  ...barEnums,
   Query: {
     bars: async (_r, args, ctx) => {
       const first = args.first ?? 1000;
@@ -69,16 +66,7 @@ export const barResolvers: Resolvers = {
       const edges = page.items.map((node) => ({ cursor: encodeCursor(node.symbol, node.time), node }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
-    barsDownload: async (_r, args, ctx) => {
-      const sel = selectionOf(args);
-      const query = await ctx.stores.bars.exportSql(sel);
-      if (!query) throw new DomainError('FAILED_PRECONDITION', 'no bars have been stored yet');
-      return ctx.stores.downloads.create(ctx, {
-        ...query,
-        requires: [['analyst']],
-        name: `bars_${sel.interval}_${sel.symbols.length === 1 ? sel.symbols[0] : `${sel.symbols.length}_symbols`}`,
-      });
-    },
+    barsDownload: (_r, args, ctx) => ctx.stores.bars.download(ctx, selectionOf(args)),
   },
   Instrument: {
     bars: async (instrument, args, ctx) => {
@@ -94,11 +82,11 @@ export const barResolvers: Resolvers = {
           from: args.from ? dayStart(args.from) : null,
           to: args.to ? nextDayStart(args.to) : null,
           last: args.last ?? null,
-          interval: intervalOf(args.interval),
+          interval: args.interval ?? '1d',
           asOf: asDate(args.asOf),
-          resample: resampleOf(args.resample),
-          returns: returnsOf(args.returns),
-          adjustment: adjustmentOf(args.adjust),
+          resample: args.resample ?? null,
+          returns: args.returns ?? null,
+          adjustment: args.adjust ?? 'none',
         },
       });
       if (bars.length > MAX_BARS_PER_REQUEST) {
@@ -109,15 +97,10 @@ export const barResolvers: Resolvers = {
       }
       return bars;
     },
-    corporateActions: (instrument, args, ctx) =>
-      ctx.corporateActions.load({ symbol: instrument.symbol, asOf: asDate(args.asOf) }),
     latestBar: async (instrument, _args, ctx) => {
       const [bar] = await ctx.bars.load({ symbol: instrument.symbol, query: { last: 1 } });
       return bar ?? null;
     },
-  },
-  CorporateAction: {
-    kind: (a) => (a.kind === 'split' ? 'SPLIT' : 'DIVIDEND'),
   },
   Bar: {
     __resolveReference: async (ref, ctx) => {
@@ -129,7 +112,6 @@ export const barResolvers: Resolvers = {
       });
       return bars[0] ?? null;
     },
-    interval: (bar) => (bar.interval === '1h' ? 'HOUR' : 'DAY'),
     instrument: async (bar, _args, ctx) => {
       const instrument = await ctx.instrumentBySymbol.load(bar.symbol);
       if (!instrument) throw new Error(`bar of unknown instrument ${bar.symbol}`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { BARS_DATASET } from '@alphagraph/datasets';
 import { ZodError } from 'zod';
 import {
   type BatchOutcome,
@@ -181,9 +182,18 @@ export function createIngestion(deps: IngestionDeps) {
       return { report: outcome.report, released };
     },
 
-    /** Marks held rows discarded after review (they stay on record, never ingested). */
-    async discard(ids: readonly number[], actor: Actor): Promise<number> {
-      return deps.reports.discard(ids, actor.id);
+    /** Marks held rows discarded after review (they stay on record, never ingested), audited. */
+    async discard(ids: readonly number[], actor: Actor, requestId?: string | null): Promise<number> {
+      const discarded = await deps.reports.discard(ids, actor.id);
+      await deps.audit?.append({
+        actor: actor.id,
+        roles: actor.roles,
+        action: 'mutation:discardQuarantinedBars',
+        resource: `dataset:${BARS_DATASET.name}`,
+        details: { ids, discarded },
+        requestId: requestId ?? null,
+      });
+      return discarded;
     },
   };
 }

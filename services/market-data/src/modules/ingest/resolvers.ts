@@ -1,18 +1,13 @@
 import { DomainError } from '@alphagraph/service';
 import type { Context } from '../../context.ts';
-import type {
-  IngestIssueOutcome,
-  IngestRule,
-  IngestRuleAction,
-  IngestStatus,
-  QuarantineStatus,
-  Resolvers,
-} from '../../generated/resolvers.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import { ingestEnums } from './enums.ts';
 import { IngestError } from './errors.ts';
 import type { Actor } from './ingest.ts';
-import { type BarInterval, BUILT_IN_MAPPINGS } from './mappings.ts';
+import { BUILT_IN_MAPPINGS } from './mappings.ts';
 import type { IssueRecord } from './report-store.ts';
-import { allowedActions, DEFAULT_RULES, FIXES, RULES, type RuleName } from './rules.ts';
+import { allowedActions, DEFAULT_RULES, FIXES, RULES } from './rules.ts';
+import { storedAction, storedInterval, storedRule } from './stored.ts';
 
 export type IngestIssueModel = IssueRecord & { file: string };
 export interface IngestIssueEdgeModel {
@@ -25,10 +20,6 @@ export interface IngestIssueConnectionModel {
 }
 
 const MAX_PAGE = 1000;
-const upper = <T extends string>(s: string) => s.toUpperCase() as T;
-const interval = (i: string) => (i === '1h' ? 'HOUR' : 'DAY');
-const intervalOf = (i: 'DAY' | 'HOUR' | null | undefined): BarInterval | null =>
-  i === 'HOUR' ? '1h' : i === 'DAY' ? '1d' : null;
 
 function actorOf(ctx: Context): Actor {
   if (!ctx.identity) throw new DomainError('UNAUTHENTICATED', 'a verified caller is required');
@@ -55,12 +46,13 @@ function failure(error: unknown) {
 }
 
 export const ingestResolvers: Resolvers = {
+  ...ingestEnums,
   Query: {
     ingestRules: () =>
       RULES.map((rule) => ({
-        rule: upper<IngestRule>(rule),
-        defaultAction: upper<IngestRuleAction>(DEFAULT_RULES[rule]),
-        allowedActions: allowedActions(rule).map((a) => upper<IngestRuleAction>(a)),
+        rule,
+        defaultAction: DEFAULT_RULES[rule],
+        allowedActions: allowedActions(rule),
         fix: FIXES[rule] ?? null,
       })),
     ingestMappings: () => [...BUILT_IN_MAPPINGS.values()],
@@ -73,7 +65,7 @@ export const ingestResolvers: Resolvers = {
     ingestReport: (_r, args, ctx) => ctx.stores.ingest.reports.batch(args.id),
     quarantinedBars: (_r, args, ctx) =>
       ctx.stores.ingest.reports.quarantine({
-        status: args.status ? (args.status.toLowerCase() as 'held' | 'released' | 'discarded') : null,
+        status: args.status ?? null,
         symbol: args.symbol ?? null,
         batchId: args.batchId ?? null,
         first: pageSize(args.first, 100),
@@ -87,7 +79,7 @@ export const ingestResolvers: Resolvers = {
         const report = await ctx.stores.ingest.ingestion.ingestRows({
           source: input.source,
           mapping: input.mapping ?? null,
-          interval: intervalOf(input.interval),
+          interval: input.interval ?? null,
           rows: input.rows.map((r) => ({
             symbol: r.symbol ?? null,
             time: r.time,
@@ -98,10 +90,10 @@ export const ingestResolvers: Resolvers = {
             volume: r.volume ?? null,
           })),
           rules: {
-            ...Object.fromEntries((input.rules ?? []).map((r) => [r.rule.toLowerCase(), r.action.toLowerCase()])),
+            ...Object.fromEntries((input.rules ?? []).map((r) => [r.rule, r.action])),
             ...(input.jumpThreshold != null ? { jump_threshold: input.jumpThreshold } : {}),
           },
-          conflicts: input.conflicts === 'KEEP_STORED' ? 'keep_stored' : 'correct',
+          conflicts: input.conflicts ?? 'correct',
           actor,
           requestId: ctx.requestId,
         });
@@ -130,34 +122,24 @@ export const ingestResolvers: Resolvers = {
     discardQuarantinedBars: async (_r, args, ctx) => {
       const actor = actorOf(ctx);
       const ids = args.ids.map((id) => idNumber(id, 'id'));
-      const discarded = await ctx.stores.ingest.ingestion.discard(ids, actor);
-      await ctx.stores.ingest.audit?.append({
-        actor: actor.id,
-        roles: actor.roles,
-        action: 'mutation:discardQuarantinedBars',
-        resource: 'dataset:bars',
-        details: { ids, discarded },
-        requestId: ctx.requestId,
-      });
+      const discarded = await ctx.stores.ingest.ingestion.discard(ids, actor, ctx.requestId);
       return { ok: true, discarded, error: null };
     },
   },
   IngestReport: {
-    interval: (b) => interval(b.interval),
-    status: (b) => upper<IngestStatus>(b.status),
+    interval: (b) => storedInterval.parse(b.interval),
     rules: (b) =>
       Object.entries(b.ruleCounts).map(([rule, c]) => ({
-        rule: upper<IngestRule>(rule),
-        action: upper<IngestRuleAction>(c.action),
+        rule: storedRule.parse(rule),
+        action: storedAction.parse(c.action),
         rows: c.rows,
       })),
     jumpThreshold: (b) => Number(b.rules.jump_threshold ?? 0),
-    conflicts: (b) => (b.conflicts === 'keep_stored' ? 'KEEP_STORED' : 'CORRECT'),
     registeredInstruments: (b) => b.registered,
     issues: async (b, args, ctx) => {
       const first = pageSize(args.first, 100);
       const rows = await ctx.stores.ingest.reports.issues(b.id, {
-        outcomes: args.outcomes?.map((o) => o.toLowerCase() as IssueRecord['outcome']) ?? null,
+        outcomes: args.outcomes ?? null,
         first: first + 1,
         afterId: args.after != null ? idNumber(args.after, 'after') : null,
       });
@@ -168,11 +150,9 @@ export const ingestResolvers: Resolvers = {
     },
   },
   IngestIssue: {
-    rule: (i) => upper<IngestRule>(i.rule),
-    outcome: (i) => upper<IngestIssueOutcome>(i.outcome),
+    rule: (i) => storedRule.parse(i.rule),
   },
   IngestMapping: {
-    interval: (m) => interval(m.interval),
     symbolColumn: (m) => ('column' in m.symbol ? m.symbol.column : null),
     fixedSymbol: (m) => ('fixed' in m.symbol ? m.symbol.fixed : null),
     timeColumn: (m) => m.time.column,
@@ -182,9 +162,8 @@ export const ingestResolvers: Resolvers = {
   },
   QuarantinedBar: {
     id: (q) => String(q.id),
-    interval: (q) => interval(q.interval),
-    rules: (q) => q.rules.map((r) => upper<IngestRule>(r as RuleName)),
-    status: (q) => upper<QuarantineStatus>(q.status),
+    interval: (q) => storedInterval.parse(q.interval),
+    rules: (q) => q.rules.map((r) => storedRule.parse(r)),
     batch: async (q, _a, ctx) => {
       const batch = await ctx.ingestBatchById.load(q.batchId);
       if (!batch) throw new Error(`quarantined row ${q.id} has no batch ${q.batchId}`);

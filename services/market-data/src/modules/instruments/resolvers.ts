@@ -1,8 +1,7 @@
 import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
-import type { InstrumentRecord } from './store.ts';
+import { instrumentEnums } from './enums.ts';
 
-const ASSET_CLASSES = ['EQUITY', 'ETF', 'INDEX', 'FX', 'CRYPTO', 'COMMODITY'] as const;
 const MAX_PAGE = 500;
 
 const encodeCursor = (symbol: string) => Buffer.from(`instrument:${symbol}`).toString('base64url');
@@ -14,6 +13,7 @@ function decodeCursor(cursor: string): string {
 }
 
 export const instrumentResolvers: Resolvers = {
+  ...instrumentEnums,
   Query: {
     instrument: async (_root, args, ctx) => {
       if ((args.id == null) === (args.symbol == null)) {
@@ -28,7 +28,7 @@ export const instrumentResolvers: Resolvers = {
       }
       const page = await ctx.stores.instruments.page({
         search: args.search ?? null,
-        assetClass: args.assetClass ? (args.assetClass.toLowerCase() as InstrumentRecord['assetClass']) : null,
+        assetClass: args.assetClass ?? null,
         first,
         afterSymbol: args.after ? decodeCursor(args.after) : null,
       });
@@ -46,10 +46,6 @@ export const instrumentResolvers: Resolvers = {
       if ('id' in ref && ref.id) return ctx.instrumentById.load(String(ref.id));
       if ('symbol' in ref && ref.symbol) return ctx.instrumentBySymbol.load(String(ref.symbol));
       return null;
-    },
-    assetClass: (i) => {
-      const upper = i.assetClass.toUpperCase() as (typeof ASSET_CLASSES)[number];
-      return upper;
     },
   },
 };

@@ -1,8 +1,9 @@
-import { DateTimeScalar, DomainError } from '@alphagraph/service';
-import type { Resolvers } from './generated/resolvers.ts';
+import { DomainError } from '@alphagraph/service';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import { modelEnums } from './enums.ts';
 
-export const resolvers: Resolvers = {
-  DateTime: DateTimeScalar,
+export const modelResolvers: Resolvers = {
+  ...modelEnums,
   Query: {
     models: (_r, _a, ctx) => ctx.stores.models.list(),
     model: (_r, args, ctx) => {
@@ -15,7 +16,6 @@ export const resolvers: Resolvers = {
   Model: {
     __resolveReference: (ref, ctx) =>
       'id' in ref ? ctx.modelById.load(String(ref.id)) : ctx.modelByName.load(String(ref.name)),
-    task: (m) => (m.task === 'classification' ? 'CLASSIFICATION' : 'REGRESSION'),
     universe: async (m, _a, ctx) => (await ctx.universeOf.load(m.id)).map((symbol) => ({ symbol })),
     features: (m, _a, ctx) => ctx.featuresOf.load(m.id),
   },

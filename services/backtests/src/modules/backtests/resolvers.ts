@@ -1,18 +1,14 @@
-import { DateScalar, DateTimeScalar } from '@alphagraph/service';
-import type { Resolvers } from './generated/resolvers.ts';
+import type { Resolvers } from '../../generated/resolvers.ts';
+import { backtestEnums } from './enums.ts';
 
-const STATUS = { queued: 'QUEUED', running: 'RUNNING', succeeded: 'SUCCEEDED', failed: 'FAILED' } as const;
-
-export const resolvers: Resolvers = {
-  DateTime: DateTimeScalar,
-  Date: DateScalar,
+export const backtestResolvers: Resolvers = {
+  ...backtestEnums,
   Query: {
     backtests: (_r, _a, ctx) => ctx.stores.backtests.list(),
     backtest: (_r, args, ctx) => ctx.backtestById.load(args.id),
   },
   Backtest: {
     __resolveReference: (ref, ctx) => ctx.backtestById.load(String(ref.id)),
-    status: (b) => STATUS[b.status],
     model: (b) => (b.modelName ? { name: b.modelName } : null),
     instruments: async (b, _a, ctx) => (await ctx.instrumentsOf.load(b.id)).map((symbol) => ({ symbol })),
     metrics: (b) =>
