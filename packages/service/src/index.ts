@@ -5,14 +5,12 @@ export { demoEnv, loadServiceEnv, type PlatformEnv, type ServiceEnv } from './en
 export { DomainError, type DomainErrorCode } from './errors.ts';
 export { type HttpRoute, sendJson } from './http.ts';
 export { manyByKey, oneByKey } from './loaders.ts';
+export { requestScope } from './request.ts';
 export { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 export {
   buildServiceSchema,
-  maskError,
   type RequestScope,
   type RunningSubgraph,
-  readSubgraphSdl,
-  requestScope,
   type ServiceContext,
   type SubgraphResolvers,
   type SubgraphServerOptions,
