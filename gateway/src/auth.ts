@@ -1,9 +1,8 @@
 import {
-  AuthError,
-  bearerToken,
   checkScopes,
   type Identity,
-  isIntrospection,
+  identityFromAuthorization,
+  introspectionDenial,
   mayExplore,
   type Requirement,
   type TokenVerifier,
@@ -33,28 +32,16 @@ export function createGatewayAuth(verifier: TokenVerifier) {
   const identityOf = (request: Request): Promise<Identity | null> => {
     let pending = identities.get(request);
     if (!pending) {
-      pending = (async () => {
-        const token = bearerToken(request.headers.get('authorization'));
-        return token ? verifier.verify(token) : null;
-      })();
+      pending = identityFromAuthorization(verifier, request.headers.get('authorization'));
       identities.set(request, pending);
     }
     return pending;
   };
 
-  const unauthenticated = (error: unknown): never => {
-    if (error instanceof AuthError) {
-      throw createGraphQLError(error.message, {
-        extensions: { code: 'UNAUTHENTICATED', reason: error.code, http: { status: 401 } },
-      });
-    }
-    throw error;
-  };
-
   const genericAuth = {
     mode: 'protect-granular' as const,
     rejectUnauthenticated: false,
-    resolveUserFn: (context: { request: Request }) => identityOf(context.request).catch(unauthenticated),
+    resolveUserFn: (context: { request: Request }) => identityOf(context.request),
     extractScopes: (user: Record<string, unknown> | null | undefined) => [
       ...((user as Identity | null | undefined)?.scopes ?? []),
     ],
@@ -97,15 +84,8 @@ export function createGatewayAuth(verifier: TokenVerifier) {
     },
     onExecute({ args, setResultAndStopExecution }) {
       const request = (args.contextValue as { request?: Request }).request;
-      if (request && !mayExplore(resolved.get(request)) && isIntrospection(args.document)) {
-        setResultAndStopExecution({
-          errors: [
-            createGraphQLError('introspection is only available to roles that use the explorer; send such a token', {
-              extensions: { code: 'FORBIDDEN' },
-            }),
-          ],
-        });
-      }
+      const denial = request ? introspectionDenial(args.document, resolved.get(request)) : null;
+      if (denial) setResultAndStopExecution({ errors: [denial] });
     },
     onResultProcess({ request, result, setResult }) {
       if (mayExplore(resolved.get(request)) || Array.isArray(result) || !result || !('errors' in result)) return;

@@ -1,9 +1,8 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRepoRoot } from '@alphagraph/config';
+import { defaultSubgraphUrl, findRepoRoot, SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
+import { readSubgraphSdl } from '@alphagraph/server';
 import { composeServices } from '@theguild/federation-composition';
 import { parse } from 'graphql';
-import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from './subgraphs.ts';
 
 export class CompositionError extends Error {
   readonly code = 'COMPOSITION_FAILED';
@@ -14,10 +13,6 @@ export class CompositionError extends Error {
 }
 
 export const supergraphPath = (): string => join(findRepoRoot(), 'schema', 'supergraph.graphql');
-
-export function readSubgraphSdl(name: SubgraphName): string {
-  return readFileSync(join(findRepoRoot(), 'schema', `${name}.graphql`), 'utf8');
-}
 
 /** Composes the checked-in subgraph SDLs into a supergraph SDL, with the given routing URLs. */
 export function composeSupergraph(urls: Partial<Record<SubgraphName, string>> = {}): string {

@@ -10,6 +10,7 @@ describe('loadGatewayEnv', () => {
       graphiqlToken: undefined,
       port: 4000,
       host: '127.0.0.1',
+      stopGraceMs: 5000,
       subgraphUrls: {
         'market-data': 'http://127.0.0.1:4001/graphql',
         'alt-data': 'http://127.0.0.1:4002/graphql',

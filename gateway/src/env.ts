@@ -1,7 +1,15 @@
 import { type AuthEnv, authEnv } from '@alphagraph/auth';
-import { type EnvSource, httpEnv, loadEnv } from '@alphagraph/config';
+import {
+  defaultSubgraphUrl,
+  type EnvSource,
+  GATEWAY,
+  httpEnv,
+  loadEnv,
+  SUBGRAPHS,
+  type SubgraphName,
+  subgraphUrlVariable,
+} from '@alphagraph/config';
 import { z } from 'zod';
-import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName, subgraphUrlVariable } from './subgraphs.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
@@ -20,6 +28,7 @@ const subgraphUrlsEnv = z
 export interface GatewayEnv {
   port: number;
   host: string;
+  stopGraceMs: number;
   subgraphUrls: Record<SubgraphName, string>;
   auth: AuthEnv;
   /** Development: a token GraphiQL sends by default (the launcher mints one). */
@@ -33,7 +42,7 @@ const graphiqlEnv = z
 /** Validates the gateway's configuration once, at boot; `source` defaults to `process.env`. */
 export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
   const env = loadEnv(
-    { http: httpEnv(4000), subgraphs: subgraphUrlsEnv, auth: authEnv, graphiql: graphiqlEnv },
+    { http: httpEnv(GATEWAY.defaultPort), subgraphs: subgraphUrlsEnv, auth: authEnv, graphiql: graphiqlEnv },
     source,
   );
   return { ...env.http, subgraphUrls: env.subgraphs, auth: env.auth, graphiqlToken: env.graphiql };

@@ -1,5 +1,6 @@
 // Starts the gateway: `pnpm --filter @alphagraph/gateway start`, configured by env.ts.
 import { ConfigError } from '@alphagraph/config';
+import { exitOnShutdownSignal } from '@alphagraph/server';
 import { CompositionError } from './compose.ts';
 import { loadGatewayEnv } from './env.ts';
 import { startGateway } from './server.ts';
@@ -20,21 +21,10 @@ try {
   console.log(`Alphagraph gateway: ${gateway.url} (GraphiQL in a browser)`);
   for (const [name, url] of Object.entries(env.subgraphUrls)) console.log(`  subgraph ${name}: ${url}`);
 
-  let stopping = false;
-  const stop = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
+  exitOnShutdownSignal(async (signal) => {
     console.log(`${signal}: stopping the gateway`);
-    gateway.stop().then(
-      () => process.exit(0),
-      (error: unknown) => {
-        console.error(error);
-        process.exit(1);
-      },
-    );
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+    await gateway.stop();
+  });
 } catch (error) {
   console.error(describeStartupError(error));
   process.exit(1);

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { findRepoRoot } from '@alphagraph/config';
+import { findRepoRoot, SUBGRAPHS } from '@alphagraph/config';
 import {
   type ConstDirectiveNode,
   type DocumentNode,
@@ -9,7 +9,6 @@ import {
   type ObjectTypeExtensionNode,
   parse,
 } from 'graphql';
-import { SUBGRAPHS } from './subgraphs.ts';
 
 const AUTH_DIRECTIVES = new Set(['requiresScopes', 'authenticated', 'policy']);
 

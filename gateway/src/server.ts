@@ -1,7 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { type AuthEnv, createTokenVerifier } from '@alphagraph/auth';
+import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
+import { INTERNAL_ERROR_MESSAGE, type ListeningServer, listen } from '@alphagraph/server';
 import { createGatewayRuntime, type LogLevel } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
@@ -9,7 +10,6 @@ import { createGatewayAuth } from './auth.ts';
 import { composeSupergraph } from './compose.ts';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TITLE } from './internal/graphiql.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
-import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from './subgraphs.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -24,6 +24,8 @@ export interface GatewayOptions {
   auth: AuthEnv;
   /** A token GraphiQL sends by default (development only). */
   graphiqlToken?: string | undefined;
+  /** How long stop() lets requests in flight finish (HttpEnv's STOP_GRACE_SECONDS). */
+  stopGraceMs?: number | undefined;
 }
 
 export interface RunningGateway {
@@ -71,7 +73,6 @@ async function proxyDownload(req: IncomingMessage, res: ServerResponse, urls: Re
     } else res.end();
   }
 }
-const STOP_GRACE_MS = 5_000;
 
 /** Starts the federated gateway over the subgraphs in an HTTP server; resolves once it listens. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
@@ -96,7 +97,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     propagateHeaders: auth.propagateHeaders,
     plugins: () => auth.plugins,
     // isDev off: Yoga would otherwise add the original error and its stack when NODE_ENV=development.
-    maskedErrors: { maskError: maskGatewayError, errorMessage: 'Unexpected error.', isDev: false },
+    maskedErrors: { maskError: maskGatewayError, errorMessage: INTERNAL_ERROR_MESSAGE, isDev: false },
     // The default, stated because maskGatewayError names a failing subgraph from `serviceName`.
     subgraphErrors: { errorCode: 'DOWNSTREAM_SERVICE_ERROR', subgraphNameProp: 'serviceName' },
     logging: options.logging ?? 'info',
@@ -114,28 +115,21 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     gateway(req, res);
   });
+  let listening: ListeningServer;
   try {
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(options.port, options.host, () => {
-        server.off('error', reject);
-        resolve();
-      });
+    listening = await listen(server, {
+      port: options.port,
+      host: options.host,
+      stopGraceMs: options.stopGraceMs,
     });
   } catch (error) {
     await gateway.dispose();
     throw error;
   }
-
-  const { port } = server.address() as AddressInfo;
-  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
   return {
-    url: `http://${host}:${port}${GRAPHQL_PATH}`,
+    url: `${listening.origin}${GRAPHQL_PATH}`,
     async stop() {
-      // In-flight requests may finish; connections still open after the grace period are cut.
-      const cut = setTimeout(() => server.closeAllConnections(), STOP_GRACE_MS).unref();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      clearTimeout(cut);
+      await listening.close();
       await gateway.dispose();
     },
   };

@@ -125,6 +125,25 @@ describe('authentication and authorization through the platform', () => {
     expect(direct.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('introspection is refused with one message and one status, at the gateway and at a subgraph', async () => {
+    const introspect = '{ __schema { queryType { name } } }';
+    for (const url of [p.gatewayUrl, p.subgraphUrls.models]) {
+      for (const token of [await p.token(['service']), null]) {
+        const denied = await p.query(introspect, {}, { token, url });
+        expect({ status: denied.status, data: denied.data ?? null, errors: denied.errors }, url).toEqual({
+          status: 403,
+          data: null,
+          errors: [
+            {
+              message: 'introspection is only available to roles that use the explorer; send such a token',
+              extensions: { code: 'FORBIDDEN' },
+            },
+          ],
+        });
+      }
+    }
+  });
+
   it('admins grant and revoke entitlements; compliance sees them and the audit log verifies', async () => {
     const admin = await p.token(['admin'], 'alice-admin');
     const compliance = await p.token(['compliance'], 'carol-compliance');

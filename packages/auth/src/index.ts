@@ -17,7 +17,14 @@ export {
 } from './entitlements.ts';
 export { type AuthEnv, authEnv } from './env.ts';
 export { AuthError, type AuthErrorCode } from './errors.ts';
-export { isIntrospection, mayExplore, withoutSuggestions } from './introspection.ts';
+export { identityFromAuthorization, unauthenticatedError } from './identity.ts';
+export {
+  INTROSPECTION_DENIED,
+  introspectionDenial,
+  isIntrospection,
+  mayExplore,
+  withoutSuggestions,
+} from './introspection.ts';
 export {
   AUDIT_DENIED,
   AUDIT_READ,

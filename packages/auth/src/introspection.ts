@@ -1,4 +1,5 @@
-import { type DocumentNode, Kind, visit } from 'graphql';
+import { createGraphQLError } from '@graphql-tools/utils';
+import { type DocumentNode, type GraphQLError, Kind, visit } from 'graphql';
 import { EXPLORER_ROLES } from './roles.ts';
 import type { Identity } from './tokens.ts';
 
@@ -16,6 +17,20 @@ export function isIntrospection(document: DocumentNode): boolean {
 /** Introspection and field suggestions are for people using the explorer, not for machines or anonymous callers. */
 export function mayExplore(identity: Identity | null | undefined): boolean {
   return !!identity && identity.roles.some((r) => EXPLORER_ROLES.includes(r));
+}
+
+export const INTROSPECTION_DENIED = 'introspection is only available to roles that use the explorer; send such a token';
+
+/**
+ * The introspection rule, as the gateway and every subgraph answer it: the error to send instead
+ * of executing `document`, or null when the caller may run it.
+ */
+export function introspectionDenial(
+  document: DocumentNode,
+  identity: Identity | null | undefined,
+): GraphQLError | null {
+  if (!isIntrospection(document) || mayExplore(identity)) return null;
+  return createGraphQLError(INTROSPECTION_DENIED, { extensions: { code: 'FORBIDDEN', http: { status: 403 } } });
 }
 
 /** Removes graphql-js "Did you mean …?" hints, which reveal schema names. */

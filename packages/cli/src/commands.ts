@@ -4,6 +4,7 @@ import { parseArgs } from 'node:util';
 import { createAuditLog, isRole, mintDevToken, ROLES, type Role } from '@alphagraph/auth';
 import { defaultDataDir } from '@alphagraph/config';
 import { openDatabase } from '@alphagraph/db';
+import { shutdownSignal } from '@alphagraph/server';
 import { z } from 'zod';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { ingest } from './ingest.ts';
@@ -89,10 +90,7 @@ async function dev(argv: string[], env: Record<string, string | undefined>, io: 
       '',
     ].join('\n'),
   );
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
+  await shutdownSignal();
   io.out('stopping…\n');
   await platform.stop();
   return 0;

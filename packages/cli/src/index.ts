@@ -1,3 +1,3 @@
 export { runCli } from './commands.ts';
-export { type Platform, type PlatformOptions, SERVICES, type ServiceName, startPlatform } from './platform.ts';
+export { type Platform, type PlatformOptions, startPlatform } from './platform.ts';
 export { freePort } from './ports.ts';

@@ -1,8 +1,12 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
-import { defaultDataDir, findRepoRoot } from '@alphagraph/config';
+import { defaultDataDir, findRepoRoot, SUBGRAPHS } from '@alphagraph/config';
 import { embeddedUrlFile } from './dev-auth.ts';
+import { workspaceExport } from './workspace.ts';
+
+/** market-data's operator CLI, as its package.json declares it. */
+const MARKET_DATA_CLI_EXPORT = './cli';
 
 /**
  * `alphagraph ingest …` runs market-data's own operator CLI in a separate process (packages never
@@ -47,7 +51,7 @@ export async function ingest(
       '--max-semi-space-size=64',
       '--import',
       import.meta.resolve('tsx'),
-      join(root, 'services', 'market-data', 'src', 'cli', 'main.ts'),
+      workspaceExport(SUBGRAPHS.find((s) => s.name === 'market-data')!.package, MARKET_DATA_CLI_EXPORT),
       'ingest',
       ...args,
     ],

@@ -1,15 +1,20 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mintDevToken } from '@alphagraph/auth';
-import { defaultDataDir, findRepoRoot } from '@alphagraph/config';
+import {
+  defaultDataDir,
+  GATEWAY,
+  MAIN_EXPORT,
+  SUBGRAPHS,
+  type SubgraphName,
+  subgraphUrlVariable,
+} from '@alphagraph/config';
 import { openDatabase } from '@alphagraph/db';
 import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { freePort } from './ports.ts';
 import { type ManagedProcess, startTsProcess } from './process.ts';
-
-export const SERVICES = ['market-data', 'alt-data', 'features', 'models', 'backtests'] as const;
-export type ServiceName = (typeof SERVICES)[number];
+import { workspaceExport } from './workspace.ts';
 
 export interface PlatformOptions {
   /** A Postgres URL; when absent, embedded PGlite in `dataDir` is served to the services. */
@@ -18,7 +23,7 @@ export interface PlatformOptions {
   dataDir?: string;
   /** Load the demo data and catalog on start (idempotent). */
   demo?: boolean;
-  /** Fixed ports (gateway 4000, subgraphs 4001-4005) or free ones chosen by the OS. */
+  /** The roster's default ports (gateway 4000, subgraphs 4001-4005) or free ones chosen by the OS. */
   ports?: 'default' | 'free';
   /** Extra environment for every process (e.g. auth settings). */
   env?: Record<string, string>;
@@ -27,25 +32,16 @@ export interface PlatformOptions {
 
 export interface Platform {
   readonly gatewayUrl: string;
-  readonly subgraphUrls: Readonly<Record<ServiceName, string>>;
+  readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly databaseUrl: string;
   readonly lakeRoot: string;
   /** A development token (roles researcher and compliance) GraphiQL sends by default; null with external auth. */
   readonly devToken: string | null;
   /** Stops one subgraph (to exercise partial failure) and starts it again on the same port. */
-  stopService(name: ServiceName): Promise<void>;
-  startService(name: ServiceName): Promise<void>;
+  stopService(name: SubgraphName): Promise<void>;
+  startService(name: SubgraphName): Promise<void>;
   stop(): Promise<void>;
 }
-
-const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
-  gateway: 4000,
-  'market-data': 4001,
-  'alt-data': 4002,
-  features: 4003,
-  models: 4004,
-  backtests: 4005,
-};
 
 /**
  * Starts the whole platform: the five subgraphs and the gateway, each its own process. Without a
@@ -53,7 +49,6 @@ const DEFAULT_PORTS: Record<ServiceName | 'gateway', number> = {
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const log = options.log ?? ((line: string) => console.log(line));
-  const root = findRepoRoot();
   const dataDir = options.dataDir ?? defaultDataDir();
   const lakeRoot = join(dataDir, 'lake');
   let embedded: EmbeddedServer | undefined;
@@ -75,13 +70,12 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const migrator = await openDatabase({ url: databaseUrl, prepare: !embedded, poolSize: 1, pgliteDir: '' });
   await migrator.close();
 
-  const port = async (name: ServiceName | 'gateway') => (options.ports === 'free' ? freePort() : DEFAULT_PORTS[name]);
-  const ports = {} as Record<ServiceName | 'gateway', number>;
-  for (const name of [...SERVICES, 'gateway'] as const) ports[name] = await port(name);
-  const subgraphUrls = Object.fromEntries(SERVICES.map((s) => [s, `http://127.0.0.1:${ports[s]}/graphql`])) as Record<
-    ServiceName,
-    string
-  >;
+  const port = async (p: { defaultPort: number }) => (options.ports === 'free' ? freePort() : p.defaultPort);
+  const ports = {} as Record<SubgraphName | 'gateway', number>;
+  for (const p of [...SUBGRAPHS, GATEWAY]) ports[p.name] = await port(p);
+  const subgraphUrls = Object.fromEntries(
+    SUBGRAPHS.map(({ name }) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
+  ) as Record<SubgraphName, string>;
 
   const baseEnv = {
     ...process.env,
@@ -97,11 +91,11 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
     HOST: '127.0.0.1',
   };
-  const services = new Map<ServiceName, ManagedProcess>();
-  const launch = (name: ServiceName) => {
+  const services = new Map<SubgraphName, ManagedProcess>();
+  const launch = ({ name, package: pkg }: (typeof SUBGRAPHS)[number]) => {
     const p = startTsProcess({
       name,
-      entry: join(root, 'services', name, 'src', 'main.ts'),
+      entry: workspaceExport(pkg, MAIN_EXPORT),
       env: { ...baseEnv, PORT: String(ports[name]) },
       readyLine: new RegExp(`^\\[${name}\\] ready$`),
       log,
@@ -114,7 +108,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     PORT: String(ports.gateway),
     ...(devToken ? { GRAPHIQL_DEV_TOKEN: devToken } : {}),
   };
-  for (const s of SERVICES) gatewayEnv[`SUBGRAPH_${s.toUpperCase().replaceAll('-', '_')}_URL`] = subgraphUrls[s];
+  for (const { name } of SUBGRAPHS) gatewayEnv[subgraphUrlVariable(name)] = subgraphUrls[name];
 
   const stopAll = async (gateway?: ManagedProcess) => {
     await gateway?.stop();
@@ -126,10 +120,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   };
   let gateway: ManagedProcess | undefined;
   try {
-    await Promise.all(SERVICES.map((s) => launch(s).ready));
+    await Promise.all(SUBGRAPHS.map((s) => launch(s).ready));
     gateway = startTsProcess({
-      name: 'gateway',
-      entry: join(root, 'gateway', 'src', 'main.ts'),
+      name: GATEWAY.name,
+      entry: workspaceExport(GATEWAY.package, MAIN_EXPORT),
       env: gatewayEnv,
       readyLine: /^Alphagraph gateway: /,
       log,
@@ -150,7 +144,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       await services.get(name)?.stop();
     },
     startService: async (name) => {
-      await launch(name).ready;
+      await launch(SUBGRAPHS.find((s) => s.name === name)!).ready;
     },
     stop: () => stopAll(running),
   };

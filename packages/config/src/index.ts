@@ -3,9 +3,19 @@ export { defaultDataDir, demoDataDir, findRepoRoot } from './paths.ts';
 export {
   booleanFlag,
   type DatabaseEnv,
+  DEFAULT_STOP_GRACE_MS,
   databaseEnv,
   type HttpEnv,
   httpEnv,
   type LakeEnv,
   lakeEnv,
 } from './schemas.ts';
+export {
+  defaultSubgraphUrl,
+  GATEWAY,
+  MAIN_EXPORT,
+  SUBGRAPHS,
+  type SubgraphName,
+  subgraphDefaultPort,
+  subgraphUrlVariable,
+} from './subgraphs.ts';

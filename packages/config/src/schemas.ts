@@ -9,13 +9,21 @@ export const booleanFlag = (fallback: boolean) =>
     .optional()
     .transform((v) => (v === undefined || v === '' ? fallback : ['1', 'true', 'yes', 'on'].includes(v)));
 
+/** How long a stopping server lets requests in flight finish, unless STOP_GRACE_SECONDS says otherwise. */
+export const DEFAULT_STOP_GRACE_MS = 5_000;
+
 export const httpEnv = (defaultPort: number) =>
   z
     .object({
       PORT: z.coerce.number().int().min(0).max(65535).default(defaultPort),
       HOST: z.string().min(1).default('127.0.0.1'),
+      STOP_GRACE_SECONDS: z.coerce
+        .number()
+        .min(0)
+        .max(600)
+        .default(DEFAULT_STOP_GRACE_MS / 1000),
     })
-    .transform((e) => ({ port: e.PORT, host: e.HOST }));
+    .transform((e) => ({ port: e.PORT, host: e.HOST, stopGraceMs: Math.round(e.STOP_GRACE_SECONDS * 1000) }));
 export type HttpEnv = z.output<ReturnType<typeof httpEnv>>;
 
 export const databaseEnv = z

@@ -12,6 +12,7 @@ import {
 import type { DatabaseEnv, HttpEnv, LakeEnv } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
 import { Lake } from '@alphagraph/lake';
+import { exitOnShutdownSignal } from '@alphagraph/server';
 import { createDownloads, type Downloads } from './downloads.ts';
 import type { PlatformEnv } from './env.ts';
 import {
@@ -37,7 +38,14 @@ export interface ServiceWiring<C extends ServiceContext> {
   context: (scope: RequestScope) => Promise<C>;
   /** Decides the subgraph's data-dependent @policy rules (licence entitlements). */
   decidePolicy?: PolicyDecider | undefined;
-  /** Work after the server listens (e.g. loading demo data). */
+  /** Starts the service's background work (schedulers, sweeps) once the server listens. */
+  start?: (() => void | Promise<void>) | undefined;
+  /**
+   * Ends that work on shutdown: after the server stopped taking requests (none is still being
+   * answered), before the lake and the database close (so the work can still record its state).
+   */
+  stop?: (() => Promise<void>) | undefined;
+  /** Work after the server listens and `start` ran (e.g. loading demo data). */
   afterStart?: (() => Promise<void>) | undefined;
 }
 
@@ -78,11 +86,28 @@ export function serviceRuntime(options: {
   };
 }
 
+/** Runs every step, in order, even when one before it failed: the database closes whatever happened. */
+async function stopInOrder(name: string, steps: readonly (readonly [string, () => Promise<void>])[]): Promise<void> {
+  let failure: unknown;
+  for (const [done, step] of steps) {
+    try {
+      await step();
+      console.log(`[${name}] ${done}`);
+    } catch (error) {
+      failure ??= error;
+      console.error(`[${name}] stopping failed before it ${done}`, error);
+    }
+  }
+  if (failure) throw failure;
+}
+
 /**
- * Opens the control-plane database and the lake, starts the subgraph, and stops cleanly on
- * SIGINT/SIGTERM. Every service's main.ts is one call to this.
+ * Opens the control-plane database and the lake, starts the subgraph and the service's work, and
+ * owns the process's shutdown (the one SIGINT/SIGTERM handler): stop taking requests, stop the
+ * service's work, then close the lake and the database. Every service's main.ts is one call to this.
  */
 export async function bootSubgraph<C extends ServiceContext>(options: BootOptions<C>): Promise<RunningSubgraph> {
+  const log = (line: string) => console.log(`[${options.name}] ${line}`);
   const handle = await openDatabase(options.env.db);
   const lake = await Lake.open({
     root: options.env.lake.root,
@@ -106,23 +131,27 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     decidePolicy: wired.decidePolicy,
     port: options.env.http.port,
     host: options.env.http.host,
+    stopGraceMs: options.env.http.stopGraceMs,
     routes: [runtime.downloads.route],
   });
-  console.log(`[${options.name}] listening on ${server.url}`);
-  let stopping = false;
-  const stop = async () => {
-    if (stopping) return;
-    stopping = true;
-    await server.stop();
-    await lake.close();
-    await handle.close();
+  log(`listening on ${server.url}`);
+  let stopped: Promise<void> | undefined;
+  const stop = () => {
+    const stopWork = wired.stop;
+    stopped ??= stopInOrder(options.name, [
+      ['stopped taking requests', () => server.stop()],
+      ...(stopWork ? [['stopped its work', stopWork] as const] : []),
+      ['closed the lake', () => lake.close()],
+      ['closed the database', () => handle.close()],
+    ]);
+    return stopped;
   };
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.once(signal, () => {
-      void stop().finally(() => process.exit(0));
-    });
-  }
+  exitOnShutdownSignal(async (signal) => {
+    log(`${signal}: stopping`);
+    await stop();
+  });
+  if (wired.start) await wired.start();
   if (wired.afterStart) await wired.afterStart();
-  console.log(`[${options.name}] ready`);
+  log('ready');
   return { url: server.url, stop };
 }

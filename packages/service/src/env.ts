@@ -1,5 +1,14 @@
 import { authEnv } from '@alphagraph/auth';
-import { booleanFlag, databaseEnv, type EnvSource, httpEnv, lakeEnv, loadEnv } from '@alphagraph/config';
+import {
+  booleanFlag,
+  databaseEnv,
+  type EnvSource,
+  httpEnv,
+  lakeEnv,
+  loadEnv,
+  type SubgraphName,
+  subgraphDefaultPort,
+} from '@alphagraph/config';
 import { z } from 'zod';
 
 export const demoEnv = z
@@ -21,10 +30,20 @@ const platformEnv = z
   }));
 export type PlatformEnv = z.output<typeof platformEnv>;
 
-/** The configuration every subgraph shares: HTTP, database, lake, demo data, token verification. */
-export function loadServiceEnv(defaultPort: number, source: EnvSource) {
+/**
+ * The configuration every subgraph shares: HTTP (on the subgraph's port from the roster unless
+ * PORT says otherwise), database, lake, demo data, token verification.
+ */
+export function loadServiceEnv(name: SubgraphName, source: EnvSource) {
   return loadEnv(
-    { http: httpEnv(defaultPort), db: databaseEnv, lake: lakeEnv, demo: demoEnv, auth: authEnv, platform: platformEnv },
+    {
+      http: httpEnv(subgraphDefaultPort(name)),
+      db: databaseEnv,
+      lake: lakeEnv,
+      demo: demoEnv,
+      auth: authEnv,
+      platform: platformEnv,
+    },
     source,
   );
 }

@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { listen } from '@alphagraph/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 
@@ -35,9 +35,10 @@ export async function serveHttp<C extends BaseContext>(options: {
   apollo: ApolloServer<C>;
   host: string;
   port: number;
+  stopGraceMs?: number | undefined;
   routes: readonly HttpRoute[];
   context: (req: IncomingMessage) => Promise<C>;
-}): Promise<{ url: string; server: Server }> {
+}): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -82,10 +83,6 @@ export async function serveHttp<C extends BaseContext>(options: {
       } else res.end();
     });
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://${options.host}:${port}/`, server };
+  const listening = await listen(server, options);
+  return { url: `${listening.origin}/`, close: listening.close };
 }

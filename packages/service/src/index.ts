@@ -16,14 +16,12 @@ export {
   type ProvidersOf,
   type ServiceModule,
 } from './modules.ts';
+export { requestScope } from './request.ts';
 export { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 export {
   buildServiceSchema,
-  maskError,
   type RequestScope,
   type RunningSubgraph,
-  readSubgraphSdl,
-  requestScope,
   type ServiceContext,
   type SubgraphResolvers,
   type SubgraphServerOptions,

@@ -1,27 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import type { IncomingMessage } from 'node:http';
-import { join } from 'node:path';
-import {
-  AuthError,
-  bearerToken,
-  enforceAuthorization,
-  type Identity,
-  isIntrospection,
-  mayExplore,
-  type PolicyDecider,
-  type TokenVerifier,
-} from '@alphagraph/auth';
-import { findRepoRoot } from '@alphagraph/config';
+import { enforceAuthorization, type Identity, type PolicyDecider, type TokenVerifier } from '@alphagraph/auth';
+import { maskFormattedError, readSubgraphSdl } from '@alphagraph/server';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
+import { type GraphQLSchema, parse } from 'graphql';
 import { rereadEnumDefaults } from './enum-defaults.ts';
 import { type HttpRoute, serveHttp } from './http.ts';
+import { explorerOnlyPlugin, requestScope } from './request.ts';
 
 /** A resolver map as buildSubgraphSchema takes it (codegen's typed Resolvers are assignable to it). */
 export type SubgraphResolvers = NonNullable<
@@ -47,6 +35,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   decidePolicy?: PolicyDecider | undefined;
   port: number;
   host: string;
+  /** How long stop() lets requests in flight finish (HttpEnv's STOP_GRACE_SECONDS). */
+  stopGraceMs?: number | undefined;
   plugins?: ApolloServerPlugin<C>[];
   /** Routes served next to GraphQL (e.g. downloads). */
   routes?: readonly HttpRoute[];
@@ -55,10 +45,6 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
 export interface RunningSubgraph {
   readonly url: string;
   stop(): Promise<void>;
-}
-
-export function readSubgraphSdl(name: string): string {
-  return readFileSync(join(findRepoRoot(), 'schema', `${name}.graphql`), 'utf8');
 }
 
 /**
@@ -77,62 +63,6 @@ export function buildServiceSchema(
   });
 }
 
-/**
- * Masks anything that is not a deliberate GraphQL error: no stack traces, SQL text or driver
- * messages reach a client. Errors with a code (DomainErrors; graphql-js parse, validation and
- * variable errors) keep their message; everything else becomes "Internal server error".
- */
-export function maskError(formatted: GraphQLFormattedError): GraphQLFormattedError {
-  const code = formatted.extensions?.code;
-  if (code && code !== 'INTERNAL_SERVER_ERROR') return withoutStack(formatted);
-  return {
-    message: 'Internal server error',
-    ...(formatted.locations ? { locations: formatted.locations } : {}),
-    ...(formatted.path ? { path: formatted.path } : {}),
-    extensions: { code: 'INTERNAL_SERVER_ERROR' },
-  };
-}
-
-function withoutStack(f: GraphQLFormattedError): GraphQLFormattedError {
-  if (!f.extensions || !('stacktrace' in f.extensions)) return f;
-  const { stacktrace: _drop, ...extensions } = f.extensions;
-  return { ...f, extensions };
-}
-
-/** Verifies the bearer token of a request (the gateway forwards the caller's own token). */
-export async function requestScope(verifier: TokenVerifier, req: IncomingMessage): Promise<RequestScope> {
-  const header = req.headers.authorization;
-  const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-  try {
-    const token = bearerToken(Array.isArray(header) ? header[0] : header);
-    return { identity: token ? await verifier.verify(token) : null, requestId };
-  } catch (error) {
-    if (error instanceof AuthError) {
-      throw new GraphQLError(error.message, {
-        extensions: { code: 'UNAUTHENTICATED', reason: error.code, http: { status: 401 } },
-      });
-    }
-    throw error;
-  }
-}
-
-/** Introspection is for explorer roles only, in a subgraph as at the gateway. */
-function explorerOnlyPlugin<C extends ServiceContext>(): ApolloServerPlugin<C> {
-  return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ document, contextValue }) {
-          if (isIntrospection(document) && !mayExplore(contextValue.identity)) {
-            throw new GraphQLError('introspection is only available to roles that use the explorer', {
-              extensions: { code: 'FORBIDDEN', http: { status: 403 } },
-            });
-          }
-        },
-      };
-    },
-  };
-}
-
 /** Starts one subgraph: Apollo Server over the schema-first SDL with federation resolvers. */
 export async function startSubgraphServer<C extends ServiceContext>(
   options: SubgraphServerOptions<C>,
@@ -143,8 +73,11 @@ export async function startSubgraphServer<C extends ServiceContext>(
     hideSchemaDetailsFromClientErrors: true,
     // Explicit, not NODE_ENV's default: explorerOnlyPlugin admits introspection for explorer roles.
     introspection: true,
+    // Boot owns shutdown: Apollo's own SIGTERM handler would stop it (and re-raise the signal,
+    // killing the process) while requests are still being answered.
+    stopOnTerminationSignals: false,
     formatError: (formatted, error) => {
-      const masked = maskError(formatted);
+      const masked = maskFormattedError(formatted);
       if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
         console.error(
           `[${options.name}] unexpected error`,
@@ -167,18 +100,14 @@ export async function startSubgraphServer<C extends ServiceContext>(
     apollo: server,
     host: options.host,
     port: options.port,
+    stopGraceMs: options.stopGraceMs,
     routes: options.routes ?? [],
     context: async (req) => options.context(await requestScope(options.verifier, req)),
   });
   return {
     url: http.url,
     stop: async () => {
-      // Stop accepting, let in-flight requests finish briefly, then cut what is left.
-      const closed = new Promise<void>((resolve) => http.server.close(() => resolve()));
-      const cut = setTimeout(() => http.server.closeAllConnections(), 2_000).unref();
-      http.server.closeIdleConnections();
-      await closed;
-      clearTimeout(cut);
+      await http.close();
       await server.stop();
     },
   };

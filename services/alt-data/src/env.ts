@@ -3,5 +3,5 @@ import { loadServiceEnv } from '@alphagraph/service';
 
 /** alt-data's configuration, validated once at boot. The only place that reads the environment. */
 export function loadAltDataEnv(source: EnvSource = process.env) {
-  return loadServiceEnv(4002, source);
+  return loadServiceEnv('alt-data', source);
 }

@@ -3,5 +3,5 @@ import { loadServiceEnv } from '@alphagraph/service';
 
 /** backtests' configuration, validated once at boot. The only place that reads the environment. */
 export function loadBacktestsEnv(source: EnvSource = process.env) {
-  return loadServiceEnv(4005, source);
+  return loadServiceEnv('backtests', source);
 }

@@ -24,5 +24,5 @@ const workersEnv = z
 
 /** features' configuration, validated once at boot. The only place that reads the environment. */
 export function loadFeaturesEnv(source: EnvSource = process.env) {
-  return { ...loadServiceEnv(4003, source), ...loadEnv({ workers: workersEnv }, source) };
+  return { ...loadServiceEnv('features', source), ...loadEnv({ workers: workersEnv }, source) };
 }

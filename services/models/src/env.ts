@@ -3,5 +3,5 @@ import { loadServiceEnv } from '@alphagraph/service';
 
 /** models' configuration, validated once at boot. The only place that reads the environment. */
 export function loadModelsEnv(source: EnvSource = process.env) {
-  return loadServiceEnv(4004, source);
+  return loadServiceEnv('models', source);
 }

@@ -1,4 +1,5 @@
-// market-data's operator CLI, run in its own process (`alphagraph ingest …` spawns it):
+// market-data's operator CLI, run in its own process (`alphagraph ingest …` spawns it through the
+// package's `./cli` export):
 //   node --import tsx services/market-data/src/cli/main.ts ingest bars <file> --mapping <name> [options]
 import { userInfo } from 'node:os';
 import { createAuditLog } from '@alphagraph/auth';

@@ -1,4 +1,4 @@
-import { type ColumnSpec, type DatasetSpec, quoteIdent, quoteLiteral } from '@alphagraph/lake';
+import { quoteIdent, quoteLiteral } from '@alphagraph/lake';
 import { assertNever } from '@alphagraph/service';
 import { z } from 'zod';
 import type { DatasetField, PublicationRule } from '../datasets/spec.ts';

@@ -1,0 +1,98 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { TEST_AUTH_ENV, testToken } from '@alphagraph/auth/testing';
+import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@alphagraph/db/testing';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const FIXTURE = fileURLToPath(new URL('./internal/boot-fixture.ts', import.meta.url));
+
+/** A real subgraph process; its log lines in order, and a way to wait for one. */
+function startFixture(env: Record<string, string>) {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', FIXTURE], {
+    env: { ...process.env, ...TEST_AUTH_ENV, HOST: '127.0.0.1', PORT: '0', NODE_ENV: 'production', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const lines: string[] = [];
+  const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
+  const onLine = (line: string) => {
+    lines.push(line);
+    for (const w of waiters.filter((w) => w.pattern.test(line))) {
+      waiters.splice(waiters.indexOf(w), 1);
+      w.resolve(line);
+    }
+  };
+  createInterface({ input: child.stdout! }).on('line', onLine);
+  createInterface({ input: child.stderr! }).on('line', onLine);
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
+  const lineMatching = (pattern: RegExp) =>
+    new Promise<string>((resolve, reject) => {
+      const seen = lines.find((l) => pattern.test(l));
+      if (seen) return resolve(seen);
+      waiters.push({ pattern, resolve });
+      void exited.then(() => reject(new Error(`exited before logging ${pattern}:\n${lines.join('\n')}`)));
+    });
+  return { child, lines, exited, lineMatching };
+}
+
+describe.each(testDatabaseKinds())('a subgraph process on %s', (kind) => {
+  let dir: string | undefined;
+  let database: TestDatabase | undefined;
+  let running: ReturnType<typeof startFixture> | undefined;
+  afterEach(async () => {
+    if (running && running.child.exitCode === null) {
+      running.child.kill('SIGKILL');
+      await running.exited;
+    }
+    await database?.dispose();
+    if (dir) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('given SIGTERM while answering a request and holding work, stops in order and exits 0', async () => {
+    dir = mkdtempSync(join(tmpdir(), 'ag-boot-'));
+    if (kind === 'postgres') database = await createTestDatabase('postgres');
+    const fixture = startFixture({
+      LAKE_ROOT: join(dir, 'lake'),
+      ...(database?.url ? { DATABASE_URL: database.url } : { PGLITE_DIR: join(dir, 'pgdata') }),
+    });
+    running = fixture;
+    const listening = await fixture.lineMatching(/^\[models\] listening on /);
+    const url = new URL('/graphql', listening.replace(/^\[models\] listening on /, ''));
+    await fixture.lineMatching(/^\[models\] ready$/);
+
+    const inFlight = fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${await testToken(['analyst'])}` },
+      body: JSON.stringify({ query: '{ models { name } }' }),
+    });
+    await fixture.lineMatching(/^\[fixture\] request started$/);
+    fixture.child.kill('SIGTERM');
+    await fixture.lineMatching(/^\[models\] SIGTERM: stopping$/);
+    // No longer listening: a new connection is refused while the request in flight finishes.
+    await expect(fetch(url, { method: 'POST' })).rejects.toThrow();
+    const answered = await inFlight.catch((error: unknown) => {
+      throw new Error(`${String(error)}\n${fixture.lines.join('\n')}`);
+    });
+    expect(answered.status).toBe(200);
+    expect(await answered.json()).toEqual({ data: { models: [] } });
+
+    expect(await fixture.exited).toEqual({ code: 0, signal: null });
+    const shutdown = fixture.lines.slice(fixture.lines.indexOf('[models] SIGTERM: stopping'));
+    expect(shutdown).toEqual([
+      '[models] SIGTERM: stopping',
+      '[fixture] request answered',
+      '[models] stopped taking requests',
+      '[fixture] work asked to end',
+      '[fixture] work finished its last lake and database reads',
+      '[models] stopped its work',
+      '[models] closed the lake',
+      '[models] closed the database',
+    ]);
+    expect(fixture.lines).toContain('[fixture] work started');
+  });
+});
