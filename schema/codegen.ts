@@ -1,3 +1,4 @@
+import { SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { datasetEnums } from '../services/alt-data/src/modules/datasets/enums.ts';
 import { backtestEnums } from '../services/backtests/src/modules/backtests/enums.ts';
@@ -17,7 +18,7 @@ import { modelEnums } from '../services/models/src/modules/models/enums.ts';
 // GraphQL enums are typed as their domain values (enumValues), declared once by the module that
 // owns them (modules/<domain>/enums.ts) and served by its enum resolvers: no resolver translates
 // an enum by hand.
-const ENUM_VALUES: Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>> = {
+const ENUM_VALUES: Record<SubgraphName, Readonly<Record<string, Readonly<Record<string, string>>>>> = {
   'market-data': { ...instrumentEnums, ...barEnums, ...corporateActionEnums, ...ingestEnums },
   'alt-data': datasetEnums,
   features: { ...featureEnums, ...materializeEnums, ...trainingEnums },
@@ -25,7 +26,7 @@ const ENUM_VALUES: Record<string, Readonly<Record<string, Readonly<Record<string
   backtests: backtestEnums,
 };
 
-const subgraph = (name: string, mappers: Record<string, string>) => ({
+const subgraph = (name: SubgraphName, mappers: Record<string, string>) => ({
   [`services/${name}/src/generated/resolvers.ts`]: {
     schema: `schema/${name}.graphql`,
     plugins: ['typescript', 'typescript-resolvers'],
@@ -39,79 +40,82 @@ const subgraph = (name: string, mappers: Record<string, string>) => ({
       mapperTypeSuffix: 'Model',
       // An enum maps to its own generated (domain-valued) type: without it, typescript-resolvers types
       // the values a resolver returns as `null` when enumsAsTypes meets mapped enumValues.
-      mappers: { ...mappers, ...Object.fromEntries(Object.keys(ENUM_VALUES[name] ?? {}).map((e) => [e, e])) },
-      enumValues: ENUM_VALUES[name] ?? {},
+      mappers: { ...mappers, ...Object.fromEntries(Object.keys(ENUM_VALUES[name]).map((e) => [e, e])) },
+      enumValues: ENUM_VALUES[name],
       avoidOptionals: { field: true, inputValue: false, object: false, defaultValue: false },
     },
   },
 });
 
+// Parents of each subgraph's types (mappers); every subgraph of the roster has an entry.
+const MAPPERS: Record<SubgraphName, Record<string, string>> = {
+  'market-data': {
+    Instrument: '../modules/instruments/store.ts#InstrumentRecord',
+    Bar: '../modules/bars/store.ts#BarRecord',
+    DataQualityReport: '../modules/quality/report.ts#DataQualityReport',
+    CorporateAction: '../modules/corporate-actions/store.ts#CorporateActionRecord',
+    IngestReport: '../modules/ingest/report-store.ts#BatchRecord',
+    IngestIssue: '../modules/ingest/resolvers.ts#IngestIssueModel',
+    IngestIssueEdge: '../modules/ingest/resolvers.ts#IngestIssueEdgeModel',
+    IngestIssueConnection: '../modules/ingest/resolvers.ts#IngestIssueConnectionModel',
+    QuarantinedBar: '../modules/ingest/report-store.ts#QuarantineRecord',
+    IngestMapping: '../modules/ingest/mappings.ts#ColumnMapping',
+  },
+  'alt-data': {
+    Vendor: '../modules/vendors/store.ts#VendorRecord',
+    Dataset: '../modules/datasets/store.ts#DatasetRecord',
+    Instrument: '../modules/datasets/store.ts#InstrumentRef',
+    Entitlement: '@alphagraph/auth#EntitlementRecord',
+    AuditEvent: '@alphagraph/auth#AuditEvent',
+    DatasetField: '../modules/datasets/spec.ts#DatasetField',
+    Observation: '../modules/observations/store.ts#ObservationRecord',
+    ObservationEdge: '../modules/observations/resolvers.ts#ObservationEdgeModel',
+    ObservationConnection: '../modules/observations/resolvers.ts#ObservationConnectionModel',
+    TweetSentimentDay: '../modules/tweets/daily.ts#DailySentimentRecord',
+    TweetSentimentDayEdge: '../modules/tweets/resolvers.ts#TweetSentimentDayEdgeModel',
+    TweetSentimentDayConnection: '../modules/tweets/resolvers.ts#TweetSentimentDayConnectionModel',
+  },
+  features: {
+    Feature: '../modules/features/store.ts#FeatureRecord',
+    Instrument: '../modules/features/store.ts#InstrumentRef',
+    // Registry, materialization, online values, quality (modules/{registry,sets,views,materialize,online,quality}).
+    FeatureError: '../modules/registry/define.ts#FeatureErrorModel',
+    FeatureSet: '../modules/sets/store.ts#FeatureSetRecord',
+    DatasetLineage: '../modules/registry/resolvers.ts#DatasetLineageModel',
+    FeatureView: '../modules/views/store.ts#FeatureViewRecord',
+    MaterializationRun: '../modules/materialize/runs.ts#RunRecord',
+    OnlineFeatures: '../modules/online/resolvers.ts#OnlineFeaturesModel',
+    OnlineFeatureRow: '../modules/online/resolvers.ts#OnlineFeatureRowModel',
+    OnlineFeatureValue: '../modules/online/store.ts#OnlineValue',
+    FeatureQuality: '../modules/quality/store.ts#FeatureQualityReport',
+    FeatureDrift: '../modules/quality/store.ts#FeatureDriftReport',
+    DriftBin: '../modules/quality/psi.ts#PsiBin',
+    // Training sets (modules/training).
+    TrainingSet: '../modules/training/store.ts#TrainingSetRecord',
+    TrainingSetColumn: '../modules/training/spec.ts#OutputColumn',
+    TrainingSetColumnStatistics: '../modules/training/service.ts#ColumnStatistics',
+    TrainingSetRow: '../modules/training/service.ts#TrainingSetRow',
+    TrainingSetRowEdge: '../modules/training/resolvers.ts#TrainingSetRowEdgeModel',
+    TrainingSetRowConnection: '../modules/training/resolvers.ts#TrainingSetRowConnectionModel',
+    TrainingSetInputSnapshot: '../modules/training/resolvers.ts#TrainingSetInputSnapshotModel',
+    TrainingSetSplitBoundaries: '../modules/training/build.ts#ResolvedSplit',
+    TrainingSetResult: '../modules/training/resolvers.ts#TrainingSetResultModel',
+    TrainingSetDownload: '@alphagraph/service#DownloadLink',
+  },
+  models: {
+    Model: '../modules/models/store.ts#ModelRecord',
+    Instrument: '../modules/models/store.ts#InstrumentRef',
+  },
+  backtests: {
+    Backtest: '../modules/backtests/store.ts#BacktestRecord',
+    Instrument: '../modules/backtests/store.ts#InstrumentRef',
+    Model: '../modules/backtests/store.ts#ModelRef',
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: {
-    ...subgraph('market-data', {
-      Instrument: '../modules/instruments/store.ts#InstrumentRecord',
-      Bar: '../modules/bars/store.ts#BarRecord',
-      DataQualityReport: '../modules/quality/report.ts#DataQualityReport',
-      CorporateAction: '../modules/corporate-actions/store.ts#CorporateActionRecord',
-      IngestReport: '../modules/ingest/report-store.ts#BatchRecord',
-      IngestIssue: '../modules/ingest/resolvers.ts#IngestIssueModel',
-      IngestIssueEdge: '../modules/ingest/resolvers.ts#IngestIssueEdgeModel',
-      IngestIssueConnection: '../modules/ingest/resolvers.ts#IngestIssueConnectionModel',
-      QuarantinedBar: '../modules/ingest/report-store.ts#QuarantineRecord',
-      IngestMapping: '../modules/ingest/mappings.ts#ColumnMapping',
-    }),
-    ...subgraph('alt-data', {
-      Vendor: '../modules/vendors/store.ts#VendorRecord',
-      Dataset: '../modules/datasets/store.ts#DatasetRecord',
-      Instrument: '../modules/datasets/store.ts#InstrumentRef',
-      Entitlement: '@alphagraph/auth#EntitlementRecord',
-      AuditEvent: '@alphagraph/auth#AuditEvent',
-      DatasetField: '../modules/datasets/spec.ts#DatasetField',
-      Observation: '../modules/observations/store.ts#ObservationRecord',
-      ObservationEdge: '../modules/observations/resolvers.ts#ObservationEdgeModel',
-      ObservationConnection: '../modules/observations/resolvers.ts#ObservationConnectionModel',
-      TweetSentimentDay: '../modules/tweets/daily.ts#DailySentimentRecord',
-      TweetSentimentDayEdge: '../modules/tweets/resolvers.ts#TweetSentimentDayEdgeModel',
-      TweetSentimentDayConnection: '../modules/tweets/resolvers.ts#TweetSentimentDayConnectionModel',
-    }),
-    ...subgraph('features', {
-      Feature: '../modules/features/store.ts#FeatureRecord',
-      Instrument: '../modules/features/store.ts#InstrumentRef',
-      // Registry, materialization, online values, quality (modules/{registry,sets,views,materialize,online,quality}).
-      FeatureError: '../modules/registry/define.ts#FeatureErrorModel',
-      FeatureSet: '../modules/sets/store.ts#FeatureSetRecord',
-      DatasetLineage: '../modules/registry/resolvers.ts#DatasetLineageModel',
-      FeatureView: '../modules/views/store.ts#FeatureViewRecord',
-      MaterializationRun: '../modules/materialize/runs.ts#RunRecord',
-      OnlineFeatures: '../modules/online/resolvers.ts#OnlineFeaturesModel',
-      OnlineFeatureRow: '../modules/online/resolvers.ts#OnlineFeatureRowModel',
-      OnlineFeatureValue: '../modules/online/store.ts#OnlineValue',
-      FeatureQuality: '../modules/quality/store.ts#FeatureQualityReport',
-      FeatureDrift: '../modules/quality/store.ts#FeatureDriftReport',
-      DriftBin: '../modules/quality/psi.ts#PsiBin',
-      // Training sets (modules/training).
-      TrainingSet: '../modules/training/store.ts#TrainingSetRecord',
-      TrainingSetColumn: '../modules/training/spec.ts#OutputColumn',
-      TrainingSetColumnStatistics: '../modules/training/service.ts#ColumnStatistics',
-      TrainingSetRow: '../modules/training/service.ts#TrainingSetRow',
-      TrainingSetRowEdge: '../modules/training/resolvers.ts#TrainingSetRowEdgeModel',
-      TrainingSetRowConnection: '../modules/training/resolvers.ts#TrainingSetRowConnectionModel',
-      TrainingSetInputSnapshot: '../modules/training/resolvers.ts#TrainingSetInputSnapshotModel',
-      TrainingSetSplitBoundaries: '../modules/training/build.ts#ResolvedSplit',
-      TrainingSetResult: '../modules/training/resolvers.ts#TrainingSetResultModel',
-      TrainingSetDownload: '@alphagraph/service#DownloadLink',
-    }),
-    ...subgraph('models', {
-      Model: '../modules/models/store.ts#ModelRecord',
-      Instrument: '../modules/models/store.ts#InstrumentRef',
-    }),
-    ...subgraph('backtests', {
-      Backtest: '../modules/backtests/store.ts#BacktestRecord',
-      Instrument: '../modules/backtests/store.ts#InstrumentRef',
-      Model: '../modules/backtests/store.ts#ModelRef',
-    }),
-  },
+  generates: Object.assign({}, ...SUBGRAPHS.map((s) => subgraph(s.name, MAPPERS[s.name]))),
 };
 
 export default config;
