@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { type AuthEnv, createTokenVerifier } from '@alphagraph/auth';
-import { defaultSubgraphUrl, SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
+import { defaultSubgraphUrl, PAGE_ROUTES, SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
 import { INTERNAL_ERROR_MESSAGE, type ListeningServer, listen } from '@alphagraph/server';
 import { createGatewayRuntime, type LogLevel } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
@@ -43,22 +43,33 @@ function defaultSubgraphUrls(): Record<SubgraphName, string> {
 }
 
 /**
- * `/downloads/<subgraph>/<token>`: Parquet downloads are served by the subgraph that made them;
- * the gateway passes the request (with the caller's Authorization) through and streams the answer.
+ * Passes a GET through to a subgraph's own route (a Parquet download, a page) with the caller's
+ * Authorization, and streams the answer back.
  */
-async function proxyDownload(req: IncomingMessage, res: ServerResponse, urls: Record<SubgraphName, string>) {
-  const [, , service, token] = (req.url ?? '').split('?')[0]!.split('/');
-  const base = SUBGRAPHS.some((s) => s.name === service) ? urls[service as SubgraphName] : undefined;
-  if (req.method !== 'GET' || !base || !token) {
-    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'unknown download' }));
+async function passThrough(
+  req: IncomingMessage,
+  res: ServerResponse,
+  base: string | undefined,
+  path: string,
+  what: string,
+) {
+  if (req.method !== 'GET' || !base) {
+    res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `unknown ${what}` }));
     return;
   }
   try {
-    const upstream = await fetch(new URL(`/downloads/${token}`, base), {
+    const upstream = await fetch(new URL(path, base), {
       headers: req.headers.authorization ? { authorization: req.headers.authorization } : {},
     });
     const headers: Record<string, string> = {};
-    for (const h of ['content-type', 'content-length', 'content-disposition']) {
+    for (const h of [
+      'content-type',
+      'content-length',
+      'content-disposition',
+      'cache-control',
+      'content-security-policy',
+      'x-content-type-options',
+    ]) {
       const v = upstream.headers.get(h);
       if (v) headers[h] = v;
     }
@@ -69,9 +80,24 @@ async function proxyDownload(req: IncomingMessage, res: ServerResponse, urls: Re
     if (!res.headersSent) {
       res
         .writeHead(502, { 'content-type': 'application/json' })
-        .end(JSON.stringify({ error: `${service} is unavailable` }));
+        .end(JSON.stringify({ error: `${what} is unavailable` }));
     } else res.end();
   }
+}
+
+/** `/downloads/<subgraph>/<token>`: Parquet downloads are served by the subgraph that made them. */
+function proxyDownload(req: IncomingMessage, res: ServerResponse, urls: Record<SubgraphName, string>) {
+  const [, , service, token] = (req.url ?? '').split('?')[0]!.split('/');
+  const base = SUBGRAPHS.some((s) => s.name === service) && token ? urls[service as SubgraphName] : undefined;
+  return passThrough(req, res, base, `/downloads/${token}`, 'download');
+}
+
+/** Pages (`/models/…`, `/backtests/…`, see PAGE_ROUTES) are served by the subgraph that owns them. */
+function proxyPage(req: IncomingMessage, res: ServerResponse, urls: Record<SubgraphName, string>): boolean {
+  const route = PAGE_ROUTES.find((r) => req.url?.startsWith(r.prefix));
+  if (!route) return false;
+  void passThrough(req, res, urls[route.subgraph], req.url!, `${route.subgraph} page`);
+  return true;
 }
 
 /** Starts the federated gateway over the subgraphs in an HTTP server; resolves once it listens. */
@@ -113,6 +139,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       void proxyDownload(req, res, urls);
       return;
     }
+    if (proxyPage(req, res, urls)) return;
     gateway(req, res);
   });
   let listening: ListeningServer;

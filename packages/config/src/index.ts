@@ -14,6 +14,7 @@ export {
   defaultSubgraphUrl,
   GATEWAY,
   MAIN_EXPORT,
+  PAGE_ROUTES,
   SUBGRAPHS,
   type SubgraphName,
   subgraphDefaultPort,

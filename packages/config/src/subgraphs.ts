@@ -8,9 +8,17 @@ export const SUBGRAPHS = [
   { name: 'market-data', defaultPort: 4001, package: '@alphagraph/market-data' },
   { name: 'alt-data', defaultPort: 4002, package: '@alphagraph/alt-data' },
   { name: 'features', defaultPort: 4003, package: '@alphagraph/features' },
-  { name: 'models', defaultPort: 4004, package: '@alphagraph/models' },
-  { name: 'backtests', defaultPort: 4005, package: '@alphagraph/backtests' },
+  { name: 'models', defaultPort: 4004, package: '@alphagraph/models', pages: '/models/' },
+  { name: 'backtests', defaultPort: 4005, package: '@alphagraph/backtests', pages: '/backtests/' },
 ] as const;
+
+/**
+ * Pages served by a subgraph under a path prefix (model cards, backtest reports); the gateway
+ * passes each request under the prefix through to it with the caller's Authorization.
+ */
+export const PAGE_ROUTES: readonly { readonly prefix: string; readonly subgraph: SubgraphName }[] = SUBGRAPHS.flatMap(
+  (s) => ('pages' in s ? [{ prefix: s.pages, subgraph: s.name }] : []),
+);
 
 export type SubgraphName = (typeof SUBGRAPHS)[number]['name'];
 

@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
+import type { Db } from '@alphagraph/db';
+import { featureInputs, trainingSetInputs, trainingSets } from '@alphagraph/db/schema/features';
 import { type ColumnSpec, type DatasetContract, type DatasetSpec, defineDataset } from '@alphagraph/lake';
+import { inArray } from 'drizzle-orm';
+import { z } from 'zod';
 
 /** Owner of the datasets in this file. */
 const OWNER = 'features';
@@ -79,4 +83,122 @@ export function trainingSetDataset(name: string, columns: readonly ColumnSpec[])
     description: 'a point-in-time training set (features, labels, split) per spine row',
     columns: columns.map((c) => ({ name: c.name, type: c.type })),
   };
+}
+
+/** A training-set column as its build writes it. */
+export interface TrainingSetColumn {
+  readonly name: string;
+  readonly type: 'BIGINT' | 'VARCHAR' | 'TIMESTAMPTZ' | 'DOUBLE';
+  readonly kind: 'key' | 'split' | 'feature' | 'label';
+  /** `name@version` for a feature column; the label name for a label column. */
+  readonly source: string | null;
+}
+
+/** A label as the training set defined it (see features' labels/spec.ts for the meaning). */
+export type TrainingSetLabel =
+  | { readonly kind: 'forward_return'; readonly name: string; readonly horizon: number }
+  | { readonly kind: 'triple_barrier'; readonly name: string; readonly horizon: number }
+  | { readonly kind: 'expression'; readonly name: string };
+
+/**
+ * A training set as features publishes it to other services (models trains on it, backtests and
+ * monitoring read it): what it is, where its latest build is in the lake, and the datasets its
+ * features read (for licence checks). Read-only: features alone builds training sets.
+ */
+export interface PublishedTrainingSet {
+  readonly id: string;
+  readonly name: string;
+  readonly createdBy: string;
+  readonly status: 'building' | 'ready' | 'failed';
+  readonly lakeDataset: string;
+  /** The latest build's snapshot (null until the first build is ready). */
+  readonly snapshotId: number | null;
+  readonly rowCount: number | null;
+  readonly columns: readonly TrainingSetColumn[];
+  readonly labels: readonly TrainingSetLabel[];
+  /** Feature versions in column order. */
+  readonly features: readonly { readonly ref: string; readonly column: string; readonly featureId: string }[];
+  /** Split boundaries, when the spec asked for time-ordered splits. */
+  readonly split: {
+    readonly validationStart: string;
+    readonly testStart: string;
+    readonly embargoSeconds: number;
+  } | null;
+  /** The lake snapshots the build read: feature views, bars (for labels) and its stored spine. */
+  readonly inputs: readonly { readonly lakeDataset: string; readonly snapshotId: number; readonly role: string }[];
+  /** Datasets the features read (their lineage), sorted: what licence checks look at. */
+  readonly lineage: readonly string[];
+}
+
+const publishedResolution = z.object({
+  features: z.array(z.object({ ref: z.string(), featureId: z.string(), column: z.string() }).passthrough()),
+  labels: z.array(
+    z.object({ kind: z.enum(['forward_return', 'triple_barrier', 'expression']), name: z.string() }).passthrough(),
+  ),
+  split: z
+    .object({ validationStart: z.string(), testStart: z.string(), embargoSeconds: z.number() })
+    .passthrough()
+    .nullable(),
+  columns: z.array(
+    z.object({
+      name: z.string(),
+      type: z.enum(['BIGINT', 'VARCHAR', 'TIMESTAMPTZ', 'DOUBLE']),
+      kind: z.enum(['key', 'split', 'feature', 'label']),
+      source: z.string().nullable(),
+    }),
+  ),
+});
+
+/** Datasets the feature versions read (their lineage), sorted. */
+export async function readFeatureLineage(db: Db, featureIds: readonly string[]): Promise<string[]> {
+  if (featureIds.length === 0) return [];
+  const rows = await db
+    .selectDistinct({ dataset: featureInputs.dataset })
+    .from(featureInputs)
+    .where(inArray(featureInputs.featureId, [...featureIds]));
+  return rows.map((r) => r.dataset).sort();
+}
+
+/** Training sets by id (unknown ids and ids that are not UUIDs are left out). */
+export async function readTrainingSets(db: Db, ids: readonly string[]): Promise<PublishedTrainingSet[]> {
+  const uuids = ids.filter((id) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id));
+  if (uuids.length === 0) return [];
+  const rows = await db.select().from(trainingSets).where(inArray(trainingSets.id, uuids));
+  const inputs = await db.select().from(trainingSetInputs).where(inArray(trainingSetInputs.trainingSetId, uuids));
+  const out: PublishedTrainingSet[] = [];
+  for (const row of rows) {
+    const resolution = publishedResolution.parse(row.resolution);
+    const features = resolution.features.map((f) => ({ ref: f.ref, column: f.column, featureId: f.featureId }));
+    out.push({
+      id: row.id,
+      name: row.name,
+      createdBy: row.createdBy,
+      status: row.status,
+      lakeDataset: row.lakeDataset,
+      snapshotId: row.snapshotId,
+      rowCount: row.rowCount,
+      columns: resolution.columns,
+      labels: resolution.labels.map((l) =>
+        l.kind === 'expression'
+          ? { kind: l.kind, name: l.name }
+          : { kind: l.kind, name: l.name, horizon: Number((l as { horizon?: unknown }).horizon) },
+      ),
+      features,
+      split: resolution.split
+        ? {
+            validationStart: resolution.split.validationStart,
+            testStart: resolution.split.testStart,
+            embargoSeconds: resolution.split.embargoSeconds,
+          }
+        : null,
+      inputs: inputs
+        .filter((i) => i.trainingSetId === row.id)
+        .map((i) => ({ lakeDataset: i.lakeDataset, snapshotId: i.snapshotId, role: i.role })),
+      lineage: await readFeatureLineage(
+        db,
+        features.map((f) => f.featureId),
+      ),
+    });
+  }
+  return out;
 }

@@ -8,5 +8,18 @@ export {
   MARKET_ENTITY,
   readAltCatalog,
 } from './alt-data.ts';
-export { featureColumn, featureViewDataset, trainingSetDataset, VIEW_KEY_COLUMNS, viewNameFor } from './features.ts';
+export {
+  featureColumn,
+  featureViewDataset,
+  type PublishedTrainingSet,
+  readFeatureLineage,
+  readTrainingSets,
+  type TrainingSetColumn,
+  type TrainingSetLabel,
+  trainingSetDataset,
+  VIEW_KEY_COLUMNS,
+  viewNameFor,
+} from './features.ts';
+export { describeMissing, type LicensedInput, licenceCheck } from './licences.ts';
 export { BAR_FIELDS, BARS_DATASET, CORPORATE_ACTIONS_DATASET } from './market-data.ts';
+export { predictionsDataset, predictionsDatasetName } from './models.ts';

@@ -1,3 +1,4 @@
+export { workerLeaseEnv } from './internal/env.ts';
 export { JobsError, type JobsErrorCode } from './internal/errors.ts';
 export { createWorkerLease, type WorkerLease, type WorkerLeaseOptions } from './internal/lease.ts';
 export {

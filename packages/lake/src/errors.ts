@@ -4,7 +4,11 @@ export type LakeErrorCode =
   | 'SNAPSHOT_NOT_FOUND'
   | 'SCHEMA_MISMATCH'
   | 'WRITE_FAILED'
-  | 'QUERY_FAILED';
+  | 'QUERY_FAILED'
+  | 'OBJECT_INVALID_KEY'
+  | 'OBJECT_CONFLICT'
+  | 'OBJECT_NOT_FOUND'
+  | 'OBJECT_CORRUPT';
 
 /** The lake's error base: a code, a message a user can act on, and the cause. */
 export class LakeError extends Error {

@@ -13,6 +13,7 @@ export {
   type Snapshot,
   type SnapshotWriter,
 } from './lake.ts';
+export { getObject, putObject, type StoredObject } from './objects.ts';
 export {
   type LakeSource,
   type LatestAsOfOptions,

@@ -15,6 +15,7 @@ import { Lake } from '@alphagraph/lake';
 import { exitOnShutdownSignal } from '@alphagraph/server';
 import { createDownloads, type Downloads } from './downloads.ts';
 import type { PlatformEnv } from './env.ts';
+import type { HttpRoute } from './http.ts';
 import {
   type RequestScope,
   type RunningSubgraph,
@@ -47,6 +48,8 @@ export interface ServiceWiring<C extends ServiceContext> {
   stop?: (() => Promise<void>) | undefined;
   /** Work after the server listens and `start` ran (e.g. loading demo data). */
   afterStart?: (() => Promise<void>) | undefined;
+  /** The service's own HTTP routes beside /graphql and downloads (pages the gateway passes through). */
+  routes?: readonly HttpRoute[] | undefined;
 }
 
 export interface BootOptions<C extends ServiceContext> {
@@ -132,7 +135,7 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     port: options.env.http.port,
     host: options.env.http.host,
     stopGraceMs: options.env.http.stopGraceMs,
-    routes: [runtime.downloads.route],
+    routes: [runtime.downloads.route, ...(wired.routes ?? [])],
   });
   log(`listening on ${server.url}`);
   let stopped: Promise<void> | undefined;

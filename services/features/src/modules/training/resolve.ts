@@ -31,12 +31,6 @@ export async function resolveFeatureVersions(db: Db, spec: TrainingSetSpec): Pro
   return unique.map((r) => found.get(r)!).filter((f) => !seen.has(f.id) && seen.add(f.id));
 }
 
-/** Datasets the feature versions read (their lineage), sorted. */
-export async function lineageOf(db: Db, featureIds: readonly string[]): Promise<string[]> {
-  const inputs = await createFeatureStore(db).inputsOf(featureIds);
-  return [...new Set(inputs.map((i) => i.dataset))].sort();
-}
-
 export interface ResolvedTrainingSet {
   readonly resolution: TrainingSetResolution;
   readonly inputs: { lakeDataset: string; snapshotId: number; role: 'feature_view' | 'bars' | 'spine' }[];

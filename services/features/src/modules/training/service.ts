@@ -1,4 +1,5 @@
 import { AUDIT_DENIED, AUDIT_READ, type AuditLog, type Entitlements, type Identity } from '@alphagraph/auth';
+import { describeMissing, licenceCheck, readFeatureLineage } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import type { WorkerLease } from '@alphagraph/jobs';
 import { type Lake, type LakeParam, quoteIdent } from '@alphagraph/lake';
@@ -6,8 +7,7 @@ import { DomainError, type DownloadLink, type Downloads, type RequestScope } fro
 import { z } from 'zod';
 import { buildTrainingSet, TRAINING_SET_PARQUET } from './build.ts';
 import { TrainingSetError } from './errors.ts';
-import { describeMissing, licenceCheck } from './licences.ts';
-import { lineageOf, resolveFeatureVersions, resolveTrainingSet } from './resolve.ts';
+import { resolveFeatureVersions, resolveTrainingSet } from './resolve.ts';
 import { type TrainingSetSpecInput, trainingSetSpecSchema } from './spec.ts';
 import { createTrainingSetStore, type TrainingSetRecord } from './store.ts';
 
@@ -144,7 +144,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
       throw new DomainError('FAILED_PRECONDITION', `training set ${ts.id} is ${ts.status}, not ready`);
     }
     const featureIds = ts.resolution.features.map((f) => f.featureId);
-    const { identity, licensed } = await authorize(scope, await lineageOf(deps.db, featureIds), what);
+    const { identity, licensed } = await authorize(scope, await readFeatureLineage(deps.db, featureIds), what);
     if (licensed.length > 0) {
       await deps.audit.append({
         actor: identity.userId,
@@ -175,7 +175,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
       }
       const spec = parsed.data;
       const features = await resolveFeatureVersions(deps.db, spec);
-      const lineage = await lineageOf(
+      const lineage = await readFeatureLineage(
         deps.db,
         features.map((f) => f.id),
       );
@@ -214,7 +214,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
       const [ts] = await store.byIds([id]);
       if (!ts) throw new TrainingSetError('NOT_FOUND', `no training set ${id}`);
       const featureIds = ts.resolution.features.map((f) => f.featureId);
-      const { identity } = await authorize(scope, await lineageOf(deps.db, featureIds), 'rebuild');
+      const { identity } = await authorize(scope, await readFeatureLineage(deps.db, featureIds), 'rebuild');
       return deps.lease.hold(async () => {
         const claim = () => store.claim(id, deps.lease.id);
         // A set still marked building by a process that is gone is failed first, then rebuilt.

@@ -1,7 +1,7 @@
 import type { Entitlements, Identity } from '@alphagraph/auth';
-import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { loadFeatureCatalog } from '../registry/catalog.ts';
+import { readAltCatalog } from './alt-data.ts';
+import { BARS_DATASET } from './market-data.ts';
 
 export interface LicensedInput {
   readonly dataset: string;
@@ -12,7 +12,8 @@ export interface LicensedInput {
  * Licences along a lineage: the licensed alternative datasets among `datasets` (what the features
  * read, as recorded in their lineage; a dataset alt-data does not list counts as licensed), and those `identity` holds no active entitlement to (on the
  * dataset or its vendor, for the user or one of their roles). `bars` and public datasets need none.
- * Reusable by any module of this service that serves values derived from alternative data.
+ * Shared by every service that serves values derived from alternative data (features' training
+ * sets and online values, models trained on them).
  */
 export async function licenceCheck(options: {
   db: Db;
@@ -20,11 +21,11 @@ export async function licenceCheck(options: {
   identity: Identity;
   datasets: readonly string[];
 }): Promise<{ licensed: LicensedInput[]; missing: LicensedInput[] }> {
-  const catalog = await loadFeatureCatalog(options.db);
+  const catalog = new Map((await readAltCatalog(options.db)).map((entry) => [entry.name, entry]));
   const licensed: LicensedInput[] = [];
   for (const name of [...new Set(options.datasets)].sort()) {
     if (name === BARS_DATASET.name) continue;
-    const source = catalog.alt.get(name);
+    const source = catalog.get(name);
     // Fails closed, as the `entitled` policy does: a dataset alt-data does not list counts as licensed.
     if (!source || source.licensed) licensed.push({ dataset: name, vendor: source?.vendor ?? 'unknown' });
   }
@@ -38,10 +39,14 @@ export async function licenceCheck(options: {
 }
 
 /** What a user reads to fix a refusal. */
-export function describeMissing(missing: readonly LicensedInput[], identity: Identity): string {
+export function describeMissing(
+  missing: readonly LicensedInput[],
+  identity: Identity,
+  what = "the training set's features",
+): string {
   const list = missing.map((m) => `dataset:${m.dataset} or vendor:${m.vendor}`).join('; ');
   return (
-    `the training set's features read licensed data; user ${identity.userId} (roles ${identity.roles.join(', ')}) ` +
+    `${what} read licensed data; user ${identity.userId} (roles ${identity.roles.join(', ')}) ` +
     `needs an entitlement to ${list}. An admin can grant one with grantEntitlement.`
   );
 }

@@ -1,0 +1,8 @@
+export {
+  createPageRoute,
+  markdownToHtml,
+  type PageRouteOptions,
+  pageShell,
+  type RenderedPage,
+  scriptJson,
+} from './pages.ts';
