@@ -245,11 +245,11 @@ function mean(xs: readonly number[]): number {
 }
 
 function max(xs: readonly number[]): number {
-  return xs.length ? Math.max(...xs) : Number.NaN;
+  return xs.length ? xs.reduce((a, b) => Math.max(a, b), -Infinity) : Number.NaN;
 }
 
 function min(xs: readonly number[]): number {
-  return xs.length ? Math.min(...xs) : Number.NaN;
+  return xs.length ? xs.reduce((a, b) => Math.min(a, b), Infinity) : Number.NaN;
 }
 
 function sampleVariance(xs: readonly number[]): number {
