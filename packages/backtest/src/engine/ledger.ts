@@ -79,7 +79,13 @@ export class FifoLedger {
       if (Math.abs(lot.shares) <= EPS * units || frac >= 1) this.heads[s] = this.heads[s]! + 1;
     }
     if (remaining !== 0) {
-      lots.push({ shares: remaining, entryPrice: price, entryTime: time, cost: perUnit * Math.abs(remaining), dividends: 0 });
+      lots.push({
+        shares: remaining,
+        entryPrice: price,
+        entryTime: time,
+        cost: perUnit * Math.abs(remaining),
+        dividends: 0,
+      });
     }
   }
 

@@ -48,7 +48,8 @@ export interface NormalizedMarket {
 
 /** Epoch ms of a date input; throws on an unparsable one. */
 export function dateMs(value: DateInput, what: string): number {
-  const ms = typeof value === 'number' ? value : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
+  const ms =
+    typeof value === 'number' ? value : Date.parse(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value);
   if (!Number.isFinite(ms)) throw new BacktestError('INVALID_INPUT', `${what}: not a date: ${String(value)}`);
   return ms;
 }
@@ -57,10 +58,12 @@ export function dateMs(value: DateInput, what: string): number {
 export function normalizeMarket(m: MarketData): NormalizedMarket {
   const D = m.dates.length;
   const S = m.symbols.length;
-  if (D === 0 || S === 0) throw new BacktestError('INSUFFICIENT_DATA', `need at least one date and one symbol (got ${D} x ${S})`);
+  if (D === 0 || S === 0)
+    throw new BacktestError('INSUFFICIENT_DATA', `need at least one date and one symbol (got ${D} x ${S})`);
   const dates = Float64Array.from(m.dates, (d, i) => dateMs(d, `dates[${i}]`));
   for (let i = 1; i < D; i++) {
-    if (!(dates[i]! > dates[i - 1]!)) throw new BacktestError('INVALID_INPUT', `dates must be strictly ascending: dates[${i}] <= dates[${i - 1}]`);
+    if (!(dates[i]! > dates[i - 1]!))
+      throw new BacktestError('INVALID_INPUT', `dates must be strictly ascending: dates[${i}] <= dates[${i - 1}]`);
   }
   const symbolIndex = new Map(m.symbols.map((s, i) => [s, i]));
   if (symbolIndex.size !== S) throw new BacktestError('INVALID_INPUT', 'symbols must be unique');
@@ -98,7 +101,8 @@ export function normalizeMarket(m: MarketData): NormalizedMarket {
     for (const [i, e] of (events ?? []).entries()) {
       const d = dateIndex.get(dateMs(e.date, `${what}[${i}].date`));
       const s = symbolIndex.get(e.symbol);
-      if (d === undefined) throw new BacktestError('INVALID_INPUT', `${what}[${i}]: date ${String(e.date)} is not a session of dates`);
+      if (d === undefined)
+        throw new BacktestError('INVALID_INPUT', `${what}[${i}]: date ${String(e.date)} is not a session of dates`);
       if (s === undefined) throw new BacktestError('INVALID_INPUT', `${what}[${i}]: unknown symbol ${e.symbol}`);
       const v = value(e as never);
       if (!valid(v)) throw new BacktestError('INVALID_INPUT', `${what}[${i}]: invalid value ${v}`);
@@ -112,21 +116,28 @@ export function normalizeMarket(m: MarketData): NormalizedMarket {
     open,
     close,
     signal,
-    splits: byDate(m.splits, (e: { ratio: number }) => e.ratio, 'splits', (v) => Number.isFinite(v) && v > 0),
+    splits: byDate(
+      m.splits,
+      (e: { ratio: number }) => e.ratio,
+      'splits',
+      (v) => Number.isFinite(v) && v > 0,
+    ),
     dividends: byDate(m.dividends, (e: { amount: number }) => e.amount, 'dividends', Number.isFinite),
   };
 }
 
 function flatten(x: Matrix, D: number, S: number, name: string): Float64Array {
   if (x instanceof Float64Array) {
-    if (x.length !== D * S) throw new BacktestError('INVALID_INPUT', `${name} has ${x.length} cells, expected ${D} x ${S}`);
+    if (x.length !== D * S)
+      throw new BacktestError('INVALID_INPUT', `${name} has ${x.length} cells, expected ${D} x ${S}`);
     return x;
   }
   if (x.length !== D) throw new BacktestError('INVALID_INPUT', `${name} has ${x.length} rows, expected ${D}`);
   const out = new Float64Array(D * S);
   for (let d = 0; d < D; d++) {
     const row = x[d]!;
-    if (row.length !== S) throw new BacktestError('INVALID_INPUT', `${name}[${d}] has ${row.length} columns, expected ${S}`);
+    if (row.length !== S)
+      throw new BacktestError('INVALID_INPUT', `${name}[${d}] has ${row.length} columns, expected ${S}`);
     for (let s = 0; s < S; s++) out[d * S + s] = row[s]!;
   }
   return out;

@@ -7,7 +7,11 @@ const positive = z.number().finite().positive();
 /** Rule turning the signal of one date into a direction per symbol (+1 long, -1 short, 0 flat). */
 export const RuleSchema = z.discriminatedUnion('type', [
   /** Long when signal > `long`, short when signal < `short`, flat otherwise (either bound optional). */
-  z.strictObject({ type: z.literal('threshold'), long: z.number().finite().optional(), short: z.number().finite().optional() }),
+  z.strictObject({
+    type: z.literal('threshold'),
+    long: z.number().finite().optional(),
+    short: z.number().finite().optional(),
+  }),
   /** Long the `long` highest and short the `short` lowest signals across the universe (ties: symbol order). */
   z.strictObject({ type: z.literal('topK'), long: z.number().int().min(0), short: z.number().int().min(0) }),
   /**
@@ -108,7 +112,8 @@ export function parseBacktestSpec(input: unknown): BacktestSpec {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const where = issue.path.length ? issue.path.join('.') : 'spec';
-      if (issue.code === 'unrecognized_keys') return `${where}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `${where}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       return `${where}: ${issue.message}`;
     });
     throw new BacktestError('INVALID_SPEC', `Invalid backtest spec: ${problems.join('; ')}`, { cause: parsed.error });

@@ -30,7 +30,13 @@ export function rebalanceSessions(dates: Float64Array, rebalance: BacktestSpec['
  * above the threshold, 0 or -1 after crossing below, unchanged otherwise (NaN keeps the state and
  * breaks the "previous" value).
  */
-export function crossoverStates(signal: Float64Array, D: number, S: number, threshold: number, short: boolean): Int8Array {
+export function crossoverStates(
+  signal: Float64Array,
+  D: number,
+  S: number,
+  threshold: number,
+  short: boolean,
+): Int8Array {
   const out = new Int8Array(D * S);
   const state = new Int8Array(S);
   const prev = new Float64Array(S).fill(Number.NaN);
@@ -61,14 +67,21 @@ export interface TargetContext {
   readonly vol: Float64Array;
 }
 
-export function createTargetContext(spec: BacktestSpec, signal: Float64Array, close: Float64Array, D: number, S: number): TargetContext {
+export function createTargetContext(
+  spec: BacktestSpec,
+  signal: Float64Array,
+  close: Float64Array,
+  D: number,
+  S: number,
+): TargetContext {
   const rule = spec.rule;
   return {
     spec,
     S,
     signal,
     close,
-    crossover: rule.type === 'crossover' ? crossoverStates(signal, D, S, rule.threshold, rule.below === 'short') : undefined,
+    crossover:
+      rule.type === 'crossover' ? crossoverStates(signal, D, S, rule.threshold, rule.below === 'short') : undefined,
     order: new Int32Array(S),
     dir: new Int8Array(S),
     vol: new Float64Array(S),
@@ -117,7 +130,8 @@ export function targetWeights(ctx: TargetContext, d: number, weights: Float64Arr
   } else if (sizing.type === 'signal') {
     let total = 0;
     for (let s = 0; s < S; s++) if (dir[s] !== 0) total += Math.abs(signal[base + s]!);
-    if (total > 0) for (let s = 0; s < S; s++) if (dir[s] !== 0) weights[s] = (dir[s]! * Math.abs(signal[base + s]!)) / total;
+    if (total > 0)
+      for (let s = 0; s < S; s++) if (dir[s] !== 0) weights[s] = (dir[s]! * Math.abs(signal[base + s]!)) / total;
   } else {
     volatilityWeights(ctx, d, weights, n, sizing.target, sizing.lookback, sizing.method);
   }
@@ -159,7 +173,8 @@ function volatilityWeights(
         active++;
       }
     }
-    for (let s = 0; s < S; s++) if (dir[s] !== 0 && !Number.isNaN(ctx.vol[s]!)) weights[s] = (dir[s]! * target) / (active * ctx.vol[s]!);
+    for (let s = 0; s < S; s++)
+      if (dir[s] !== 0 && !Number.isNaN(ctx.vol[s]!)) weights[s] = (dir[s]! * target) / (active * ctx.vol[s]!);
     return;
   }
   // Portfolio: realized volatility of the equal-weight book over the lookback (missing returns count 0).

@@ -8,8 +8,7 @@
 export const METRIC_FORMULAS = {
   totalReturn: 'E_n / E_0 − 1.',
   annualizedReturn: '(1 + totalReturn)^(A / n) − 1: geometric, over years = n / A periods.',
-  cagr:
-    '(E_n / E_0)^(365.25 / days) − 1 with days = calendar days between the first and last date. Unlike annualizedReturn it counts calendar time, not periods, so holidays and gaps do not change it.',
+  cagr: '(E_n / E_0)^(365.25 / days) − 1 with days = calendar days between the first and last date. Unlike annualizedReturn it counts calendar time, not periods, so holidays and gaps do not change it.',
   annualizedVolatility: 'std(x_t) × sqrt(A).',
   sharpe: 'mean(x_t − rf_p) / std(x_t − rf_p) × sqrt(A).',
   sortino:
@@ -18,7 +17,8 @@ export const METRIC_FORMULAS = {
   maxDrawdown: 'min over t of E_t / max_{u<=t} E_u − 1 (a negative fraction).',
   maxDrawdownDurationPeriods:
     'Longest drawdown episode in periods: from the peak to the first period back at or above the peak, or to the last period if never recovered.',
-  maxDrawdownDurationDays: 'The same longest episode in calendar days between its peak date and its recovery (or last) date.',
+  maxDrawdownDurationDays:
+    'The same longest episode in calendar days between its peak date and its recovery (or last) date.',
   averageDrawdown: 'Mean over drawdown episodes of each episode’s deepest drawdown (a negative fraction).',
   exposure: 'Fraction of the n + 1 periods with any position (gross exposure > 0).',
   turnover: 'Mean over periods of traded value / equity (one-sided: buys plus sells), per period.',

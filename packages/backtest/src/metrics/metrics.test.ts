@@ -8,7 +8,19 @@ const DAY = 86_400_000;
 const days = (k: number) => Array.from({ length: k }, (_, i) => Date.UTC(2024, 0, 1) + i * DAY);
 
 function trade(pnl: number, ret: number, open = false): Trade {
-  return { symbol: 'X', size: 1, entryTime: 0, entryPrice: 1, exitTime: 1, exitPrice: 1, costs: 0, dividends: 0, pnl, return: ret, open };
+  return {
+    symbol: 'X',
+    size: 1,
+    entryTime: 0,
+    entryPrice: 1,
+    exitTime: 1,
+    exitPrice: 1,
+    costs: 0,
+    dividends: 0,
+    pnl,
+    return: ret,
+    open,
+  };
 }
 
 describe('computeMetrics on hand-computed curves', () => {

@@ -1,5 +1,5 @@
-import { BacktestError } from '../errors.ts';
 import type { Trade } from '../engine/ledger.ts';
+import { BacktestError } from '../errors.ts';
 
 /** What the metrics read from an equity curve; `gross` and `traded` enable exposure and turnover. */
 export interface EquityInput {
@@ -83,18 +83,26 @@ export function drawdownEpisodes(equity: ArrayLike<number>): DrawdownEpisode[] {
  * Computes `PortfolioMetrics` from an equity curve (at least two periods) and trades (open trades
  * are ignored by the trade statistics). See `METRIC_FORMULAS` for every definition.
  */
-export function computeMetrics(equity: EquityInput, trades: readonly Trade[], conventions: MetricConventions = {}): PortfolioMetrics {
+export function computeMetrics(
+  equity: EquityInput,
+  trades: readonly Trade[],
+  conventions: MetricConventions = {},
+): PortfolioMetrics {
   const A = conventions.annualization ?? 252;
   const rf = conventions.riskFreeRate ?? 0;
   const useLog = (conventions.returns ?? 'simple') === 'log';
   const E = equity.equity;
   const N = E.length;
   if (N < 2 || equity.dates.length !== N) {
-    throw new BacktestError('INSUFFICIENT_DATA', `metrics need at least 2 periods with one date each (got ${N} values, ${equity.dates.length} dates)`);
+    throw new BacktestError(
+      'INSUFFICIENT_DATA',
+      `metrics need at least 2 periods with one date each (got ${N} values, ${equity.dates.length} dates)`,
+    );
   }
   if (!(A > 0)) throw new BacktestError('INVALID_INPUT', `annualization must be > 0, got ${A}`);
   for (let t = 0; t < N; t++) {
-    if (!(E[t]! > 0)) throw new BacktestError('INVALID_INPUT', `equity must be positive to compute returns; equity[${t}] = ${E[t]}`);
+    if (!(E[t]! > 0))
+      throw new BacktestError('INVALID_INPUT', `equity must be positive to compute returns; equity[${t}] = ${E[t]}`);
   }
   const n = N - 1;
   const rfp = useLog ? Math.log(1 + rf) / A : (1 + rf) ** (1 / A) - 1;
