@@ -3,7 +3,7 @@ import { BacktestError } from '../errors.ts';
 import { FifoLedger } from './ledger.ts';
 import { runPortfolioBacktest } from './simulate.ts';
 import { parseBacktestSpec } from './spec.ts';
-import { applyLimits, createTargetContext, crossoverStates, targetWeights } from './targets.ts';
+import { applyLimits, createTargetContext, crossoverStates, rebalanceSessions, targetWeights } from './targets.ts';
 import { randomMarket } from './test-support.ts';
 
 const dates5 = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05'];
@@ -255,6 +255,46 @@ describe('rules, sizing and limits', () => {
     const w2 = new Float64Array(1);
     targetWeights(later, 3, w2);
     expect(w2[0]).toBe(w[0]);
+  });
+
+  it('volatility target of the equal-weight portfolio scales both names alike', () => {
+    const close = [
+      [100, 100],
+      [110, 100],
+      [99, 100],
+      [108.9, 100],
+    ];
+    const ctx = ctxFor(
+      { rule: { type: 'threshold', long: 0 }, sizing: { type: 'volatilityTarget', target: 0.2, lookback: 3 } },
+      close.map(() => [1, 1]),
+      close,
+    );
+    const w = new Float64Array(2);
+    targetWeights(ctx, 3, w);
+    const p = [0.05, -0.05, 0.05];
+    const mean = 0.05 / 3;
+    const vol = Math.sqrt((p.reduce((s, v) => s + (v - mean) ** 2, 0) / 2) * 252);
+    expect(w[0]).toBeCloseTo((0.5 * 0.2) / vol, 12);
+    expect(w[1]).toBe(w[0]);
+  });
+
+  it('rebalance sessions: first session of each ISO week and month, every n sessions', () => {
+    // Fri 2024-01-26 .. Fri 2024-02-09, business days only
+    const days = [
+      '2024-01-26',
+      '2024-01-29',
+      '2024-01-30',
+      '2024-01-31',
+      '2024-02-01',
+      '2024-02-02',
+      '2024-02-05',
+      '2024-02-06',
+    ];
+    const dates = Float64Array.from(days, (d) => Date.parse(`${d}T00:00:00Z`));
+    expect(Array.from(rebalanceSessions(dates, 'weekly', 1))).toEqual([0, 1, 0, 0, 0, 0, 1, 0]);
+    expect(Array.from(rebalanceSessions(dates, 'monthly', 1))).toEqual([0, 0, 0, 0, 1, 0, 0, 0]);
+    expect(Array.from(rebalanceSessions(dates, { everySessions: 3 }, 1))).toEqual([0, 1, 0, 0, 1, 0, 0, 1]);
+    expect(Array.from(rebalanceSessions(dates, 'daily', 2))).toEqual([0, 0, 1, 1, 1, 1, 1, 1]);
   });
 
   it('limits: clip weight, scale gross, then scale the larger side to the net cap', () => {
