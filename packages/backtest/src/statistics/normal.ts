@@ -6,8 +6,8 @@ import { StatisticsError } from './errors.ts';
  * library. Φ follows W. J. Cody's rational Chebyshev approximations ("Rational Chebyshev
  * approximations for the error function", Math. Comp. 23 (1969) 631-637; the coefficients of
  * ACM TOMS 715, 1993, as R's pnorm uses them); Φ⁻¹ is M. J. Wichura's PPND16, Algorithm AS 241,
- * Applied Statistics 37 (1988) 477-484. Both are accurate to about one part in 10^16 in double
- * precision; the tests compare them with scipy (fixtures/normal.json).
+ * Applied Statistics 37 (1988) 477-484. Both are accurate to a few parts in 10^16 in double
+ * precision (Φ in the far tails to x²/2 ulps); the tests compare them with scipy (fixtures/normal.json).
  */
 
 const ONE_OVER_SQRT_2PI = 0.398942280401432677939946059934;
@@ -91,7 +91,7 @@ function assertNotNaN(x: number, what: string): void {
  * Standard normal cumulative distribution function Φ(x) = P[Z <= x], Z ~ N(0, 1).
  *
  * Cody's rational approximations in three ranges (|x| <= 0.674, <= √32, beyond), relative error
- * about 1e-16 in both tails; Φ(0) = 1/2 exactly, Φ(-∞) = 0, Φ(+∞) = 1, and Φ(x) underflows to 0
+ * about 1e-16 near the centre growing to x²/2 ulps in the tails (the conditioning of exp(−x²/2)); Φ(0) = 1/2 exactly, Φ(-∞) = 0, Φ(+∞) = 1, and Φ(x) underflows to 0
  * below x ≈ -37.5. Throws NON_FINITE for NaN.
  */
 export function normalCdf(x: number): number {
