@@ -1,5 +1,5 @@
 import { StatisticsError } from './errors.ts';
-import { assertAtLeast } from './internal/validate.ts';
+import { assertAtLeast, assertFinite } from './internal/validate.ts';
 import { type ReturnMoments, returnMoments } from './moments.ts';
 import { type PboResult, type PerformanceMetric, probabilityOfBacktestOverfitting, type ReturnMatrix } from './pbo.ts';
 import { deflatedSharpeRatio, minimumBacktestLength, probabilisticSharpeRatio } from './sharpe.ts';
@@ -62,7 +62,10 @@ export interface SweepOverfitting {
  */
 export function sweepOverfitting(returns: ReturnMatrix, options: SweepOverfittingOptions = {}): SweepOverfitting {
   const { blocks = 16, metric = 'sharpe', periodsPerYear = 252 } = options;
-  assertAtLeast(periodsPerYear, Number.MIN_VALUE, 'periodsPerYear');
+  assertFinite(periodsPerYear, 'periodsPerYear');
+  if (!(periodsPerYear > 0)) {
+    throw new StatisticsError('OUT_OF_RANGE', `periodsPerYear must be positive, got ${periodsPerYear}`);
+  }
   // CSCV validates the matrix (shape, finiteness, at least two configurations) first.
   const cscv = probabilityOfBacktestOverfitting(returns, { blocks, metric });
   const T = returns.length;
