@@ -32,3 +32,38 @@ export {
   type MetricConventions,
   type PortfolioMetrics,
 } from './metrics/metrics.ts';
+// Overfitting statistics (PSR, DSR, PBO by CSCV, MinBTL)
+export { StatisticsError, type StatisticsErrorCode } from './statistics/errors.ts';
+export { type ReturnMoments, returnMoments } from './statistics/moments.ts';
+export { normalCdf, normalQuantile, normalSurvival } from './statistics/normal.ts';
+export {
+  type PboOptions,
+  type PboResult,
+  type PerformanceDegradation,
+  type PerformanceMetric,
+  probabilityOfBacktestOverfitting,
+  type ReturnMatrix,
+  rowsFromColumns,
+} from './statistics/pbo.ts';
+export {
+  type DeflatedSharpeOptions,
+  deflatedSharpeRatio,
+  EULER_MASCHERONI,
+  type ExpectedMaxSharpeOptions,
+  expectedMaxSharpe,
+  type MinimumBacktestLengthOptions,
+  type MinimumTrackRecordOptions,
+  minimumBacktestLength,
+  minimumTrackRecordLength,
+  type ProbabilisticSharpeOptions,
+  probabilisticSharpeRatio,
+  psrFromReturns,
+} from './statistics/sharpe.ts';
+export { type SweepOverfitting, type SweepOverfittingOptions, sweepOverfitting } from './statistics/sweep.ts';
+export {
+  DSR_THRESHOLD,
+  isLikelyOverfit,
+  PBO_THRESHOLD,
+  type SweepEvidence,
+  sweepVerdict,
+} from './statistics/verdict.ts';
