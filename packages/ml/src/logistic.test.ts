@@ -69,6 +69,20 @@ describe('logistic regression against scikit-learn 1.2 LogisticRegression(newton
   });
 });
 
+describe('logistic regression on large data (subsampled Hessian path)', () => {
+  it('the fixture repeated 300 times with C / 300 has the same optimum: sklearn C = 1 within 1e-6', () => {
+    // 0.5 ||w||^2 + (C / k) * k * sum(loss) is the original objective, so the solution must not move.
+    const k = 300;
+    const X = Array.from({ length: k }, () => fx.X).flat();
+    const y = Array.from({ length: k }, () => fx.y).flat();
+    const reference = fx.cases.find((c) => c.C === 1)!;
+    const { model } = fit(X, y, { C: 1 / k, tol: 1e-10 });
+    expect(model.converged).toBe(true);
+    expect(firstMismatch(model.coefficients, reference.coef, 1e-6)).toBe(-1);
+    expect(firstMismatch([model.intercept], [reference.intercept], 1e-6)).toBe(-1);
+  });
+});
+
 describe('logistic regression: hand-checked cases', () => {
   it('intercept only (no features): sigmoid(b) is the positive rate, here 3/4 => b = ln 3', () => {
     const { model } = fit([[], [], [], []], [1, 1, 1, 0], { tol: 1e-12 });

@@ -1,6 +1,6 @@
 import { binFeatures } from './binning.ts';
 import { createRng } from './prng.ts';
-import { growTree, type TreeArrays } from './tree.ts';
+import { growTree, rowMajor, type TreeArrays } from './tree.ts';
 
 export interface ForestFit {
   trees: TreeArrays[];
@@ -53,6 +53,7 @@ export function fitForest(
     maxFeatures: featuresPerSplit(opts.maxFeatures, cols),
     classification: opts.classification,
   };
+  const rowMajorBins = params.maxFeatures >= cols ? rowMajor(binned) : undefined;
   const trees: TreeArrays[] = [];
   const importance = new Float64Array(cols);
   const weight = new Float64Array(rows);
@@ -72,7 +73,7 @@ export function fitForest(
       sample = new Uint32Array(rows);
       for (let i = 0; i < rows; i++) sample[i] = i;
     }
-    const grown = growTree({ binned, y, weight, rows: sample, params, rng });
+    const grown = growTree({ binned, y, weight, rows: sample, params, rng, rowMajorBins });
     trees.push(grown.tree);
     addNormalized(importance, grown.importance);
   }
