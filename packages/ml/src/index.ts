@@ -1,0 +1,2 @@
+export * from './eval/index.ts';
+export * from './onnx/index.ts';
