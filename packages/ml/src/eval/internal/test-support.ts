@@ -11,7 +11,9 @@ export function expectClose(actual: number | null | undefined, expected: number,
   expect(actual).not.toBeNull();
   expect(actual).not.toBeUndefined();
   const tolerance = rel * Math.max(Math.abs(expected), expected === 0 ? 1 : 0);
-  expect(Math.abs((actual as number) - expected), `actual ${actual} vs expected ${expected}`).toBeLessThanOrEqual(tolerance);
+  expect(Math.abs((actual as number) - expected), `actual ${actual} vs expected ${expected}`).toBeLessThanOrEqual(
+    tolerance,
+  );
 }
 
 /** Runs f and returns the code of the error it throws ('no error' when it returns), checking the error's class. */
