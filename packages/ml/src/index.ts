@@ -23,5 +23,54 @@ export {
   type TreeModel,
 } from './artifact.ts';
 export { MlError, type MlErrorCode } from './errors.ts';
+// Evaluation: metrics, baselines, purged cross-validation, permutation importance.
+export {
+  type Baseline,
+  type BaselineOptions,
+  baselinePredictions,
+  type ClassificationBaseline,
+  type ClassificationMetrics,
+  type ConfusionCounts,
+  classificationMetrics,
+  createPrng,
+  type EvalTask,
+  EvaluationError,
+  type EvaluationErrorCode,
+  type FeatureImportance,
+  type GroupIc,
+  type InformationCoefficient,
+  type InformationCoefficientOptions,
+  informationCoefficient,
+  LOG_LOSS_EPS,
+  type PermutationImportanceAsyncOptions,
+  type PermutationImportanceOptions,
+  type Prng,
+  type PurgedFold,
+  type PurgedKFoldOptions,
+  permutationImportance,
+  permutationImportanceAsync,
+  purgedKFold,
+  type RegressionBaseline,
+  type RegressionMetrics,
+  regressionMetrics,
+  shuffleInPlace,
+  splitMix64,
+} from './eval/index.ts';
 export { type Matrix, matrixFromRows } from './matrix.ts';
+// Models trained elsewhere: ONNX files checked on upload and scored with onnxruntime.
+export {
+  createOnnxScorer,
+  inspectOnnx,
+  type OnnxInspectOptions,
+  type OnnxModelDescription,
+  OnnxModelError,
+  type OnnxModelErrorCode,
+  type OnnxOutputKind,
+  type OnnxScore,
+  type OnnxScorer,
+  type OnnxScorerOptions,
+  type OnnxSessionOptions,
+  type OnnxSignatureOptions,
+  type OnnxValueDescription,
+} from './onnx/index.ts';
 export { intrinsicImportance, predict, type TrainInput, train } from './train.ts';
