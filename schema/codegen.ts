@@ -9,7 +9,9 @@ import { barEnums } from '../services/market-data/src/modules/bars/enums.ts';
 import { corporateActionEnums } from '../services/market-data/src/modules/corporate-actions/enums.ts';
 import { ingestEnums } from '../services/market-data/src/modules/ingest/enums.ts';
 import { instrumentEnums } from '../services/market-data/src/modules/instruments/enums.ts';
+import { deploymentEnums } from '../services/models/src/modules/deployment/enums.ts';
 import { modelEnums } from '../services/models/src/modules/models/enums.ts';
+import { versionEnums } from '../services/models/src/modules/versions/enums.ts';
 
 // Schema-first: resolver types for each subgraph are generated from its SDL in this folder.
 // Parents of entity fields are the services' own row types (mappers), so resolvers are typed
@@ -22,7 +24,7 @@ const ENUM_VALUES: Record<SubgraphName, Readonly<Record<string, Readonly<Record<
   'market-data': { ...instrumentEnums, ...barEnums, ...corporateActionEnums, ...ingestEnums },
   'alt-data': datasetEnums,
   features: { ...featureEnums, ...materializeEnums, ...trainingEnums },
-  models: modelEnums,
+  models: { ...modelEnums, ...versionEnums, ...deploymentEnums },
   backtests: backtestEnums,
 };
 
@@ -105,6 +107,8 @@ const MAPPERS: Record<SubgraphName, Record<string, string>> = {
   models: {
     Model: '../modules/models/store.ts#ModelRecord',
     Instrument: '../modules/models/store.ts#InstrumentRef',
+    ModelVersion: '../modules/versions/store.ts#VersionRecord',
+    PredictionBatch: '../modules/versions/store.ts#PredictionBatchRecord',
   },
   backtests: {
     Backtest: '../modules/backtests/store.ts#BacktestRecord',

@@ -8,7 +8,12 @@ await bootSubgraph({
   name: 'models',
   env,
   setup: async (runtime) => {
-    const service = await createModels(runtime);
+    // Its start and stop hooks: boot starts the training worker once the server listens, and on
+    // shutdown stops it (waiting for the job in progress) before the lake and database close.
+    const service = await createModels(runtime, {
+      lease: env.workers,
+      canaryMaxFraction: env.deployment.canaryMaxFraction,
+    });
     return { ...service, afterStart: env.demo.load ? () => seedDemoModels(service.stores, env.demo.dir) : undefined };
   },
 });

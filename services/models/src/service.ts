@@ -1,9 +1,79 @@
-import { assembleService, DateTimeScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createWorkerLease, type WorkerLeaseOptions } from '@alphagraph/jobs';
+import { createPageRoute } from '@alphagraph/pages';
+import { assembleService, DateTimeScalar, JSONScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createDeploymentModule } from './modules/deployment/module.ts';
+import { createDeployment, type Deployment } from './modules/deployment/service.ts';
 import { createModelsModule } from './modules/models/module.ts';
+import { createModelStore } from './modules/models/store.ts';
+import { createPredictionsModule } from './modules/predictions/module.ts';
+import { createPredictions, type Predictions } from './modules/predictions/service.ts';
+import { createVersionsModule } from './modules/versions/module.ts';
+import { createVersions, type Versions } from './modules/versions/service.ts';
+import { createVersionPage, PAGES_PREFIX } from './pages/version-page.ts';
 
-const modulesOf = (runtime: ServiceRuntime) => [createModelsModule(runtime.handle.db)] as const;
+function modulesOf(runtime: ServiceRuntime, versions: Versions, deployment: Deployment, predictions: Predictions) {
+  return [
+    createModelsModule(runtime.handle.db, runtime.audit),
+    createVersionsModule(versions),
+    createDeploymentModule(deployment),
+    createPredictionsModule(predictions),
+  ] as const;
+}
 export type ModelsModules = ReturnType<typeof modulesOf>;
 
-export async function createModels(runtime: ServiceRuntime) {
-  return assembleService({ modules: modulesOf(runtime), scalars: { DateTime: DateTimeScalar } });
+export interface ModelsOptions {
+  readonly lease?: WorkerLeaseOptions;
+  readonly canaryMaxFraction?: number;
+  /** How often a started worker looks for queued training jobs (default 2 s). */
+  readonly pollMs?: number;
+}
+
+export async function createModels(runtime: ServiceRuntime, options: ModelsOptions = {}) {
+  const db = runtime.handle.db;
+  const models = createModelStore(db);
+  const lease = createWorkerLease(db, options.lease);
+  const versions = createVersions({
+    db,
+    lake: runtime.lake,
+    audit: runtime.audit,
+    entitlements: runtime.entitlements,
+    models,
+    lease,
+    ...(options.pollMs === undefined ? {} : { pollMs: options.pollMs }),
+  });
+  const deployment = createDeployment({
+    db,
+    audit: runtime.audit,
+    models,
+    versions: versions.store,
+    canaryMaxFraction: options.canaryMaxFraction ?? 0.1,
+  });
+  const predictions = createPredictions({ db, lake: runtime.lake, models, versions });
+  const service = assembleService({
+    modules: modulesOf(runtime, versions, deployment, predictions),
+    scalars: { DateTime: DateTimeScalar, JSON: JSONScalar },
+  });
+  await versions.sweep();
+  return {
+    ...service,
+    versions,
+    deployment,
+    predictions,
+    routes: [
+      createPageRoute({
+        prefix: PAGES_PREFIX,
+        verifier: runtime.verifier,
+        render: createVersionPage({ db, models, versions: versions.store }),
+      }),
+    ],
+    /** Claims queued training jobs (whichever replica queued them) and fails abandoned ones. */
+    start(): void {
+      versions.worker.start();
+    },
+    /** Stops claiming, waits for the job in progress here, and withdraws this worker. */
+    async stop(): Promise<void> {
+      await versions.worker.stop();
+      await lease.stop();
+    },
+  };
 }

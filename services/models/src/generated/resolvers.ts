@@ -1,8 +1,11 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ModelRecord as ModelRecordModel, InstrumentRef as InstrumentRefModel } from '../modules/models/store.ts';
+import type { VersionRecord as VersionRecordModel, PredictionBatchRecord as PredictionBatchRecordModel } from '../modules/versions/store.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
+export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
   ID: { input: string; output: string; }
@@ -12,13 +15,95 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
   DateTime: { input: Date | string; output: Date | string; }
+  /** Arbitrary JSON: hyperparameters, a confusion matrix. */
+  JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+/** An algorithm the platform trains, with its tier and hyperparameters (defaults). */
+export type Algorithm = {
+  __typename?: 'Algorithm';
+  defaults: Scalars['JSON']['output'];
+  description: Scalars['String']['output'];
+  name: Scalars['String']['output'];
+  tasks: Array<ModelTask>;
+  tier: ComplexityTier;
+};
+
+export type ComparisonOp =
+  /** metric >= threshold */
+  | 'gte'
+  /** metric <= threshold */
+  | 'lte';
+
+/** The seed's complexity ladder: linear LOW, trees MEDIUM, forests HIGH, deep nets and boosting (external) VERY_HIGH. */
+export type ComplexityTier =
+  | 'HIGH'
+  | 'LOW'
+  | 'MEDIUM'
+  | 'VERY_HIGH';
+
+export type CriterionResult = {
+  __typename?: 'CriterionResult';
+  againstBaseline: Scalars['Boolean']['output'];
+  met: Scalars['Boolean']['output'];
+  metric: Scalars['String']['output'];
+  op: ComparisonOp;
+  /** The threshold used (the baseline's value when the criterion compares with the baseline). */
+  threshold: Maybe<Scalars['Float']['output']>;
+  value: Maybe<Scalars['Float']['output']>;
+};
+
+export type CrossValidationInput = {
+  /** Sessions after each test fold whose rows are dropped from training. */
+  embargoSessions?: InputMaybe<Scalars['Int']['input']>;
+  /** Folds of purged k-fold CV over TRAIN and VALIDATION rows; 0 skips cross-validation. */
+  folds?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type CrossValidationReport = {
+  __typename?: 'CrossValidationReport';
+  /** Training rows starting within this many sessions after a test fold are dropped. */
+  embargoSessions: Scalars['Int']['output'];
+  folds: Scalars['Int']['output'];
+  mean: Maybe<Scalars['Float']['output']>;
+  /** Mean and sample standard deviation across folds of the headline metric (ROC AUC or IC-free R²). */
+  metric: Scalars['String']['output'];
+  perFold: Array<FoldResult>;
+  /** Training rows whose label span [t, known] overlaps a test fold's span are purged. */
+  purged: Scalars['Boolean']['output'];
+  std: Maybe<Scalars['Float']['output']>;
+};
+
+export type EvaluationSplit =
+  | 'test'
+  | 'train'
+  | 'validation';
 
 export type Feature = {
   __typename?: 'Feature';
   name: Scalars['String']['output'];
   version: Scalars['Int']['output'];
+};
+
+export type FeatureImportance = {
+  __typename?: 'FeatureImportance';
+  feature: Scalars['String']['output'];
+  /** permutation (drop of the score on TEST when the column is shuffled), coefficient, or impurity. */
+  kind: Scalars['String']['output'];
+  /** Standard deviation over permutation repeats. */
+  std: Maybe<Scalars['Float']['output']>;
+  value: Scalars['Float']['output'];
+};
+
+export type FoldResult = {
+  __typename?: 'FoldResult';
+  embargoedRows: Scalars['Int']['output'];
+  fold: Scalars['Int']['output'];
+  metrics: VersionMetrics;
+  purgedRows: Scalars['Int']['output'];
+  testRows: Scalars['Int']['output'];
+  trainRows: Scalars['Int']['output'];
 };
 
 export type Instrument = {
@@ -28,36 +113,504 @@ export type Instrument = {
   symbol: Scalars['String']['output'];
 };
 
-/** A registered model. Versions, validation and deployment stages hang off it. */
+export type KillSwitch = {
+  __typename?: 'KillSwitch';
+  killedAt: Scalars['DateTime']['output'];
+  killedBy: Scalars['String']['output'];
+  reason: Scalars['String']['output'];
+};
+
+export type MissingValueReport = {
+  __typename?: 'MissingValueReport';
+  column: Scalars['String']['output'];
+  /** The value imputed (the column's median over training rows; 0 when every value is missing; null for ONNX models, which receive values as stored). */
+  fill: Maybe<Scalars['Float']['output']>;
+  /** Training rows whose value was missing or non-finite, replaced by the training median. */
+  imputedInTrain: Scalars['Int']['output'];
+};
+
+/** A registered model: a problem definition first; versions, validation and deployment hang off it. */
 export type Model = {
   __typename?: 'Model';
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
-  /** Feature versions the model reads. */
+  /** Feature versions the model reads (of its latest trained version). */
   features: Array<Feature>;
+  /** Every stage change and kill-switch action, oldest first: who, when, why, from which stage. */
+  history: Array<ModelEvent>;
   id: Scalars['ID']['output'];
+  /** The kill switch: when set, the model's signals are stopped until an explicit resume. */
+  killSwitch: Maybe<KillSwitch>;
+  /** The training-set label the model predicts (label name; column `label_<name>`). */
+  label: Maybe<Scalars['String']['output']>;
   name: Scalars['String']['output'];
   owner: Scalars['String']['output'];
+  /** What it predicts and how success is judged (null for models registered before problem statements existed). */
+  problem: Maybe<ProblemStatement>;
+  /** The version in PRODUCTION, if any (same visibility as versions). */
+  productionVersion: Maybe<ModelVersion>;
+  registeredBy: Maybe<Scalars['String']['output']>;
   task: ModelTask;
   /** Instruments the model scores. */
   universe: Array<Instrument>;
+  /**
+   * Versions, newest first. Researchers, validators, admins and compliance see every version; other roles see
+   * only versions deployed to CANARY or PRODUCTION.
+   */
+  versions: Array<ModelVersion>;
 };
 
+/** A stage change or kill-switch action of a model. */
+export type ModelEvent = {
+  __typename?: 'ModelEvent';
+  /** submit, approve, reject, promote, replace, rollback, kill, resume. */
+  action: Scalars['String']['output'];
+  actor: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** Findings, overrides, capital fraction: what the action recorded. */
+  details: Scalars['JSON']['output'];
+  fromStage: Maybe<ModelStage>;
+  id: Scalars['ID']['output'];
+  reason: Scalars['String']['output'];
+  toStage: Maybe<ModelStage>;
+  /** The version it moved (null for the kill switch). */
+  version: Maybe<Scalars['Int']['output']>;
+};
+
+export type ModelObjective =
+  | 'alpha'
+  | 'execution'
+  | 'risk';
+
+/**
+ * Deployment stages. Allowed moves (every other pair is refused): REGISTERED -> VALIDATED (approveVersion) or
+ * REJECTED (rejectVersion); VALIDATED -> PAPER, CANARY or RETIRED; PAPER -> CANARY or RETIRED; CANARY -> PRODUCTION,
+ * PAPER or RETIRED; PRODUCTION -> RETIRED (replaced by another version, or retired); RETIRED -> PRODUCTION only by
+ * rollback, for the version the current production version replaced.
+ */
+export type ModelStage =
+  | 'canary'
+  | 'paper'
+  | 'production'
+  | 'registered'
+  | 'rejected'
+  | 'retired'
+  | 'validated';
+
 export type ModelTask =
+  /** Binary: the target is 1 when the label is greater than 0, else 0 (a direction label). */
   | 'classification'
+  /** The label's value. */
   | 'regression';
+
+/**
+ * A model version: trained in the platform on a point-in-time training set, or uploaded as ONNX, then validated
+ * (four eyes) and deployed through its stages.
+ */
+export type ModelVersion = {
+  __typename?: 'ModelVersion';
+  /** linear_regression, logistic_regression, decision_tree, random_forest, or onnx. */
+  algorithm: Scalars['String']['output'];
+  artifact: Maybe<VersionArtifact>;
+  /** The naive baseline's metrics on the same split: majority class, or zero for regression. */
+  baseline: Maybe<VersionMetrics>;
+  /** CANARY's share of capital, in (0, MODELS_CANARY_MAX_FRACTION]. */
+  capitalFraction: Maybe<Scalars['Float']['output']>;
+  /** The model card as Markdown (also served as a page at /models/<name>/versions/<number>). */
+  card: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  /** The success criteria evaluated on the TEST split. */
+  criteria: Array<CriterionResult>;
+  /** Purged k-fold cross-validation with an embargo over the TRAIN and VALIDATION rows. */
+  crossValidation: Maybe<CrossValidationReport>;
+  /** Why training or evaluation failed. */
+  error: Maybe<Scalars['String']['output']>;
+  /** Training-set columns it reads, in input order. */
+  featureColumns: Array<Scalars['String']['output']>;
+  /** Feature versions it reads, in input order. */
+  features: Array<Feature>;
+  finishedAt: Maybe<Scalars['DateTime']['output']>;
+  hyperparameters: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  /** Permutation importance on the TEST split for every algorithm; coefficients or impurity importance as the algorithm has them. */
+  importances: Array<FeatureImportance>;
+  /** The lake snapshots the training set's build read, and the build's own snapshot. */
+  inputs: Array<VersionInput>;
+  /** The label it predicts (label name). */
+  label: Scalars['String']['output'];
+  /** Metrics on a split of the training set (default TEST). */
+  metrics: Maybe<VersionMetrics>;
+  /** How missing and non-finite feature values were handled, per column. */
+  missingValues: Array<MissingValueReport>;
+  model: Model;
+  /** 1, 2, … per model. */
+  number: Scalars['Int']['output'];
+  /** Batch predictions written to the lake, newest first. */
+  predictionBatches: Array<PredictionBatch>;
+  /** 0..1 while training. */
+  progress: Scalars['Float']['output'];
+  /** Rows per split used for fitting and evaluation, and rows dropped (label unknown). */
+  rowCounts: Maybe<RowCounts>;
+  seed: Scalars['Int']['output'];
+  source: ModelVersionSource;
+  stage: ModelStage;
+  startedAt: Maybe<Scalars['DateTime']['output']>;
+  status: ModelVersionStatus;
+  tier: ComplexityTier;
+  /** Seconds spent training (fitting only; evaluation excluded). */
+  trainingSeconds: Maybe<Scalars['Float']['output']>;
+  /** The training set it was trained and evaluated on (features subgraph). */
+  trainingSet: Maybe<TrainingSet>;
+  /** The validation record: submission, decision, findings, override. */
+  validation: Maybe<ValidationRecord>;
+};
+
+
+/**
+ * A model version: trained in the platform on a point-in-time training set, or uploaded as ONNX, then validated
+ * (four eyes) and deployed through its stages.
+ */
+export type ModelVersionBaselineArgs = {
+  split?: InputMaybe<EvaluationSplit>;
+};
+
+
+/**
+ * A model version: trained in the platform on a point-in-time training set, or uploaded as ONNX, then validated
+ * (four eyes) and deployed through its stages.
+ */
+export type ModelVersionMetricsArgs = {
+  split?: InputMaybe<EvaluationSplit>;
+};
+
+export type ModelVersionSource =
+  /** An ONNX file trained elsewhere (registerExternalVersion), scored with onnxruntime. */
+  | 'external'
+  /** Trained in the platform by trainModelVersion. */
+  | 'platform';
+
+export type ModelVersionStatus =
+  | 'failed'
+  /** Waiting for a models replica's worker. */
+  | 'queued'
+  /** Trained (or uploaded) and evaluated: metrics, importances and card are available. */
+  | 'ready'
+  | 'training';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  /**
+   * Approves a submitted version: REGISTERED -> VALIDATED. The validator must not have registered the model nor
+   * trained the version; every success criterion must hold on TEST, or overrideJustification says why not.
+   */
+  approveVersion: ModelVersion;
+  /** Stops the model's signals at once; only resume lifts it. Traders and admins. */
+  killSwitch: Model;
+  /**
+   * Moves a version to PAPER, CANARY (with capitalFraction), PRODUCTION (the previous production version is
+   * RETIRED and stays one rollback away) or RETIRED. Admins.
+   */
+  promoteVersion: ModelVersion;
+  /** Registers an ONNX model trained elsewhere; checked on upload, then evaluated like a trained version. Researchers. */
+  registerExternalVersion: ModelVersion;
+  /** Registers a model with its problem statement (audited). Researchers. */
+  registerModel: Model;
+  /** Rejects a submitted version: REGISTERED -> REJECTED, with findings. Same independence rule. */
+  rejectVersion: ModelVersion;
+  /** Lifts the kill switch. Traders and admins. */
+  resume: Model;
+  /** Puts back the production version the current one replaced; the current one is RETIRED. Admins. */
+  rollback: ModelVersion;
+  /**
+   * Scores a READY version over a training set's rows and appends the predictions to the model's lake dataset
+   * `predictions_<model>` (available_at = t). Build a training set over a universe and period to score it.
+   */
+  scoreVersion: PredictionBatch;
+  /** Asks for independent validation of a READY version. Researchers. */
+  submitForValidation: ModelVersion;
+  /** Queues training of a new version on a training set the caller may read (audited). Researchers. */
+  trainModelVersion: ModelVersion;
+};
+
+
+export type MutationApproveVersionArgs = {
+  findings: Scalars['String']['input'];
+  overrideJustification?: InputMaybe<Scalars['String']['input']>;
+  version: Scalars['ID']['input'];
+};
+
+
+export type MutationKillSwitchArgs = {
+  model: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationPromoteVersionArgs = {
+  capitalFraction?: InputMaybe<Scalars['Float']['input']>;
+  reason: Scalars['String']['input'];
+  to: PromotionTarget;
+  version: Scalars['ID']['input'];
+};
+
+
+export type MutationRegisterExternalVersionArgs = {
+  input: RegisterExternalVersionInput;
+};
+
+
+export type MutationRegisterModelArgs = {
+  input: RegisterModelInput;
+};
+
+
+export type MutationRejectVersionArgs = {
+  findings: Scalars['String']['input'];
+  version: Scalars['ID']['input'];
+};
+
+
+export type MutationResumeArgs = {
+  model: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationRollbackArgs = {
+  model: Scalars['String']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationScoreVersionArgs = {
+  trainingSet: Scalars['ID']['input'];
+  version: Scalars['ID']['input'];
+};
+
+
+export type MutationSubmitForValidationArgs = {
+  note: Scalars['String']['input'];
+  version: Scalars['ID']['input'];
+};
+
+
+export type MutationTrainModelVersionArgs = {
+  input: TrainModelVersionInput;
+};
+
+export type PredictionBatch = {
+  __typename?: 'PredictionBatch';
+  createdAt: Scalars['DateTime']['output'];
+  createdBy: Scalars['String']['output'];
+  id: Scalars['ID']['output'];
+  /** The lake dataset holding every batch of the model: entity, t, prediction, probability, version, available_at. */
+  lakeDataset: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
+  snapshotId: Scalars['Int']['output'];
+  trainingSetId: Scalars['ID']['output'];
+};
+
+export type ProblemStatement = {
+  __typename?: 'ProblemStatement';
+  /** The most features a version may read. */
+  maxFeatures: Maybe<Scalars['Int']['output']>;
+  /** The largest scoring latency allowed per batch of 1,000 rows, in milliseconds. */
+  maxScoringLatencyMs: Maybe<Scalars['Float']['output']>;
+  objective: ModelObjective;
+  statement: Scalars['String']['output'];
+  /** The validation gate: every criterion must hold on the TEST split (or be overridden with a written justification). */
+  successCriteria: Array<SuccessCriterion>;
+};
+
+export type ProblemStatementInput = {
+  maxFeatures?: InputMaybe<Scalars['Int']['input']>;
+  maxScoringLatencyMs?: InputMaybe<Scalars['Float']['input']>;
+  objective: ModelObjective;
+  statement: Scalars['String']['input'];
+  successCriteria: Array<SuccessCriterionInput>;
+};
+
+/** The stages an admin promotes to with promoteVersion. */
+export type PromotionTarget =
+  | 'canary'
+  | 'paper'
+  | 'production'
+  | 'retired';
 
 export type Query = {
   __typename?: 'Query';
+  /** The algorithms the platform trains. */
+  algorithms: Array<Algorithm>;
   /** One model by id or by name (exactly one of the two). */
   model: Maybe<Model>;
+  /** A version by id (same visibility as Model.versions). */
+  modelVersion: Maybe<ModelVersion>;
   models: Array<Model>;
+  /** Metrics of a ready version per named scenario (market regimes), with the baseline's. */
+  scenarioMetrics: Array<ScenarioResult>;
 };
 
 
 export type QueryModelArgs = {
   id?: InputMaybe<Scalars['ID']['input']>;
   name?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryModelVersionArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryScenarioMetricsArgs = {
+  scenarios: Array<ScenarioInput>;
+  version: Scalars['ID']['input'];
+};
+
+export type RegisterExternalVersionInput = {
+  /** Feature refs (name@version) the model expects, in input order. */
+  features: Array<Scalars['String']['input']>;
+  /** Where it came from, e.g. sklearn 1.4 via skl2onnx, LightGBM 4.3. */
+  framework: Scalars['String']['input'];
+  model: Scalars['String']['input'];
+  /** Recorded with the version (e.g. how it was trained). */
+  notes?: InputMaybe<Scalars['String']['input']>;
+  /** The ONNX file, base64. */
+  onnxBase64: Scalars['String']['input'];
+  /** The training set it is evaluated on (its features must include every feature listed). */
+  trainingSet: Scalars['ID']['input'];
+};
+
+export type RegisterModelInput = {
+  description: Scalars['String']['input'];
+  /** The training-set label it predicts (label name, e.g. fwd_5 for column label_fwd_5). */
+  label: Scalars['String']['input'];
+  /** lower_snake_case, unique. */
+  name: Scalars['String']['input'];
+  owner: Scalars['String']['input'];
+  problem: ProblemStatementInput;
+  task: ModelTask;
+  universe: Array<Scalars['String']['input']>;
+};
+
+export type RowCounts = {
+  __typename?: 'RowCounts';
+  /** Rows without a known label (never used). */
+  droppedUnlabeled: Scalars['Int']['output'];
+  /** Rows in the training set's embargo between splits (never used). */
+  embargo: Scalars['Int']['output'];
+  test: Scalars['Int']['output'];
+  train: Scalars['Int']['output'];
+  validation: Scalars['Int']['output'];
+};
+
+/** A named regime: a period, or a condition on a MARKET feature column of the training set (or both). */
+export type ScenarioInput = {
+  /** A training-set feature column (e.g. vix_close__v1) or ref (vix_close@1). */
+  feature?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
+  name: Scalars['String']['input'];
+  op?: InputMaybe<ComparisonOp>;
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+/** A scenario's metrics (validators test versions under market regimes). */
+export type ScenarioResult = {
+  __typename?: 'ScenarioResult';
+  baseline: Maybe<VersionMetrics>;
+  metrics: Maybe<VersionMetrics>;
+  name: Scalars['String']['output'];
+  /** Rows of the training set in the scenario (every split). */
+  rows: Scalars['Int']['output'];
+};
+
+export type SuccessCriterion = {
+  __typename?: 'SuccessCriterion';
+  /** A metric name of VersionMetrics in snake_case: accuracy, precision, recall, f1, roc_auc, log_loss, rmse, mae, r2, mean_ic, icir. */
+  metric: Scalars['String']['output'];
+  op: ComparisonOp;
+  /** A fixed threshold; null compares with the naive baseline's value of the metric on the same split. */
+  threshold: Maybe<Scalars['Float']['output']>;
+};
+
+export type SuccessCriterionInput = {
+  metric: Scalars['String']['input'];
+  op: ComparisonOp;
+  /** Omit (null) to compare with the naive baseline on the same split. */
+  threshold?: InputMaybe<Scalars['Float']['input']>;
+};
+
+export type TrainModelVersionInput = {
+  /** linear_regression, logistic_regression, decision_tree or random_forest (see Query.algorithms). */
+  algorithm: Scalars['String']['input'];
+  crossValidation?: InputMaybe<CrossValidationInput>;
+  /** By name; unknown names are refused (see Query.algorithms for defaults). */
+  hyperparameters?: InputMaybe<Scalars['JSON']['input']>;
+  model: Scalars['String']['input'];
+  seed?: InputMaybe<Scalars['Int']['input']>;
+  trainingSet: Scalars['ID']['input'];
+};
+
+export type TrainingSet = {
+  __typename?: 'TrainingSet';
+  id: Scalars['ID']['output'];
+};
+
+export type ValidationRecord = {
+  __typename?: 'ValidationRecord';
+  decidedAt: Maybe<Scalars['DateTime']['output']>;
+  decidedBy: Maybe<Scalars['String']['output']>;
+  /** APPROVED or REJECTED; null while pending. */
+  decision: Maybe<Scalars['String']['output']>;
+  findings: Maybe<Scalars['String']['output']>;
+  /** Set when approved although a success criterion failed: the written justification. */
+  overrideJustification: Maybe<Scalars['String']['output']>;
+  submittedAt: Maybe<Scalars['DateTime']['output']>;
+  submittedBy: Maybe<Scalars['String']['output']>;
+};
+
+export type VersionArtifact = {
+  __typename?: 'VersionArtifact';
+  bytes: Scalars['Int']['output'];
+  /** json (in-platform trainers) or onnx. */
+  format: Scalars['String']['output'];
+  /** Where the artifact is in the lake's object store (relative to the lake root). */
+  path: Scalars['String']['output'];
+  sha256: Scalars['String']['output'];
+};
+
+export type VersionInput = {
+  __typename?: 'VersionInput';
+  lakeDataset: Scalars['String']['output'];
+  /** feature_view, bars, spine, or training_set (the build itself). */
+  role: Scalars['String']['output'];
+  snapshotId: Scalars['Int']['output'];
+};
+
+/**
+ * Metrics of a version (or its baseline) on one split. Classification: the target is 1 when the label > 0, predicted
+ * class = probability >= 0.5. Regression: information coefficient = Spearman rank correlation of prediction and label
+ * across instruments on each date (dates with fewer than 3 instruments skipped); ICIR = mean IC / sample std of IC.
+ */
+export type VersionMetrics = {
+  __typename?: 'VersionMetrics';
+  accuracy: Maybe<Scalars['Float']['output']>;
+  /** { tp, fp, tn, fn } for classification. */
+  confusion: Maybe<Scalars['JSON']['output']>;
+  f1: Maybe<Scalars['Float']['output']>;
+  icir: Maybe<Scalars['Float']['output']>;
+  /** Mean negative log-likelihood, probabilities clipped to [1e-15, 1 - 1e-15]. */
+  logLoss: Maybe<Scalars['Float']['output']>;
+  mae: Maybe<Scalars['Float']['output']>;
+  meanIc: Maybe<Scalars['Float']['output']>;
+  precision: Maybe<Scalars['Float']['output']>;
+  r2: Maybe<Scalars['Float']['output']>;
+  recall: Maybe<Scalars['Float']['output']>;
+  rmse: Maybe<Scalars['Float']['output']>;
+  rocAuc: Maybe<Scalars['Float']['output']>;
+  rows: Scalars['Int']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -143,6 +696,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 export type FederationTypes = ResolversObject<{
   Instrument: Instrument;
   Model: Model;
+  ModelVersion: ModelVersion;
 }>;
 
 /** Mapping of federation reference types */
@@ -154,44 +708,162 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Model' }
     & ( GraphQLRecursivePick<FederationTypes['Model'], {"id":true}>
         | GraphQLRecursivePick<FederationTypes['Model'], {"name":true}> ) );
+  ModelVersion:
+    ( { __typename: 'ModelVersion' }
+    & GraphQLRecursivePick<FederationTypes['ModelVersion'], {"id":true}> );
 }>;
 
 
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Feature: ResolverTypeWrapper<Feature>;
+  Algorithm: ResolverTypeWrapper<Omit<Algorithm, 'tasks' | 'tier'> & { tasks: Array<ResolversTypes['ModelTask']>, tier: ResolversTypes['ComplexityTier'] }>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ComparisonOp: ResolverTypeWrapper<ComparisonOp>;
+  ComplexityTier: ResolverTypeWrapper<ComplexityTier>;
+  CriterionResult: ResolverTypeWrapper<Omit<CriterionResult, 'op'> & { op: ResolversTypes['ComparisonOp'] }>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  CrossValidationInput: CrossValidationInput;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  CrossValidationReport: ResolverTypeWrapper<CrossValidationReport>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  EvaluationSplit: ResolverTypeWrapper<EvaluationSplit>;
+  Feature: ResolverTypeWrapper<Feature>;
+  FeatureImportance: ResolverTypeWrapper<FeatureImportance>;
+  FoldResult: ResolverTypeWrapper<FoldResult>;
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
+  JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
+  KillSwitch: ResolverTypeWrapper<KillSwitch>;
+  MissingValueReport: ResolverTypeWrapper<MissingValueReport>;
   Model: ResolverTypeWrapper<ModelRecordModel>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  ModelEvent: ResolverTypeWrapper<Omit<ModelEvent, 'fromStage' | 'toStage'> & { fromStage?: Maybe<ResolversTypes['ModelStage']>, toStage?: Maybe<ResolversTypes['ModelStage']> }>;
+  ModelObjective: ResolverTypeWrapper<ModelObjective>;
+  ModelStage: ResolverTypeWrapper<ModelStage>;
   ModelTask: ResolverTypeWrapper<ModelTask>;
+  ModelVersion: ResolverTypeWrapper<VersionRecordModel>;
+  ModelVersionSource: ResolverTypeWrapper<ModelVersionSource>;
+  ModelVersionStatus: ResolverTypeWrapper<ModelVersionStatus>;
+  Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PredictionBatch: ResolverTypeWrapper<PredictionBatchRecordModel>;
+  ProblemStatement: ResolverTypeWrapper<Omit<ProblemStatement, 'objective' | 'successCriteria'> & { objective: ResolversTypes['ModelObjective'], successCriteria: Array<ResolversTypes['SuccessCriterion']> }>;
+  ProblemStatementInput: ProblemStatementInput;
+  PromotionTarget: ResolverTypeWrapper<PromotionTarget>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  RegisterExternalVersionInput: RegisterExternalVersionInput;
+  RegisterModelInput: RegisterModelInput;
+  RowCounts: ResolverTypeWrapper<RowCounts>;
+  ScenarioInput: ScenarioInput;
+  ScenarioResult: ResolverTypeWrapper<ScenarioResult>;
+  SuccessCriterion: ResolverTypeWrapper<Omit<SuccessCriterion, 'op'> & { op: ResolversTypes['ComparisonOp'] }>;
+  SuccessCriterionInput: SuccessCriterionInput;
+  TrainModelVersionInput: TrainModelVersionInput;
+  TrainingSet: ResolverTypeWrapper<TrainingSet>;
+  ValidationRecord: ResolverTypeWrapper<ValidationRecord>;
+  VersionArtifact: ResolverTypeWrapper<VersionArtifact>;
+  VersionInput: ResolverTypeWrapper<VersionInput>;
+  VersionMetrics: ResolverTypeWrapper<VersionMetrics>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  Algorithm: Algorithm;
+  String: Scalars['String']['output'];
+  CriterionResult: CriterionResult;
+  Boolean: Scalars['Boolean']['output'];
+  Float: Scalars['Float']['output'];
+  CrossValidationInput: CrossValidationInput;
+  Int: Scalars['Int']['output'];
+  CrossValidationReport: CrossValidationReport;
   DateTime: Scalars['DateTime']['output'];
   Feature: Feature;
-  String: Scalars['String']['output'];
-  Int: Scalars['Int']['output'];
+  FeatureImportance: FeatureImportance;
+  FoldResult: FoldResult;
   Instrument: InstrumentRefModel;
+  JSON: Scalars['JSON']['output'];
+  KillSwitch: KillSwitch;
+  MissingValueReport: MissingValueReport;
   Model: ModelRecordModel;
   ID: Scalars['ID']['output'];
+  ModelEvent: ModelEvent;
+  ModelVersion: VersionRecordModel;
+  Mutation: Record<PropertyKey, never>;
+  PredictionBatch: PredictionBatchRecordModel;
+  ProblemStatement: Omit<ProblemStatement, 'successCriteria'> & { successCriteria: Array<ResolversParentTypes['SuccessCriterion']> };
+  ProblemStatementInput: ProblemStatementInput;
   Query: Record<PropertyKey, never>;
-  Boolean: Scalars['Boolean']['output'];
+  RegisterExternalVersionInput: RegisterExternalVersionInput;
+  RegisterModelInput: RegisterModelInput;
+  RowCounts: RowCounts;
+  ScenarioInput: ScenarioInput;
+  ScenarioResult: ScenarioResult;
+  SuccessCriterion: SuccessCriterion;
+  SuccessCriterionInput: SuccessCriterionInput;
+  TrainModelVersionInput: TrainModelVersionInput;
+  TrainingSet: TrainingSet;
+  ValidationRecord: ValidationRecord;
+  VersionArtifact: VersionArtifact;
+  VersionInput: VersionInput;
+  VersionMetrics: VersionMetrics;
+}>;
+
+export type AlgorithmResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Algorithm'] = ResolversParentTypes['Algorithm']> = ResolversObject<{
+  defaults?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  tasks?: Resolver<Array<ResolversTypes['ModelTask']>, ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['ComplexityTier'], ParentType, ContextType>;
+}>;
+
+export type ComparisonOpResolvers = { GTE: 'gte', LTE: 'lte' };
+
+export type ComplexityTierResolvers = { HIGH: 'HIGH', LOW: 'LOW', MEDIUM: 'MEDIUM', VERY_HIGH: 'VERY_HIGH' };
+
+export type CriterionResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CriterionResult'] = ResolversParentTypes['CriterionResult']> = ResolversObject<{
+  againstBaseline?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  met?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['ComparisonOp'], ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type CrossValidationReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CrossValidationReport'] = ResolversParentTypes['CrossValidationReport']> = ResolversObject<{
+  embargoSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  folds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  mean?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  perFold?: Resolver<Array<ResolversTypes['FoldResult']>, ParentType, ContextType>;
+  purged?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  std?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
 }
 
+export type EvaluationSplitResolvers = { TEST: 'test', TRAIN: 'train', VALIDATION: 'validation' };
+
 export type FeatureResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Feature'] = ResolversParentTypes['Feature']> = ResolversObject<{
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type FeatureImportanceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeatureImportance'] = ResolversParentTypes['FeatureImportance']> = ResolversObject<{
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  std?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  value?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type FoldResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FoldResult'] = ResolversParentTypes['FoldResult']> = ResolversObject<{
+  embargoedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metrics?: Resolver<ResolversTypes['VersionMetrics'], ParentType, ContextType>;
+  purgedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  testRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
@@ -200,31 +872,242 @@ export type InstrumentResolvers<ContextType = Context, ParentType extends Resolv
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['JSON'], any> {
+  name: 'JSON';
+}
+
+export type KillSwitchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['KillSwitch'] = ResolversParentTypes['KillSwitch']> = ResolversObject<{
+  killedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  killedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type MissingValueReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MissingValueReport'] = ResolversParentTypes['MissingValueReport']> = ResolversObject<{
+  column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fill?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  imputedInTrain?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model'], FederationReferenceType extends FederationReferenceTypes['Model'] = FederationReferenceTypes['Model']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Model']> | FederationReferenceType, FederationReferenceType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
+  history?: Resolver<Array<ResolversTypes['ModelEvent']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  killSwitch?: Resolver<Maybe<ResolversTypes['KillSwitch']>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  problem?: Resolver<Maybe<ResolversTypes['ProblemStatement']>, ParentType, ContextType>;
+  productionVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  registeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   task?: Resolver<ResolversTypes['ModelTask'], ParentType, ContextType>;
   universe?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
 }>;
+
+export type ModelEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelEvent'] = ResolversParentTypes['ModelEvent']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  details?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  fromStage?: Resolver<Maybe<ResolversTypes['ModelStage']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  toStage?: Resolver<Maybe<ResolversTypes['ModelStage']>, ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ModelObjectiveResolvers = { ALPHA: 'alpha', EXECUTION: 'execution', RISK: 'risk' };
+
+export type ModelStageResolvers = { CANARY: 'canary', PAPER: 'paper', PRODUCTION: 'production', REGISTERED: 'registered', REJECTED: 'rejected', RETIRED: 'retired', VALIDATED: 'validated' };
 
 export type ModelTaskResolvers = { CLASSIFICATION: 'classification', REGRESSION: 'regression' };
 
+export type ModelVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelVersion'] = ResolversParentTypes['ModelVersion'], FederationReferenceType extends FederationReferenceTypes['ModelVersion'] = FederationReferenceTypes['ModelVersion']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ModelVersion']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  algorithm?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  artifact?: Resolver<Maybe<ResolversTypes['VersionArtifact']>, ParentType, ContextType>;
+  baseline?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType, RequireFields<ModelVersionBaselineArgs, 'split'>>;
+  capitalFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  card?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  criteria?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
+  crossValidation?: Resolver<Maybe<ResolversTypes['CrossValidationReport']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  featureColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
+  finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  hyperparameters?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importances?: Resolver<Array<ResolversTypes['FeatureImportance']>, ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['VersionInput']>, ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType, RequireFields<ModelVersionMetricsArgs, 'split'>>;
+  missingValues?: Resolver<Array<ResolversTypes['MissingValueReport']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  predictionBatches?: Resolver<Array<ResolversTypes['PredictionBatch']>, ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  rowCounts?: Resolver<Maybe<ResolversTypes['RowCounts']>, ParentType, ContextType>;
+  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['ModelVersionSource'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ModelStage'], ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ModelVersionStatus'], ParentType, ContextType>;
+  tier?: Resolver<ResolversTypes['ComplexityTier'], ParentType, ContextType>;
+  trainingSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  trainingSet?: Resolver<Maybe<ResolversTypes['TrainingSet']>, ParentType, ContextType>;
+  validation?: Resolver<Maybe<ResolversTypes['ValidationRecord']>, ParentType, ContextType>;
+}>;
+
+export type ModelVersionSourceResolvers = { EXTERNAL: 'external', PLATFORM: 'platform' };
+
+export type ModelVersionStatusResolvers = { FAILED: 'failed', QUEUED: 'queued', READY: 'ready', TRAINING: 'training' };
+
+export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  approveVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationApproveVersionArgs, 'findings' | 'version'>>;
+  killSwitch?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationKillSwitchArgs, 'model' | 'reason'>>;
+  promoteVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationPromoteVersionArgs, 'reason' | 'to' | 'version'>>;
+  registerExternalVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterExternalVersionArgs, 'input'>>;
+  registerModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationRegisterModelArgs, 'input'>>;
+  rejectVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRejectVersionArgs, 'findings' | 'version'>>;
+  resume?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationResumeArgs, 'model' | 'reason'>>;
+  rollback?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRollbackArgs, 'model' | 'reason'>>;
+  scoreVersion?: Resolver<ResolversTypes['PredictionBatch'], ParentType, ContextType, RequireFields<MutationScoreVersionArgs, 'trainingSet' | 'version'>>;
+  submitForValidation?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationSubmitForValidationArgs, 'note' | 'version'>>;
+  trainModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationTrainModelVersionArgs, 'input'>>;
+}>;
+
+export type PredictionBatchResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PredictionBatch'] = ResolversParentTypes['PredictionBatch']> = ResolversObject<{
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  lakeDataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  snapshotId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainingSetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ProblemStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProblemStatement'] = ResolversParentTypes['ProblemStatement']> = ResolversObject<{
+  maxFeatures?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  maxScoringLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  objective?: Resolver<ResolversTypes['ModelObjective'], ParentType, ContextType>;
+  statement?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  successCriteria?: Resolver<Array<ResolversTypes['SuccessCriterion']>, ParentType, ContextType>;
+}>;
+
+export type PromotionTargetResolvers = { CANARY: 'canary', PAPER: 'paper', PRODUCTION: 'production', RETIRED: 'retired' };
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  algorithms?: Resolver<Array<ResolversTypes['Algorithm']>, ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, Partial<QueryModelArgs>>;
+  modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'id'>>;
   models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
+  scenarioMetrics?: Resolver<Array<ResolversTypes['ScenarioResult']>, ParentType, ContextType, RequireFields<QueryScenarioMetricsArgs, 'scenarios' | 'version'>>;
+}>;
+
+export type RowCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RowCounts'] = ResolversParentTypes['RowCounts']> = ResolversObject<{
+  droppedUnlabeled?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  embargo?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  test?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  train?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  validation?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ScenarioResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScenarioResult'] = ResolversParentTypes['ScenarioResult']> = ResolversObject<{
+  baseline?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType>;
+  metrics?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SuccessCriterionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuccessCriterion'] = ResolversParentTypes['SuccessCriterion']> = ResolversObject<{
+  metric?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  op?: Resolver<ResolversTypes['ComparisonOp'], ParentType, ContextType>;
+  threshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type TrainingSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSet'] = ResolversParentTypes['TrainingSet']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type ValidationRecordResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ValidationRecord'] = ResolversParentTypes['ValidationRecord']> = ResolversObject<{
+  decidedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  decidedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  decision?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  findings?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  overrideJustification?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  submittedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  submittedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type VersionArtifactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VersionArtifact'] = ResolversParentTypes['VersionArtifact']> = ResolversObject<{
+  bytes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  format?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type VersionInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VersionInput'] = ResolversParentTypes['VersionInput']> = ResolversObject<{
+  lakeDataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  snapshotId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type VersionMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VersionMetrics'] = ResolversParentTypes['VersionMetrics']> = ResolversObject<{
+  accuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  confusion?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  f1?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  icir?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  logLoss?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  mae?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  meanIc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  precision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  r2?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  recall?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rmse?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rocAuc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Algorithm?: AlgorithmResolvers<ContextType>;
+  ComparisonOp?: ComparisonOpResolvers;
+  ComplexityTier?: ComplexityTierResolvers;
+  CriterionResult?: CriterionResultResolvers<ContextType>;
+  CrossValidationReport?: CrossValidationReportResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  EvaluationSplit?: EvaluationSplitResolvers;
   Feature?: FeatureResolvers<ContextType>;
+  FeatureImportance?: FeatureImportanceResolvers<ContextType>;
+  FoldResult?: FoldResultResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
+  JSON?: GraphQLScalarType;
+  KillSwitch?: KillSwitchResolvers<ContextType>;
+  MissingValueReport?: MissingValueReportResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
+  ModelEvent?: ModelEventResolvers<ContextType>;
+  ModelObjective?: ModelObjectiveResolvers;
+  ModelStage?: ModelStageResolvers;
   ModelTask?: ModelTaskResolvers;
+  ModelVersion?: ModelVersionResolvers<ContextType>;
+  ModelVersionSource?: ModelVersionSourceResolvers;
+  ModelVersionStatus?: ModelVersionStatusResolvers;
+  Mutation?: MutationResolvers<ContextType>;
+  PredictionBatch?: PredictionBatchResolvers<ContextType>;
+  ProblemStatement?: ProblemStatementResolvers<ContextType>;
+  PromotionTarget?: PromotionTargetResolvers;
   Query?: QueryResolvers<ContextType>;
+  RowCounts?: RowCountsResolvers<ContextType>;
+  ScenarioResult?: ScenarioResultResolvers<ContextType>;
+  SuccessCriterion?: SuccessCriterionResolvers<ContextType>;
+  TrainingSet?: TrainingSetResolvers<ContextType>;
+  ValidationRecord?: ValidationRecordResolvers<ContextType>;
+  VersionArtifact?: VersionArtifactResolvers<ContextType>;
+  VersionInput?: VersionInputResolvers<ContextType>;
+  VersionMetrics?: VersionMetricsResolvers<ContextType>;
 }>;
 

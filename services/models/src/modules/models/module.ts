@@ -1,3 +1,4 @@
+import type { AuditLog } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
 import { defineModule, manyByKey, oneByKey, type ServiceModule } from '@alphagraph/service';
 import DataLoader from 'dataloader';
@@ -41,14 +42,18 @@ function createModelLoaders(models: ModelStore) {
 }
 
 // The declared type keeps the context (derived from modules) independent of the resolvers that read it.
-export type ModelsModule = ServiceModule<'models', ModelStore, ReturnType<typeof createModelLoaders>>;
+export type ModelsModule = ServiceModule<
+  'models',
+  ModelStore & { readonly audit: AuditLog },
+  ReturnType<typeof createModelLoaders>
+>;
 
-/** The model registry: models, their universe and features, and the models trading an instrument. */
-export function createModelsModule(db: Db): ModelsModule {
+/** The model registry: models with their problem statements, universe and features, and the models of an instrument. */
+export function createModelsModule(db: Db, audit: AuditLog): ModelsModule {
   const models = createModelStore(db);
   return defineModule({
     name: 'models',
-    provider: models,
+    provider: { ...models, audit },
     loaders: () => createModelLoaders(models),
     resolvers: modelResolvers,
   });

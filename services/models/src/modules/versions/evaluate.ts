@@ -1,0 +1,136 @@
+import type { ModelProblem } from '@alphagraph/db/schema/models';
+import {
+  classificationMetrics,
+  informationCoefficient,
+  type Matrix,
+  permutationImportanceAsync,
+  regressionMetrics,
+} from '@alphagraph/ml';
+import type { CriterionOutcome, SplitMetrics } from './result.ts';
+
+export type Task = 'classification' | 'regression';
+
+/** Scores rows: a trained artifact or an ONNX session behind one interface. */
+export interface Predictor {
+  predict(X: Matrix): Promise<{ prediction: Float64Array; probability?: Float64Array | undefined }>;
+}
+
+/**
+ * The target a task trains on: classification predicts the label's direction (1 when the label
+ * is > 0, else 0; a label already 0/1 is unchanged); regression the label itself.
+ */
+export function targetOf(task: Task, label: Float64Array): Float64Array {
+  if (task === 'regression') return label;
+  const y = new Float64Array(label.length);
+  for (let i = 0; i < label.length; i++) y[i] = label[i]! > 0 ? 1 : 0;
+  return y;
+}
+
+const finiteOrNull = (v: number | null | undefined): number | null =>
+  v === null || v === undefined || !Number.isFinite(v) ? null : v;
+
+/**
+ * Metrics of predictions on one split. Classification: accuracy, precision, recall, F1 and the
+ * confusion matrix at probability >= 0.5, ROC AUC and log loss of the probabilities. Regression:
+ * RMSE, MAE, R², and the information coefficient over `dates` (Spearman across instruments per
+ * date, mean IC and ICIR).
+ */
+export function splitMetrics(
+  task: Task,
+  y: Float64Array,
+  out: { prediction: Float64Array; probability?: Float64Array | undefined },
+  dates: readonly string[],
+): SplitMetrics {
+  if (y.length === 0) return { rows: 0 };
+  if (task === 'classification') {
+    const probability = out.probability ?? out.prediction;
+    const m = classificationMetrics(y, probability, 0.5);
+    return {
+      rows: y.length,
+      accuracy: finiteOrNull(m.accuracy),
+      precision: finiteOrNull(m.precision),
+      recall: finiteOrNull(m.recall),
+      f1: finiteOrNull(m.f1),
+      roc_auc: finiteOrNull(m.rocAuc),
+      log_loss: finiteOrNull(m.logLoss),
+      confusion: m.confusion,
+    };
+  }
+  const m = regressionMetrics(y, out.prediction);
+  const ic = informationCoefficient(dates, y, out.prediction, { minGroupSize: 3 });
+  return {
+    rows: y.length,
+    rmse: finiteOrNull(m.rmse),
+    mae: finiteOrNull(m.mae),
+    r2: finiteOrNull(m.r2),
+    mean_ic: finiteOrNull(ic.meanIc),
+    icir: finiteOrNull(ic.icir),
+  };
+}
+
+/**
+ * The naive baseline's predictions for `n` rows: classification predicts the training base rate
+ * as probability (so the majority class as label); regression predicts zero (no change).
+ */
+export function baselineOutput(task: Task, yTrain: Float64Array, n: number) {
+  if (task === 'classification') {
+    let ones = 0;
+    for (const v of yTrain) ones += v;
+    const rate = yTrain.length > 0 ? ones / yTrain.length : 0.5;
+    return { prediction: new Float64Array(n).fill(rate >= 0.5 ? 1 : 0), probability: new Float64Array(n).fill(rate) };
+  }
+  return { prediction: new Float64Array(n) };
+}
+
+/** The headline score of a task (higher is better): ROC AUC, or R². */
+export function headlineScore(task: Task) {
+  return task === 'classification'
+    ? {
+        name: 'roc_auc',
+        score: (y: ArrayLike<number>, p: ArrayLike<number>) => classificationMetrics(y, p, 0.5).rocAuc ?? 0.5,
+      }
+    : { name: 'r2', score: (y: ArrayLike<number>, p: ArrayLike<number>) => regressionMetrics(y, p).r2 };
+}
+
+/**
+ * Permutation importance on the test split (every algorithm): the drop of the headline score
+ * when one column is shuffled, mean and standard deviation over `repeats` seeded shuffles.
+ */
+export async function permutationImportances(options: {
+  task: Task;
+  predictor: Predictor;
+  X: Matrix;
+  y: Float64Array;
+  featureNames: readonly string[];
+  seed: number;
+  repeats?: number;
+}) {
+  const { score } = headlineScore(options.task);
+  return permutationImportanceAsync({
+    X: options.X,
+    y: options.y,
+    featureNames: options.featureNames,
+    repeats: options.repeats ?? 3,
+    seed: options.seed,
+    predict: async (X: Matrix) => {
+      const out = await options.predictor.predict(X);
+      return options.task === 'classification' ? (out.probability ?? out.prediction) : out.prediction;
+    },
+    score,
+  });
+}
+
+/** Evaluates the problem's success criteria on the test split's metrics (and the baseline's). */
+export function evaluateCriteria(
+  problem: ModelProblem,
+  test: SplitMetrics,
+  baseline: SplitMetrics,
+): CriterionOutcome[] {
+  return problem.successCriteria.map((c) => {
+    const value = (test as unknown as Record<string, number | null | undefined>)[c.metric] ?? null;
+    const threshold =
+      c.threshold ?? (baseline as unknown as Record<string, number | null | undefined>)[c.metric] ?? null;
+    const met = value !== null && threshold !== null && (c.op === 'gte' ? value >= threshold : value <= threshold);
+    return { metric: c.metric, op: c.op, threshold, againstBaseline: c.threshold === null, value, met };
+  });
+}
