@@ -6,6 +6,7 @@ import { defaultDataDir } from '@alphagraph/config';
 import { openDatabase } from '@alphagraph/db';
 import { shutdownSignal } from '@alphagraph/server';
 import { z } from 'zod';
+import { demoUniverse, runModelsDemo } from './demo-models.ts';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { ingest } from './ingest.ts';
 import { startPlatform } from './platform.ts';
@@ -72,6 +73,14 @@ async function dev(argv: string[], env: Record<string, string | undefined>, io: 
   const { values } = parseArgs({ args: argv, options: { 'no-demo': { type: 'boolean', default: false } } });
   const { DATABASE_URL } = cliEnv.parse(env);
   const platform = await startPlatform({ databaseUrl: DATABASE_URL || undefined, demo: !values['no-demo'] });
+  if (!values['no-demo'] && platform.mintToken) {
+    // The models walkthrough of the demo (train, validate) runs through the gateway like a user.
+    try {
+      await runModelsDemo({ gatewayUrl: platform.gatewayUrl, token: platform.mintToken, universe: demoUniverse() });
+    } catch (error) {
+      io.err(`the models demo did not complete: ${error instanceof Error ? error.message : String(error)}\n`);
+    }
+  }
   io.out(
     [
       '',

@@ -1,6 +1,6 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mintDevToken } from '@alphagraph/auth';
+import { mintDevToken, type Role } from '@alphagraph/auth';
 import {
   defaultDataDir,
   GATEWAY,
@@ -37,6 +37,8 @@ export interface Platform {
   readonly lakeRoot: string;
   /** A development token (roles researcher and compliance) GraphiQL sends by default; null with external auth. */
   readonly devToken: string | null;
+  /** Mints a development token for any user and roles (null with external auth). */
+  readonly mintToken: ((roles: Role[], userId: string) => Promise<string>) | null;
   /** Stops one subgraph (to exercise partial failure) and starts it again on the same port. */
   stopService(name: SubgraphName): Promise<void>;
   startService(name: SubgraphName): Promise<void>;
@@ -140,6 +142,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     databaseUrl,
     lakeRoot,
     devToken,
+    mintToken: externalAuth
+      ? null
+      : (roles, userId) => mintDevToken({ secret: authEnv.AUTH_JWT_SECRET!, userId, roles }),
     stopService: async (name) => {
       await services.get(name)?.stop();
     },

@@ -61,6 +61,9 @@ describe('pages', () => {
     expect(html).toContain('<blockquote>');
     expect(html).not.toContain('<script>');
     expect(html).toContain('&lt;script&gt;');
+    // Code spans keep quotes as they are (escaped once, not twice).
+    expect(markdownToHtml('`{"a":1}`')).toBe('<p><code>{&quot;a&quot;:1}</code></p>\n');
+    expect(markdownToHtml('x <b>bold</b> y')).not.toContain('<b>');
     expect(scriptJson({ s: '</script><b>' })).toBe('{"s":"\\u003c/script\\u003e\\u003cb\\u003e"}');
   });
 });

@@ -4,7 +4,7 @@ import { createRequire } from 'node:module';
 import { join, sep } from 'node:path';
 import { type Identity, identityFromAuthorization, type TokenVerifier } from '@alphagraph/auth';
 import { type HttpRoute, sendJson } from '@alphagraph/service';
-import { marked } from 'marked';
+import { Marked } from 'marked';
 
 const require = createRequire(import.meta.url);
 
@@ -47,9 +47,16 @@ const escapeHtml = (s: string) =>
 export const scriptJson = (value: unknown): string =>
   JSON.stringify(value).replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026');
 
+/** Markdown with raw HTML shown as text: a card's content is data, never markup. */
+const markdown = new Marked({
+  renderer: {
+    html: (token) => escapeHtml(token.text),
+  },
+});
+
 /** Markdown (a model card) as HTML; raw HTML in the source is escaped, not rendered. */
-export function markdownToHtml(markdown: string): string {
-  return marked.parse(escapeHtml(markdown).replace(/&gt; /g, '> ').replace(/^&gt;/gm, '>'), { async: false }) as string;
+export function markdownToHtml(source: string): string {
+  return markdown.parse(source, { async: false }) as string;
 }
 
 /**

@@ -134,3 +134,60 @@ export function evaluateCriteria(
     return { metric: c.metric, op: c.op, threshold, againstBaseline: c.threshold === null, value, met };
   });
 }
+
+/** What evaluating a predictor on the splits gives: per-split metrics, the baseline's, permutation importance, criteria. */
+export interface SplitEvaluation {
+  readonly metrics: Record<'train' | 'validation' | 'test', SplitMetrics>;
+  readonly baseline: Record<'train' | 'validation' | 'test', SplitMetrics>;
+  readonly scoringMsPer1000: number;
+  readonly permutation: readonly { feature: string; mean: number; std: number }[];
+  readonly criteria: CriterionOutcome[];
+}
+
+/**
+ * Evaluates a predictor (a trained artifact, or an ONNX session) the same way whatever made it:
+ * metrics and the naive baseline on each split (the baseline learns only from TRAIN), the
+ * scoring latency on TEST, permutation importance on TEST, and the success criteria on TEST.
+ */
+export async function evaluateSplits(options: {
+  task: Task;
+  predictor: Predictor;
+  X: Record<'train' | 'validation' | 'test', Matrix>;
+  y: Record<'train' | 'validation' | 'test', Float64Array>;
+  dates: Record<'train' | 'validation' | 'test', readonly string[]>;
+  featureNames: readonly string[];
+  seed: number;
+  problem: ModelProblem;
+}): Promise<SplitEvaluation> {
+  const splits = ['train', 'validation', 'test'] as const;
+  const metrics = {} as SplitEvaluation['metrics'];
+  const baseline = {} as SplitEvaluation['baseline'];
+  let scoringMsPer1000 = 0;
+  for (const s of splits) {
+    const started = performance.now();
+    const out = await options.predictor.predict(options.X[s]);
+    if (s === 'test') scoringMsPer1000 = ((performance.now() - started) / Math.max(1, options.X[s].rows)) * 1000;
+    metrics[s] = splitMetrics(options.task, options.y[s], out, options.dates[s]);
+    baseline[s] = splitMetrics(
+      options.task,
+      options.y[s],
+      baselineOutput(options.task, options.y.train, options.y[s].length),
+      options.dates[s],
+    );
+  }
+  const permutation = await permutationImportances({
+    task: options.task,
+    predictor: options.predictor,
+    X: options.X.test,
+    y: options.y.test,
+    featureNames: options.featureNames,
+    seed: options.seed,
+  });
+  return {
+    metrics,
+    baseline,
+    scoringMsPer1000,
+    permutation,
+    criteria: evaluateCriteria(options.problem, metrics.test, baseline.test),
+  };
+}

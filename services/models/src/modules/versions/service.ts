@@ -127,7 +127,9 @@ export function createVersions(deps: VersionDeps) {
         lake: deps.lake,
         version: job,
         model: { name: model.name, task: model.task, problem: model.problem },
-        onProgress: (progress) => store.progress(job.id, worker, progress),
+        onProgress: (progress) => {
+          store.progress(job.id, worker, progress).catch(() => {});
+        },
       });
       return await trainingLifecycle.transition(deps.db, {
         id: job.id,
