@@ -162,6 +162,15 @@ describe.each(testDatabaseKinds())('models on %s', (kind) => {
         value: v.metrics.logLoss,
         met: true,
       },
+      // The problem's constraint (maxScoringLatencyMs 1000), measured scoring TEST.
+      {
+        metric: 'scoring_ms_per_1000',
+        op: 'LTE',
+        threshold: 1000,
+        againstBaseline: false,
+        value: expect.any(Number),
+        met: true,
+      },
     ]);
     const permutation = v.importances.filter((i: { kind: string }) => i.kind === 'permutation');
     expect(permutation.map((i: { feature: string }) => i.feature)).toEqual([
@@ -452,6 +461,36 @@ describe.each(testDatabaseKinds())('models on %s', (kind) => {
       'resume',
     ]);
     expect(history.at(-2)).toMatchObject({ actor: 'tom', reason: 'erratic fills this morning' });
+  });
+
+  it('fails a version whose training worker died, naming the worker, and leaves live work alone', async () => {
+    const [model] = await h.service.stores.models.byNames(['dir']);
+    const [row] = await h.runtime.handle.db
+      .insert(modelVersions)
+      .values({
+        modelId: model!.id,
+        number: 99,
+        source: 'platform',
+        trainingSetId: ts.id,
+        algorithm: 'logistic_regression',
+        tier: 'LOW',
+        hyperparameters: {},
+        seed: 0,
+        crossValidation: { folds: 0, embargoSessions: 0 },
+        features: [],
+        label: 'fwd_1',
+        status: 'training',
+        worker: 'gone-host:1:dead',
+        createdBy: 'carol',
+      })
+      .returning();
+    const swept = await h.service.versions.sweep();
+    expect(swept.map((v) => v.id)).toEqual([row!.id]);
+    const v = (
+      await h.ok(`query($id: ID!) { modelVersion(id: $id) { status error } }`, { id: row!.id }, ['researcher'])
+    ).modelVersion;
+    expect(v.status).toBe('FAILED');
+    expect(v.error).toMatch(/training stopped when the models process running it \(gone-host:1:dead\) went away/);
   });
 
   it('scores a version over a training set into the model predictions dataset, available at t', async () => {

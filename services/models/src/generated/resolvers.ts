@@ -220,7 +220,10 @@ export type ModelVersion = {
   card: Scalars['String']['output'];
   createdAt: Scalars['DateTime']['output'];
   createdBy: Scalars['String']['output'];
-  /** The success criteria evaluated on the TEST split. */
+  /**
+   * The success criteria evaluated on the TEST split, and the scoring-latency constraint when the problem sets one
+   * (metric scoring_ms_per_1000: milliseconds to score 1,000 TEST rows, LTE maxScoringLatencyMs).
+   */
   criteria: Array<CriterionResult>;
   /** Purged k-fold cross-validation with an embargo over the TRAIN and VALIDATION rows. */
   crossValidation: Maybe<CrossValidationReport>;

@@ -120,19 +120,40 @@ export async function permutationImportances(options: {
   });
 }
 
-/** Evaluates the problem's success criteria on the test split's metrics (and the baseline's). */
+/**
+ * Evaluates the problem's success criteria on the test split's metrics (and the baseline's), and
+ * its scoring-latency constraint (`scoring_ms_per_1000`, measured scoring TEST) when it has one:
+ * a constraint is part of the gate like any criterion.
+ */
 export function evaluateCriteria(
   problem: ModelProblem,
   test: SplitMetrics,
   baseline: SplitMetrics,
+  scoringMsPer1000: number | null = null,
 ): CriterionOutcome[] {
-  return problem.successCriteria.map((c) => {
-    const value = (test as unknown as Record<string, number | null | undefined>)[c.metric] ?? null;
-    const threshold =
-      c.threshold ?? (baseline as unknown as Record<string, number | null | undefined>)[c.metric] ?? null;
-    const met = value !== null && threshold !== null && (c.op === 'gte' ? value >= threshold : value <= threshold);
-    return { metric: c.metric, op: c.op, threshold, againstBaseline: c.threshold === null, value, met };
-  });
+  const latency = problem.constraints.maxScoringLatencyMs;
+  const constraint: CriterionOutcome[] =
+    latency !== null && scoringMsPer1000 !== null
+      ? [
+          {
+            metric: 'scoring_ms_per_1000',
+            op: 'lte',
+            threshold: latency,
+            againstBaseline: false,
+            value: scoringMsPer1000,
+            met: scoringMsPer1000 <= latency,
+          },
+        ]
+      : [];
+  return problem.successCriteria
+    .map((c) => {
+      const value = (test as unknown as Record<string, number | null | undefined>)[c.metric] ?? null;
+      const threshold =
+        c.threshold ?? (baseline as unknown as Record<string, number | null | undefined>)[c.metric] ?? null;
+      const met = value !== null && threshold !== null && (c.op === 'gte' ? value >= threshold : value <= threshold);
+      return { metric: c.metric, op: c.op, threshold, againstBaseline: c.threshold === null, value, met };
+    })
+    .concat(constraint);
 }
 
 /** What evaluating a predictor on the splits gives: per-split metrics, the baseline's, permutation importance, criteria. */
@@ -188,6 +209,6 @@ export async function evaluateSplits(options: {
     baseline,
     scoringMsPer1000,
     permutation,
-    criteria: evaluateCriteria(options.problem, metrics.test, baseline.test),
+    criteria: evaluateCriteria(options.problem, metrics.test, baseline.test, scoringMsPer1000),
   };
 }
