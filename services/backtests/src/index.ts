@@ -1,3 +1,3 @@
-export { seedDemoBacktests } from './demo/seed.ts';
+export { runDemoBacktests } from './demo/seed.ts';
 export { loadBacktestsEnv } from './env.ts';
 export { createBacktests } from './service.ts';
