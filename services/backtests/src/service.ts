@@ -24,7 +24,13 @@ export interface BacktestsOptions {
 export async function createBacktests(runtime: ServiceRuntime, options: BacktestsOptions = {}) {
   const db = runtime.handle.db;
   const lease = createWorkerLease(db, options.lease);
-  const common = { db, lake: runtime.lake, audit: runtime.audit, lease, ...(options.pollMs ? { pollMs: options.pollMs } : {}) };
+  const common = {
+    db,
+    lake: runtime.lake,
+    audit: runtime.audit,
+    lease,
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+  };
   const backtests = createBacktestRuns({ ...common, downloads: runtime.downloads });
   const sweeps = createSweeps({ ...common, backtests });
   await backtests.registerOutputs();

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   bigserial,
   doublePrecision,
@@ -11,7 +12,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { sql } from 'drizzle-orm';
 
 /** Owned by services/models. */
 export const modelsSchema = pgSchema('models');
@@ -80,7 +80,15 @@ export const modelProblems = modelsSchema.table('model_problems', {
 
 export const VERSION_STATUSES = ['queued', 'training', 'ready', 'failed'] as const;
 export type VersionStatus = (typeof VERSION_STATUSES)[number];
-export const MODEL_STAGES = ['registered', 'validated', 'paper', 'canary', 'production', 'retired', 'rejected'] as const;
+export const MODEL_STAGES = [
+  'registered',
+  'validated',
+  'paper',
+  'canary',
+  'production',
+  'retired',
+  'rejected',
+] as const;
 export type ModelStage = (typeof MODEL_STAGES)[number];
 
 /**
@@ -131,9 +139,7 @@ export const modelVersions = modelsSchema.table(
     uniqueIndex('model_versions_number_idx').on(t.modelId, t.number),
     index('model_versions_status_idx').on(t.status, t.createdAt),
     // Production replaces the previous production version: never two at once.
-    uniqueIndex('model_versions_one_production_idx')
-      .on(t.modelId)
-      .where(sql`${t.stage} = 'production'`),
+    uniqueIndex('model_versions_one_production_idx').on(t.modelId).where(sql`${t.stage} = 'production'`),
   ],
 );
 

@@ -97,5 +97,7 @@ export async function runDemoBacktests(service: BacktestsService): Promise<void>
     await sweeps.submit(sweep.base, sweep.grid, 16, DEMO_USER);
     queued.push(sweep.base.name);
   }
-  console.log(`[backtests] demo: ${queued.length ? `queued ${queued.join(', ')}` : 'already present'} (${universe.length} symbols)`);
+  console.log(
+    `[backtests] demo: ${queued.length ? `queued ${queued.join(', ')}` : 'already present'} (${universe.length} symbols)`,
+  );
 }

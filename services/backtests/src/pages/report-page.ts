@@ -2,13 +2,13 @@ import { type Identity, scopesForRoles } from '@alphagraph/auth';
 import { METRIC_FORMULAS } from '@alphagraph/backtest';
 import type { Lake } from '@alphagraph/lake';
 import { pageShell, type RenderedPage } from '@alphagraph/pages';
+import { REPORT_PREFIX } from '../modules/backtests/resolvers.ts';
 import type { Backtests } from '../modules/backtests/service.ts';
 import type { StoredMetrics } from '../modules/backtests/simulate.ts';
 import type { BacktestRecord } from '../modules/backtests/store.ts';
 import type { StoredConfiguration, StoredOverfitting } from '../modules/sweeps/run.ts';
 import type { Sweeps } from '../modules/sweeps/service.ts';
 import type { SweepRecord } from '../modules/sweeps/store.ts';
-import { REPORT_PREFIX } from '../modules/backtests/resolvers.ts';
 import { REPORT_SCRIPT } from './report-script.ts';
 
 export { REPORT_PREFIX } from '../modules/backtests/resolvers.ts';
@@ -64,7 +64,9 @@ function metricsTable(m: StoredMetrics): string {
 
 function compatTable(m: StoredMetrics): string {
   if (!m.compat) return '';
-  const rows = m.compat.map((s) => `<tr><td>${escapeHtml(s.name)}</td><td class="num">${escapeHtml(s.display)}</td></tr>`);
+  const rows = m.compat.map(
+    (s) => `<tr><td>${escapeHtml(s.name)}</td><td class="num">${escapeHtml(s.display)}</td></tr>`,
+  );
   return `<section class="panel"><h2>backtesting.py statistics</h2><table id="compat">${rows.join('')}</table></section>`;
 }
 

@@ -1,6 +1,14 @@
 import { sessionDays } from '@alphagraph/calendar';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKTEST, createHarness, googBars, type Harness, RUN, syntheticBars, writeBars } from '../../test-support/harness.ts';
+import {
+  BACKTEST,
+  createHarness,
+  googBars,
+  type Harness,
+  RUN,
+  syntheticBars,
+  writeBars,
+} from '../../test-support/harness.ts';
 import { backtestLifecycle } from './store.ts';
 
 const SYMBOLS = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'FFF'];
@@ -104,9 +112,15 @@ describe('portfolio backtests over the lake', () => {
   it('reruns exactly from the pinned snapshots, whatever was appended since', async () => {
     const first = await run({ ...MOMENTUM, name: 'pinned' });
     // Corrections of every close (published now) and a later year of bars.
-    const corrected = syntheticBars(SYMBOLS, FROM, TO, 7).map((x) => ({ ...x, close: x.close * 1.1, availableAt: new Date() }));
+    const corrected = syntheticBars(SYMBOLS, FROM, TO, 7).map((x) => ({
+      ...x,
+      close: x.close * 1.1,
+      availableAt: new Date(),
+    }));
     await writeBars(h.t.lake, corrected);
-    const rerun = await h.gql(['researcher'], `mutation($id: ID!) { rerunBacktest(id: $id) { ok backtest { id } } }`, { id: first.id });
+    const rerun = await h.gql(['researcher'], `mutation($id: ID!) { rerunBacktest(id: $id) { ok backtest { id } } }`, {
+      id: first.id,
+    });
     await h.service.idle();
     const second = (await h.gql(['analyst'], BACKTEST, { id: rerun.data.rerunBacktest.backtest.id })).data.backtest;
     expect(second.status).toBe('SUCCEEDED');
@@ -121,7 +135,11 @@ describe('portfolio backtests over the lake', () => {
   it('refuses bad specs with errors naming the problem and stores nothing', async () => {
     const before = (await h.gql(['analyst'], '{ backtests(first: 500) { id } }')).data.backtests.length;
     const cases: [Record<string, unknown>, string, RegExp][] = [
-      [{ ...MOMENTUM, strategy: { ...MOMENTUM.strategy, rule: { type: 'topK', long: 2, short: 2, lng: 3 } } }, 'INVALID_SPEC', /unknown field\(s\) "lng"/],
+      [
+        { ...MOMENTUM, strategy: { ...MOMENTUM.strategy, rule: { type: 'topK', long: 2, short: 2, lng: 3 } } },
+        'INVALID_SPEC',
+        /unknown field\(s\) "lng"/,
+      ],
       [{ ...MOMENTUM, universe: [] }, 'INVALID_SPEC', /universe: is empty/],
       [{ ...MOMENTUM, periodStart: '2019-01-02', periodEnd: '2019-06-28' }, 'NO_DATA', /no daily bars/],
       [{ ...MOMENTUM, universe: ['AAA', 'ZZZ'] }, 'NO_DATA', /for ZZZ/],
@@ -167,7 +185,11 @@ describe('portfolio backtests over the lake', () => {
       },
       SYMBOLS,
     );
-    const claimed = await backtestLifecycle.claim(h.t.database.db, { to: 'running', worker: 'gone-host:1:dead', id: orphan.id });
+    const claimed = await backtestLifecycle.claim(h.t.database.db, {
+      to: 'running',
+      worker: 'gone-host:1:dead',
+      id: orphan.id,
+    });
     expect(claimed?.status).toBe('running');
     await h.service.backtests.idle();
     const [after] = await h.service.backtests.store.byIds([orphan.id]);
@@ -177,8 +199,12 @@ describe('portfolio backtests over the lake', () => {
 
   it('downloads equity, positions and trades as Parquet', async () => {
     const [b] = (await h.service.backtests.store.list({ first: 50 })).filter((x) => x.status === 'succeeded');
-    const r = await h.gql(['analyst'], `query($id: ID!) { backtest(id: $id) {
-      e: download(output: EQUITY) { url rows } p: download(output: POSITIONS) { rows } t: download(output: TRADES) { rows } } }`, { id: b!.id });
+    const r = await h.gql(
+      ['analyst'],
+      `query($id: ID!) { backtest(id: $id) {
+      e: download(output: EQUITY) { url rows } p: download(output: POSITIONS) { rows } t: download(output: TRADES) { rows } } }`,
+      { id: b!.id },
+    );
     expect(r.errors).toBeUndefined();
     expect(r.data.backtest.e.rows).toBe(sessionDays('XNYS', '2015-03-02', TO).length);
     expect(r.data.backtest.e.url).toMatch(/^http/);
@@ -194,8 +220,18 @@ function normalCdf(x: number): number {
   const erfc =
     t *
     Math.exp(
-      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 +
-        t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
+      -z * z -
+        1.26551223 +
+        t *
+          (1.00002368 +
+            t *
+              (0.37409196 +
+                t *
+                  (0.09678418 +
+                    t *
+                      (-0.18628806 +
+                        t *
+                          (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
     );
   return x >= 0 ? 1 - erfc / 2 : erfc / 2;
 }

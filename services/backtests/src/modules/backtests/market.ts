@@ -1,6 +1,11 @@
 import type { MarketData } from '@alphagraph/backtest';
 import { isSessionDay, sessionClose } from '@alphagraph/calendar';
-import { BARS_DATASET, CORPORATE_ACTIONS_DATASET, predictionsDataset, predictionsDatasetName } from '@alphagraph/datasets';
+import {
+  BARS_DATASET,
+  CORPORATE_ACTIONS_DATASET,
+  predictionsDataset,
+  predictionsDatasetName,
+} from '@alphagraph/datasets';
 import { compileExpression } from '@alphagraph/dsl';
 import { type Lake, LakeError, type LakeSession, latestAsOf, quoteIdent, type Snapshot } from '@alphagraph/lake';
 import { z } from 'zod';
@@ -64,7 +69,12 @@ export async function pinInputs(lake: Lake, spec: RunSpec, now = new Date()): Pr
       `SELECT symbol, count(*) AS n FROM ${latestAsOf(bars, {
         dataset: BARS_DATASET,
         asOf: '$1::TIMESTAMPTZ',
-        where: ["interval = '1d'", 'symbol IN (SELECT unnest($2::VARCHAR[]))', 'time >= $3::TIMESTAMPTZ', 'time < $4::TIMESTAMPTZ'],
+        where: [
+          "interval = '1d'",
+          'symbol IN (SELECT unnest($2::VARCHAR[]))',
+          'time >= $3::TIMESTAMPTZ',
+          'time < $4::TIMESTAMPTZ',
+        ],
         columns: ['symbol', 'time'],
       })} GROUP BY symbol`,
       [asOf, [...spec.universe], from, to],
@@ -88,7 +98,8 @@ export async function pinInputs(lake: Lake, spec: RunSpec, now = new Date()): Pr
     const { model, version } = spec.signal;
     const name = predictionsDatasetName(model);
     const predictions = await currentOrNull(lake, name);
-    if (!predictions) throw new BacktestServiceError('NOT_FOUND', `model ${model} has no batch predictions in the lake`);
+    if (!predictions)
+      throw new BacktestServiceError('NOT_FOUND', `model ${model} has no batch predictions in the lake`);
     const [row] = await lake.query(
       `SELECT count(*) AS n FROM ${lake.scan(predictions)}
        WHERE version = $1 AND t >= $2::TIMESTAMPTZ AND t < $3::TIMESTAMPTZ AND available_at <= $4::TIMESTAMPTZ`,
@@ -119,7 +130,13 @@ const gridRow = z.object({
   avail: z.array(z.number().nullable()),
 });
 const dayRow = z.object({ time: z.date() });
-const actionRow = z.object({ symbol: z.string(), d: z.union([z.bigint(), z.number()]).transform(Number), kind: z.string(), ratio: z.number().nullable(), amount: z.number().nullable() });
+const actionRow = z.object({
+  symbol: z.string(),
+  d: z.union([z.bigint(), z.number()]).transform(Number),
+  kind: z.string(),
+  ratio: z.number().nullable(),
+  amount: z.number().nullable(),
+});
 
 function fill(target: Float64Array, offset: number, values: readonly (number | null)[]): void {
   for (let s = 0; s < values.length; s++) {
@@ -256,7 +273,8 @@ async function stageSignal(
   pinned: PinnedInputs,
   bars: Snapshot,
 ): Promise<void> {
-  const empty = 'CREATE OR REPLACE TEMP TABLE bt_signal (entity VARCHAR, d INTEGER, value DOUBLE, available_at TIMESTAMPTZ)';
+  const empty =
+    'CREATE OR REPLACE TEMP TABLE bt_signal (entity VARCHAR, d INTEGER, value DOUBLE, available_at TIMESTAMPTZ)';
   const signal = spec.signal;
   if (!signal) {
     await session.run(empty);

@@ -1,7 +1,7 @@
 import { defineModule, manyByKey, oneByKey, type ServiceModule } from '@alphagraph/service';
 import DataLoader from 'dataloader';
-import type { SweepRecord } from '../sweeps/store.ts';
 import type { Sweeps } from '../sweeps/service.ts';
+import type { SweepRecord } from '../sweeps/store.ts';
 import { backtestResolvers } from './resolvers.ts';
 import type { Backtests } from './service.ts';
 import type { BacktestRecord } from './store.ts';

@@ -1,10 +1,6 @@
+import { BACKTEST_EQUITY_DATASET, BACKTEST_POSITIONS_DATASET, BACKTEST_TRADES_DATASET } from '@alphagraph/datasets';
 import type { JobsDb } from '@alphagraph/jobs';
-import {
-  BACKTEST_EQUITY_DATASET,
-  BACKTEST_POSITIONS_DATASET,
-  BACKTEST_TRADES_DATASET,
-} from '@alphagraph/datasets';
-import { type CatalogTransaction, type Lake, type LakeParam, type Snapshot, type StagedValue } from '@alphagraph/lake';
+import type { CatalogTransaction, Lake, LakeParam, Snapshot, StagedValue } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { SimulationOutput } from './simulate.ts';
 import type { BacktestRecord } from './store.ts';
@@ -37,15 +33,11 @@ async function append(
   const select = dataset.columns
     .map((c) => (c.type === 'DATE' ? `CAST(timezone('UTC', "${c.name}") AS DATE) AS "${c.name}"` : `"${c.name}"`))
     .join(', ');
-  return lake.commit(
-    dataset.name,
-    { mode: 'append', summary, ...(onPublish ? { onPublish } : {}) },
-    async (w) => {
-      await w.session.run(`CREATE OR REPLACE TEMP TABLE bt_out (${columns})`);
-      await w.session.append('bt_out', rows);
-      await w.writeQuery(`SELECT ${select} FROM bt_out`);
-    },
-  );
+  return lake.commit(dataset.name, { mode: 'append', summary, ...(onPublish ? { onPublish } : {}) }, async (w) => {
+    await w.session.run(`CREATE OR REPLACE TEMP TABLE bt_out (${columns})`);
+    await w.session.append('bt_out', rows);
+    await w.writeQuery(`SELECT ${select} FROM bt_out`);
+  });
 }
 
 /**
@@ -160,7 +152,15 @@ export function offsetOf(cursor: string | null | undefined): number | null {
 async function page<T>(
   lake: Lake,
   snapshot: Snapshot | null,
-  options: { id: string; select: string; order: string; where?: string; params?: LakeParam[]; first: number; offset: number },
+  options: {
+    id: string;
+    select: string;
+    order: string;
+    where?: string;
+    params?: LakeParam[];
+    first: number;
+    offset: number;
+  },
   map: (row: Record<string, unknown>) => T,
 ): Promise<Page<T>> {
   if (!snapshot) return { nodes: [], hasNextPage: false, endCursor: null };

@@ -1,6 +1,6 @@
 import type { BacktestSpecInput, Resolvers } from '../../generated/resolvers.ts';
 import { backtestEnums } from './enums.ts';
-import { BacktestServiceError, type BacktestFailure } from './errors.ts';
+import { type BacktestFailure, BacktestServiceError } from './errors.ts';
 import type { StoredMetrics } from './simulate.ts';
 import type { BacktestRecord } from './store.ts';
 
@@ -17,7 +17,8 @@ export async function refusal<T>(
   try {
     return { ok: true, value: await run() };
   } catch (error) {
-    if (error instanceof BacktestServiceError) return { ok: false, error: { code: error.failure, message: error.message } };
+    if (error instanceof BacktestServiceError)
+      return { ok: false, error: { code: error.failure, message: error.message } };
     throw error;
   }
 }
@@ -60,8 +61,7 @@ export const backtestResolvers: Resolvers = {
       b.status === 'succeeded' && (b.metrics as unknown as StoredMetrics | null)?.compat
         ? [...(b.metrics as unknown as StoredMetrics).compat!]
         : null,
-    inputs: (b) =>
-      Object.entries(b.inputSnapshots ?? {}).map(([dataset, snapshotId]) => ({ dataset, snapshotId })),
+    inputs: (b) => Object.entries(b.inputSnapshots ?? {}).map(([dataset, snapshotId]) => ({ dataset, snapshotId })),
     rerunOf: (b, _a, ctx) => (b.rerunOf ? ctx.backtestById.load(b.rerunOf) : null),
     sweep: (b, _a, ctx) => (b.sweepId ? ctx.sweepById.load(b.sweepId) : null),
     equity: (b, args, ctx) => ctx.stores.backtests.equity(b, args.first, args.after),

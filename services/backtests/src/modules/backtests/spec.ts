@@ -24,7 +24,12 @@ export interface RunSpec {
 
 export type SignalSpec =
   | { readonly kind: 'expression'; readonly expression: string }
-  | { readonly kind: 'model'; readonly model: string; readonly version: number; readonly field: 'prediction' | 'probability' };
+  | {
+      readonly kind: 'model';
+      readonly model: string;
+      readonly version: number;
+      readonly field: 'prediction' | 'probability';
+    };
 
 export interface CompatSpec {
   readonly fast: number;
@@ -105,7 +110,8 @@ function describeIssues(error: z.ZodError): string {
   return error.issues
     .map((issue) => {
       const where = issue.path.length ? issue.path.join('.') : 'spec';
-      if (issue.code === 'unrecognized_keys') return `${where}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+      if (issue.code === 'unrecognized_keys')
+        return `${where}: unknown field(s) ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
       return `${where}: ${issue.message}`;
     })
     .join('; ');
@@ -134,11 +140,15 @@ export function checkSignalExpression(expression: string): CheckedExpression {
  */
 export function parseRunSpec(input: unknown): RunSpec {
   const parsed = specInputSchema.safeParse(input);
-  if (!parsed.success) throw new BacktestServiceError('INVALID_SPEC', `Invalid backtest spec: ${describeIssues(parsed.error)}`);
+  if (!parsed.success)
+    throw new BacktestServiceError('INVALID_SPEC', `Invalid backtest spec: ${describeIssues(parsed.error)}`);
   const s = parsed.data;
   const problems: string[] = [];
   if (s.periodStart > s.periodEnd) problems.push(`periodStart ${s.periodStart} is after periodEnd ${s.periodEnd}`);
-  for (const [k, v] of [['periodStart', s.periodStart], ['periodEnd', s.periodEnd]] as const) {
+  for (const [k, v] of [
+    ['periodStart', s.periodStart],
+    ['periodEnd', s.periodEnd],
+  ] as const) {
     if (Number.isNaN(Date.parse(`${v}T00:00:00Z`))) problems.push(`${k}: ${v} is not a calendar date`);
   }
   let signal: SignalSpec | null = null;
@@ -161,11 +171,14 @@ export function parseRunSpec(input: unknown): RunSpec {
     if (s.strategy === undefined || s.strategy === null) problems.push('strategy: missing (at least a rule)');
   } else {
     if (s.signal) problems.push('signal: mode BACKTESTING_PY trades its own SmaCross(fast, slow); give compat instead');
-    if (s.strategy !== undefined && s.strategy !== null) problems.push('strategy: only for mode PORTFOLIO; give compat');
-    if (s.universe.length !== 1) problems.push(`universe: mode BACKTESTING_PY trades exactly one instrument, got ${s.universe.length}`);
+    if (s.strategy !== undefined && s.strategy !== null)
+      problems.push('strategy: only for mode PORTFOLIO; give compat');
+    if (s.universe.length !== 1)
+      problems.push(`universe: mode BACKTESTING_PY trades exactly one instrument, got ${s.universe.length}`);
     compat = compatSchema.parse(s.compat ?? {});
   }
-  if (problems.length > 0) throw new BacktestServiceError('INVALID_SPEC', `Invalid backtest spec: ${problems.join('; ')}`);
+  if (problems.length > 0)
+    throw new BacktestServiceError('INVALID_SPEC', `Invalid backtest spec: ${problems.join('; ')}`);
   if (s.mode === 'portfolio') {
     try {
       strategy = parseBacktestSpec(s.strategy);

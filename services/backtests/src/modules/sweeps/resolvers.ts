@@ -1,6 +1,6 @@
 import type { Resolvers } from '../../generated/resolvers.ts';
-import { refusal, REPORT_PREFIX, specInputOf } from '../backtests/resolvers.ts';
 import type { BacktestFailure } from '../backtests/errors.ts';
+import { REPORT_PREFIX, refusal, specInputOf } from '../backtests/resolvers.ts';
 import type { StoredConfiguration, StoredOverfitting } from './run.ts';
 import type { SweepRecord } from './store.ts';
 

@@ -117,10 +117,15 @@ export async function computeSweep(options: {
   let o: SweepOverfitting;
   try {
     const conventions = configurations.find((c) => c.spec)!.spec!.conventions;
-    o = sweepOverfitting(rowsFromColumns(columns), { blocks: options.blocks, periodsPerYear: conventions.annualization });
+    o = sweepOverfitting(rowsFromColumns(columns), {
+      blocks: options.blocks,
+      periodsPerYear: conventions.annualization,
+    });
   } catch (error) {
     if (error instanceof StatisticsError) {
-      throw new DomainError('FAILED_PRECONDITION', `the sweep's overfitting statistics: ${error.message}`, { cause: error });
+      throw new DomainError('FAILED_PRECONDITION', `the sweep's overfitting statistics: ${error.message}`, {
+        cause: error,
+      });
     }
     throw error;
   }

@@ -66,7 +66,10 @@ export function createSweeps(deps: {
     createdBy: string,
   ): Promise<SweepRecord> {
     if (!Number.isInteger(blocks) || blocks < 2 || blocks > 24 || blocks % 2 !== 0) {
-      throw new BacktestServiceError('INVALID_SPEC', `Invalid sweep: blocks must be an even integer from 2 to 24, got ${blocks}`);
+      throw new BacktestServiceError(
+        'INVALID_SPEC',
+        `Invalid sweep: blocks must be an even integer from 2 to 24, got ${blocks}`,
+      );
     }
     const configurations = expandGrid(base, grid);
     const first = configurations.find((c) => c.spec)!.spec!;
