@@ -16,7 +16,8 @@ export { REPORT_PREFIX } from '../modules/backtests/resolvers.ts';
 export const REPORT_SCOPE = 'analyst';
 
 const PATH = /^([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i;
-const MAX_TRADES = 500;
+/** Trades shown on the page (all of them are paged through GraphQL and downloadable). */
+const MAX_TRADES = 100;
 
 const PSR_FORMULA =
   'Φ((SR − 0) × sqrt(n − 1) / sqrt(1 − γ3 × SR + (γ4 − 1) / 4 × SR²)), SR the per-period Sharpe ratio, γ3 skewness, γ4 raw kurtosis of the n excess returns (Bailey and López de Prado 2012).';

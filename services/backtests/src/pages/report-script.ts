@@ -19,7 +19,7 @@ export const REPORT_SCRIPT = `
       if (d.benchmark != null) series.push({ date: d.date, value: d.benchmark, series: 'buy and hold' });
     });
     el('equity').appendChild(Plot.plot({
-      width: 1000, height: 320, y: { grid: true, label: 'equity' }, color: { legend: true, domain: ['strategy', 'buy and hold'], range: ['#2f6db5', '#9aa5b1'] },
+      width: 1000, height: 320, marginLeft: 80, y: { grid: true, label: 'equity' }, color: { legend: true, domain: ['strategy', 'buy and hold'], range: ['#2f6db5', '#9aa5b1'] },
       marks: [Plot.line(series, { x: 'date', y: 'value', stroke: 'series' })]
     }));
     done('equity', eq.length);
@@ -86,7 +86,7 @@ export const REPORT_SCRIPT = `
       el('heatmap').appendChild(Plot.plot({
         width: 800, height: 60 + 40 * axes[1].values.length, padding: 0.05,
         x: { label: a, type: 'band' }, y: { label: b, type: 'band' }, color: { scheme: 'Viridis', legend: true, label: 'Sharpe' },
-        marks: [Plot.cell(grid, { x: 'x', y: 'y', fill: 'sharpe', stroke: function (d) { return d.best ? 'red' : null; }, strokeWidth: 3,
+        marks: [Plot.cell(grid, { x: 'x', y: 'y', fill: 'sharpe', stroke: function (d) { return d.best ? 'red' : 'none'; }, strokeWidth: 3,
                   title: function (d) { return a + '=' + d.x + ', ' + b + '=' + d.y + ': Sharpe ' + d.sharpe.toFixed(3); } }),
                 Plot.text(grid, { x: 'x', y: 'y', text: function (d) { return d.sharpe.toFixed(2); }, fill: 'white', fontSize: 10 })]
       }));

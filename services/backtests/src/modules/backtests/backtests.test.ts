@@ -49,7 +49,7 @@ async function allEquity(id: string) {
   const rows: any[] = [];
   let after: string | null = null;
   for (;;) {
-    const r = await h.gql(['analyst'], EQUITY, { id, after });
+    const r: { data: any } = await h.gql(['analyst'], EQUITY, { id, after });
     rows.push(...r.data.backtest.equity.nodes);
     if (!r.data.backtest.equity.hasNextPage) return rows;
     after = r.data.backtest.equity.endCursor;
