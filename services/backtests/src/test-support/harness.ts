@@ -11,6 +11,9 @@ import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '
 import { closeOfDay } from '../modules/backtests/market.ts';
 import { type BacktestsOptions, createBacktests } from '../service.ts';
 
+/** Postgres when TEST_DATABASE_URL names one, embedded PGlite otherwise. */
+export const DB_KIND: DatabaseKind = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
 export interface Harness {
   readonly t: TestRuntime;
   readonly service: Awaited<ReturnType<typeof createBacktests>>;

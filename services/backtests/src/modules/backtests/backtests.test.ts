@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BACKTEST,
   createHarness,
+  DB_KIND,
   googBars,
   type Harness,
   RUN,
@@ -28,7 +29,7 @@ const TRADES = `query($id: ID!) { backtest(id: $id) { trades(first: 5000) { node
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness('pglite');
+  h = await createHarness(DB_KIND);
   await writeBars(h.t.lake, syntheticBars(SYMBOLS, FROM, TO, 7));
 });
 afterAll(async () => {

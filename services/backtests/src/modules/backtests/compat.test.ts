@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BACKTEST, createHarness, googBars, type Harness, RUN, writeBars } from '../../test-support/harness.ts';
+import {
+  BACKTEST,
+  createHarness,
+  DB_KIND,
+  googBars,
+  type Harness,
+  RUN,
+  writeBars,
+} from '../../test-support/harness.ts';
 
 /*
  * kernc/backtesting.py test_compute_stats (Backtest(GOOG, SmaCross, finalize_trades=True).run()),
@@ -52,7 +60,7 @@ const GOOG_SPEC = {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness('pglite');
+  h = await createHarness(DB_KIND);
   await writeBars(h.t.lake, googBars());
 });
 afterAll(async () => {

@@ -1,6 +1,6 @@
 import { minimumBacktestLength } from '@alphagraph/backtest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHarness, type Harness, syntheticBars, writeBars } from '../../test-support/harness.ts';
+import { createHarness, DB_KIND, type Harness, syntheticBars, writeBars } from '../../test-support/harness.ts';
 
 const SYMBOLS = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'FFF', 'GGG', 'HHH'];
 const SWEEP = `mutation($s: BacktestSpecInput!, $g: [SweepParameterInput!]!, $b: Int) {
@@ -24,7 +24,7 @@ const BASE = {
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness('pglite');
+  h = await createHarness(DB_KIND);
   await writeBars(h.t.lake, syntheticBars(SYMBOLS, '2014-01-02', '2016-12-30', 11));
 });
 afterAll(async () => {
