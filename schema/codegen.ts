@@ -112,6 +112,13 @@ const MAPPERS: Record<SubgraphName, Record<string, string>> = {
   },
   backtests: {
     Backtest: '../modules/backtests/store.ts#BacktestRecord',
+    Sweep: '../modules/sweeps/store.ts#SweepRecord',
+    BacktestMetrics: '../modules/backtests/simulate.ts#StoredMetrics',
+    SweepOverfitting: '../modules/sweeps/run.ts#StoredOverfitting',
+    SweepConfiguration: '../modules/sweeps/run.ts#StoredConfiguration',
+    BacktestResult: '../modules/backtests/resolvers.ts#BacktestResultModel',
+    SweepResult: '../modules/sweeps/resolvers.ts#SweepResultModel',
+    BacktestDownload: '@alphagraph/service#DownloadLink',
     Instrument: '../modules/backtests/store.ts#InstrumentRef',
     Model: '../modules/backtests/store.ts#ModelRef',
   },

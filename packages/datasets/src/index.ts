@@ -8,6 +8,7 @@ export {
   MARKET_ENTITY,
   readAltCatalog,
 } from './alt-data.ts';
+export { BACKTEST_EQUITY_DATASET, BACKTEST_POSITIONS_DATASET, BACKTEST_TRADES_DATASET } from './backtests.ts';
 export {
   featureColumn,
   featureViewDataset,

@@ -1,5 +1,5 @@
 import { bootSubgraph } from '@alphagraph/service';
-import { seedDemoBacktests } from './demo/seed.ts';
+import { runDemoBacktests } from './demo/seed.ts';
 import { loadBacktestsEnv } from './env.ts';
 import { createBacktests } from './service.ts';
 
@@ -8,10 +8,10 @@ await bootSubgraph({
   name: 'backtests',
   env,
   setup: async (runtime) => {
-    const service = await createBacktests(runtime);
+    const service = await createBacktests(runtime, { lease: env.workers });
     return {
       ...service,
-      afterStart: env.demo.load ? () => seedDemoBacktests(service.stores, env.demo.dir) : undefined,
+      afterStart: env.demo.load ? () => runDemoBacktests(service) : undefined,
     };
   },
 });

@@ -1,9 +1,70 @@
-import { assembleService, DateScalar, DateTimeScalar, type ServiceRuntime } from '@alphagraph/service';
+import { createWorkerLease, type WorkerLeaseOptions } from '@alphagraph/jobs';
+import { createPageRoute } from '@alphagraph/pages';
+import { assembleService, DateScalar, DateTimeScalar, JSONScalar, type ServiceRuntime } from '@alphagraph/service';
 import { createBacktestsModule } from './modules/backtests/module.ts';
+import { type Backtests, createBacktests as createBacktestRuns } from './modules/backtests/service.ts';
+import { createSweepsModule } from './modules/sweeps/module.ts';
+import { createSweeps, type Sweeps } from './modules/sweeps/service.ts';
+import { createReportPage, REPORT_PREFIX } from './pages/report-page.ts';
 
-const modulesOf = (runtime: ServiceRuntime) => [createBacktestsModule(runtime.handle.db)] as const;
+const modulesOf = (backtests: Backtests, sweeps: Sweeps) =>
+  [createBacktestsModule(backtests, sweeps), createSweepsModule(sweeps)] as const;
 export type BacktestsModules = ReturnType<typeof modulesOf>;
 
-export async function createBacktests(runtime: ServiceRuntime) {
-  return assembleService({ modules: modulesOf(runtime), scalars: { DateTime: DateTimeScalar, Date: DateScalar } });
+export interface BacktestsOptions {
+  readonly lease?: WorkerLeaseOptions;
+  /** How often a started worker looks for queued runs and sweeps (default 2 s). */
+  readonly pollMs?: number;
 }
+
+/**
+ * The backtests subgraph: runs and sweeps queued on Postgres rows and run by any replica's
+ * workers, outputs in the lake, and the report pages under /backtests/.
+ */
+export async function createBacktests(runtime: ServiceRuntime, options: BacktestsOptions = {}) {
+  const db = runtime.handle.db;
+  const lease = createWorkerLease(db, options.lease);
+  const common = {
+    db,
+    lake: runtime.lake,
+    audit: runtime.audit,
+    lease,
+    ...(options.pollMs ? { pollMs: options.pollMs } : {}),
+  };
+  const backtests = createBacktestRuns({ ...common, downloads: runtime.downloads });
+  const sweeps = createSweeps({ ...common, backtests });
+  await backtests.registerOutputs();
+  const service = assembleService({
+    modules: modulesOf(backtests, sweeps),
+    scalars: { DateTime: DateTimeScalar, Date: DateScalar, JSON: JSONScalar },
+  });
+  return {
+    ...service,
+    backtests,
+    sweeps,
+    routes: [
+      createPageRoute({
+        prefix: REPORT_PREFIX,
+        verifier: runtime.verifier,
+        render: createReportPage({ lake: runtime.lake, backtests, sweeps }),
+      }),
+    ],
+    /** Resolves once no run or sweep is queued and this process runs none (tests, demo, tools). */
+    async idle(): Promise<void> {
+      await sweeps.idle();
+      await backtests.idle();
+    },
+    /** Claims queued runs and sweeps (whichever replica queued them) and fails abandoned ones. */
+    start(): void {
+      backtests.worker.start();
+      sweeps.worker.start();
+    },
+    /** Stops claiming, waits for the work in progress here, and withdraws this worker. */
+    async stop(): Promise<void> {
+      await sweeps.worker.stop();
+      await backtests.worker.stop();
+      await lease.stop();
+    },
+  };
+}
+export type BacktestsService = Awaited<ReturnType<typeof createBacktests>>;

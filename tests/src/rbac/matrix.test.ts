@@ -50,6 +50,7 @@ const coordinateReqs = (model: Map<string, TypeInfo>, coordinate: string) => {
 };
 
 let backtestId = '';
+let sweepId = '';
 /** Argument values that reach real demo data; anything else required gets a typed placeholder. */
 function argsFor(coordinate: string, f: FieldInfo): string {
   const known: Record<string, string> = {
@@ -59,6 +60,14 @@ function argsFor(coordinate: string, f: FieldInfo): string {
     'Query.feature': '(ref: "ret_1d")',
     'Query.model': '(name: "demo_direction_logit")',
     'Query.backtest': `(id: "${backtestId}")`,
+    'Query.sweep': `(id: "${sweepId}")`,
+    'Backtest.download': '(output: EQUITY)',
+    // Backtests: an empty universe is refused as an invalid spec at once; nothing is stored.
+    'Mutation.runBacktest':
+      '(spec: { name: "rbac matrix", universe: [], periodStart: "2016-01-04", periodEnd: "2016-01-05" })',
+    'Mutation.rerunBacktest': '(id: "00000000-0000-4000-8000-000000000000")',
+    'Mutation.runSweep':
+      '(spec: { name: "rbac matrix", universe: [], periodStart: "2016-01-04", periodEnd: "2016-01-05" }, grid: [{ name: "strategy.rule.long", values: [1, 2] }])',
     'Query.auditLog': '(first: 1)',
     'Instrument.bars': '(last: 1)',
     'Mutation.grantEntitlement':
@@ -154,15 +163,27 @@ describe('RBAC matrix: every role × every field, through the gateway and direct
       expect(granted.data?.grantEntitlement?.ok).toBe(true);
     }
     const everyone = await p.token(['researcher', 'compliance', 'admin', 'service']);
+    // The demo's backtests and sweep run in the background once the bars are loaded: wait for them,
+    // so that their outputs (equity, downloads) exist for the fields read below.
+    for (let i = 0; ; i++) {
+      const runs = await p.query('{ backtests { status } sweeps { status } }', {}, { token: everyone });
+      const all = [...(runs.data?.backtests ?? []), ...(runs.data?.sweeps ?? [])];
+      const final = (x: { status: string }) => x.status === 'SUCCEEDED' || x.status === 'FAILED';
+      if (runs.data?.sweeps?.length > 0 && all.every(final)) break;
+      if (i > 600) throw new Error(`the demo backtests did not finish: ${JSON.stringify(runs)}`);
+      await new Promise((r) => setTimeout(r, 1_000));
+    }
     const lookup = await p.query(
       `{ instrument(symbol: "AAPL") { id symbol latestBar { symbol time } }
-         vendors { id } datasets { id } features { id name version } models { id name } backtests { id } }`,
+         vendors { id } datasets { id } features { id name version } models { id name }
+         backtests { id status } sweeps { id } }`,
       {},
       { token: everyone },
     );
     expect(lookup.errors).toBeUndefined();
     const d = lookup.data;
-    backtestId = d.backtests[0].id;
+    backtestId = d.backtests.find((b: { status: string }) => b.status === 'SUCCEEDED').id;
+    sweepId = d.sweeps[0].id;
     keyValues.set('Instrument', { symbol: 'AAPL', id: d.instrument.id });
     keyValues.set('Bar', d.instrument.latestBar);
     keyValues.set('Vendor', { id: d.vendors[0].id });
@@ -170,6 +191,7 @@ describe('RBAC matrix: every role × every field, through the gateway and direct
     keyValues.set('Feature', d.features[0]);
     keyValues.set('Model', d.models[0]);
     keyValues.set('Backtest', { id: backtestId });
+    keyValues.set('Sweep', { id: sweepId });
 
     for (const [typeName, type] of supergraph) {
       if (typeName.startsWith('join__') || typeName.startsWith('link__')) continue;

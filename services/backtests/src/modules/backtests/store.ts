@@ -1,8 +1,7 @@
 import type { Db } from '@alphagraph/db';
 import { backtestInstruments, backtests } from '@alphagraph/db/schema/backtests';
-import { and, desc, eq, inArray } from 'drizzle-orm';
-import { createInsertSchema } from 'drizzle-zod';
-import { z } from 'zod';
+import { defineLifecycle, type JobsDb } from '@alphagraph/jobs';
+import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 
 export type BacktestRecord = typeof backtests.$inferSelect;
 export interface InstrumentRef {
@@ -12,31 +11,66 @@ export interface ModelRef {
   readonly name: string;
 }
 
-export const backtestInsertSchema = createInsertSchema(backtests, {
-  name: (s) => s.min(1).max(200),
-  signal: (s) => s.min(1).max(4000),
-  periodStart: (s) => s.regex(/^\d{4}-\d{2}-\d{2}$/),
-  periodEnd: (s) => s.regex(/^\d{4}-\d{2}-\d{2}$/),
-})
-  .omit({ id: true, createdAt: true, metrics: true, status: true })
-  .refine((b) => b.periodStart <= b.periodEnd, { message: 'periodStart must not be after periodEnd' });
+/**
+ * The run lifecycle, declared once for the jobs kit:
+ *   queued  -> running | failed   (failed: refused when its worker found the spec unrunnable)
+ *   running -> succeeded | failed
+ *   succeeded, failed: final
+ * Any replica's worker claims a queued run (`claimed_by`); a run whose worker stopped heartbeating
+ * is failed with a message, never re-queued (its process may have died of the run itself).
+ */
+export const backtestLifecycle = defineLifecycle({
+  name: 'backtest',
+  table: backtests,
+  columns: { id: 'id', status: 'status', holder: 'claimedBy', error: 'error', createdAt: 'createdAt' },
+  transitions: {
+    queued: ['running', 'failed'],
+    running: ['succeeded', 'failed'],
+    succeeded: [],
+    failed: [],
+  },
+  initial: 'queued',
+  abandoned: {
+    held: ['running'],
+    to: 'failed',
+    message: ({ worker, leaseSeconds }) =>
+      `interrupted: the backtests process running it (${worker}) stopped: no heartbeat for over ${leaseSeconds} s; ` +
+      'nothing was published; rerunBacktest runs it again from the same snapshots',
+    set: { finishedAt: sql`now()` },
+  },
+});
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The ids that can name a row (anything else must not reach Postgres' uuid parser). */
+export const uuids = (ids: readonly string[]) => ids.filter((id) => UUID.test(id));
+
+export type NewBacktest = Omit<
+  typeof backtests.$inferInsert,
+  'id' | 'status' | 'claimedBy' | 'createdAt' | 'metrics' | 'outputs' | 'progress' | 'error'
+>;
 
 export function createBacktestStore(db: Db) {
   return {
-    list: (): Promise<BacktestRecord[]> => db.select().from(backtests).orderBy(desc(backtests.createdAt)),
-    async byIds(ids: readonly string[]): Promise<BacktestRecord[]> {
-      if (ids.length === 0) return [];
+    async list(filter: { first: number; createdBy?: string | null }): Promise<BacktestRecord[]> {
       return db
         .select()
         .from(backtests)
-        .where(inArray(backtests.id, [...ids]));
+        .where(filter.createdBy ? eq(backtests.createdBy, filter.createdBy) : undefined)
+        .orderBy(desc(backtests.createdAt), desc(backtests.id))
+        .limit(Math.min(Math.max(filter.first, 0), 500));
+    },
+    async byIds(ids: readonly string[]): Promise<BacktestRecord[]> {
+      const valid = uuids(ids);
+      if (valid.length === 0) return [];
+      return db.select().from(backtests).where(inArray(backtests.id, valid));
+    },
+    async byName(name: string): Promise<BacktestRecord[]> {
+      return db.select().from(backtests).where(eq(backtests.name, name)).orderBy(desc(backtests.createdAt));
     },
     async instrumentsOf(ids: readonly string[]) {
-      if (ids.length === 0) return [];
-      return db
-        .select()
-        .from(backtestInstruments)
-        .where(inArray(backtestInstruments.backtestId, [...ids]));
+      const valid = uuids(ids);
+      if (valid.length === 0) return [];
+      return db.select().from(backtestInstruments).where(inArray(backtestInstruments.backtestId, valid));
     },
     async forSymbols(symbols: readonly string[]): Promise<{ symbol: string; backtest: BacktestRecord }[]> {
       if (symbols.length === 0) return [];
@@ -55,26 +89,33 @@ export function createBacktestStore(db: Db) {
         .where(inArray(backtests.modelName, [...names]))
         .orderBy(desc(backtests.createdAt));
     },
-    /** Queues a backtest with its universe; one with the same name and signal is returned as is. */
-    async queue(input: z.input<typeof backtestInsertSchema>, symbols: readonly string[]): Promise<BacktestRecord> {
-      const row = backtestInsertSchema.parse(input);
-      const universe = z
-        .array(z.string().min(1))
-        .min(1, 'a backtest trades at least one instrument')
-        .parse([...symbols]);
-      return db.transaction(async (tx) => {
-        const [existing] = await tx
-          .select()
-          .from(backtests)
-          .where(and(eq(backtests.name, row.name), eq(backtests.signal, row.signal)));
-        if (existing) return existing;
-        const [created] = await tx
-          .insert(backtests)
-          .values({ ...row, status: 'queued' })
-          .returning();
-        await tx.insert(backtestInstruments).values(universe.map((symbol) => ({ backtestId: created!.id, symbol })));
-        return created!;
-      });
+    /** Records a queued run with its universe in one transaction (held by `holder` when given). */
+    async create(
+      input: NewBacktest,
+      universe: readonly string[],
+      options: { holder?: string; tx?: JobsDb } = {},
+    ): Promise<BacktestRecord> {
+      const write = async (tx: JobsDb) => {
+        const created = await backtestLifecycle.create(
+          tx,
+          input,
+          options.holder === undefined ? {} : { holder: options.holder },
+        );
+        for (let i = 0; i < universe.length; i += 1000) {
+          await tx
+            .insert(backtestInstruments)
+            .values(universe.slice(i, i + 1000).map((symbol) => ({ backtestId: created.id, symbol })));
+        }
+        return created;
+      };
+      return options.tx ? write(options.tx) : db.transaction(write);
+    },
+    /** Records progress while `holder` runs it (ignored once it left running). */
+    async progress(id: string, fraction: number, holder: string): Promise<void> {
+      await db
+        .update(backtests)
+        .set({ progress: Math.max(0, Math.min(1, fraction)) })
+        .where(and(eq(backtests.id, id), eq(backtests.status, 'running'), eq(backtests.claimedBy, holder)));
     },
   };
 }

@@ -1,0 +1,150 @@
+// Backtests end to end (issue 11): a daily top-50 / bottom-50 momentum portfolio over all 505
+// S&P 500 names x 5 years through the backtests service (signal read and compiled from the lake,
+// simulation, metrics with PSR, outputs written to the lake), next to a hand-written numpy
+// reference doing the same simulation; then a 100-configuration sweep (window x k) with its DSR
+// and PBO. Run: pnpm --filter @alphagraph/bench run bench:backtest. Prints seconds; asserts nothing.
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gunzipSync } from 'node:zlib';
+import { computeBacktestRun, createBacktests, simulateBacktest } from '@alphagraph/backtests';
+import { isSessionDay, sessionClose } from '@alphagraph/calendar';
+import { demoDataDir } from '@alphagraph/config';
+import { BARS_DATASET } from '@alphagraph/datasets';
+import type { StagedValue } from '@alphagraph/lake';
+import { createTestRuntime } from '@alphagraph/service/testing';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const SHARED = join(HERE, '../../../shared/data/all_stocks_5yr.csv');
+const CSV = existsSync(SHARED) ? SHARED : join(demoDataDir(), 'all_stocks_5yr.csv.gz');
+const FROM = '2013-03-11';
+const TO = '2018-02-07';
+const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+
+const text = CSV.endsWith('.gz') ? gunzipSync(readFileSync(CSV)).toString('utf8') : readFileSync(CSV, 'utf8');
+const rows = text
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((l) => l.split(','));
+const symbols = [...new Set(rows.map((r) => r[6]!))].sort();
+console.log(`${rows.length} bars of ${symbols.length} symbols from ${CSV}`);
+
+const runtime = await createTestRuntime(process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite');
+const closes = new Map<string, Date>();
+const closeOf = (d: string) => {
+  let c = closes.get(d);
+  if (!c) closes.set(d, (c = isSessionDay('XNYS', d) ? sessionClose('XNYS', d) : new Date(`${d}T21:00:00Z`)));
+  return c;
+};
+await runtime.lake.registerDataset(BARS_DATASET);
+await runtime.lake.commit(BARS_DATASET.name, { mode: 'append' }, async (w) => {
+  await w.session.run(
+    `CREATE TEMP TABLE staged (symbol VARCHAR, interval VARCHAR, time TIMESTAMPTZ, open DOUBLE, high DOUBLE, low DOUBLE,
+       close DOUBLE, volume DOUBLE, available_at TIMESTAMPTZ, batch_id VARCHAR)`,
+  );
+  const num = (v: string | undefined) => (v ? Number(v) : null);
+  await w.session.append(
+    'staged',
+    rows.map(([d, o, h, l, c, v, s]): StagedValue[] => [
+      s!,
+      '1d',
+      new Date(`${d}T00:00:00Z`),
+      num(o),
+      num(h),
+      num(l),
+      num(c),
+      num(v),
+      closeOf(d!),
+      'bench',
+    ]),
+  );
+  await w.writeQuery('SELECT * FROM staged');
+});
+const service = await createBacktests(runtime);
+
+const spec = {
+  name: 'bench_top50',
+  universe: symbols,
+  periodStart: FROM,
+  periodEnd: TO,
+  signal: { expression: '$close / Ref($close, 20) - 1' },
+  strategy: { rule: { type: 'topK', long: 50, short: 50 }, rebalance: 'daily' },
+};
+
+// Warm-up (DuckDB and the JIT), then the measured run.
+await service.backtests.submit({ ...spec, name: 'warmup' }, 'bench');
+await service.idle();
+let t = performance.now();
+const queued = await service.backtests.submit(spec, 'bench');
+const pinned = performance.now() - t;
+await service.idle();
+const total = performance.now() - t;
+const [done] = await service.backtests.store.byIds([queued.id]);
+const m = done!.metrics as { portfolio: Record<string, number>; probabilisticSharpeRatio: number };
+const equity = await service.backtests.equity(done!, 5_000, null);
+const finalEquity = equity.nodes.at(-1)!.equity;
+
+// The same run's phases, for the record (no outputs written).
+t = performance.now();
+const { loaded } = await computeBacktestRun(runtime.lake, done!.spec as never, {
+  inputSnapshots: done!.inputSnapshots!,
+  asOf: done!.asOf!,
+});
+const loadMs = performance.now() - t;
+t = performance.now();
+simulateBacktest(done!.spec as never, loaded);
+const simMs = performance.now() - t;
+
+const reference = JSON.parse(
+  execFileSync('/usr/bin/python3', [join(HERE, 'backtest_reference.py'), CSV, FROM, TO], { encoding: 'utf8' }),
+) as { parse_s: number; simulate_s: number; final_equity: number; sessions: number; symbols: number };
+
+console.log(
+  `\nsingle run, ${done!.status}: ${loaded.days.length} sessions x ${symbols.length} symbols, ${m.portfolio.tradeCount} closed trades`,
+);
+console.log(`  validate + pin snapshots (request):              ${seconds(pinned)}`);
+console.log(`  end to end (request -> outputs published):        ${seconds(total)}`);
+console.log(`    of which signal read + compile + market (DuckDB): ${seconds(loadMs)}`);
+console.log(`    of which simulation + metrics (TypeScript):      ${seconds(simMs)}`);
+console.log(
+  `  numpy reference: simulation ${seconds(reference.simulate_s * 1000)} (+ CSV parse ${seconds(reference.parse_s * 1000)})`,
+);
+console.log(
+  `  final equity: engine ${finalEquity.toFixed(2)}, reference ${reference.final_equity.toFixed(2)} (relative difference ${Math.abs(finalEquity / reference.final_equity - 1).toExponential(2)})`,
+);
+console.log(`  Sharpe ${m.portfolio.sharpe?.toFixed(3)}, PSR ${m.probabilisticSharpeRatio?.toFixed(3)}`);
+
+// 100 configurations: momentum window (10) x k (10), one job.
+const windows = [5, 10, 20, 40, 60, 90, 120, 180, 250, 500].slice(0, 10);
+const ks = [5, 10, 20, 30, 40, 50, 60, 80, 100, 150];
+t = performance.now();
+const sweep = await service.sweeps.submit(
+  { ...spec, name: 'bench_sweep', signal: { expression: '$close / Ref($close, {window}) - 1' } },
+  [
+    { name: 'window', values: windows },
+    { name: 'strategy.rule.long', values: ks },
+  ],
+  16,
+  'bench',
+);
+await service.sweeps.idle();
+const sweepMs = performance.now() - t;
+const [s] = await service.sweeps.store.byIds([sweep.id]);
+const o = s!.overfitting as {
+  deflatedSharpeRatio: number;
+  pbo: number;
+  verdict: string;
+  annualizedSharpe: number;
+} | null;
+console.log(
+  `\nsweep of ${windows.length * ks.length} configurations (${s!.status}${s!.error ? `: ${s!.error}` : ''}): ${seconds(sweepMs)}`,
+);
+if (o)
+  console.log(
+    `  best Sharpe ${o.annualizedSharpe.toFixed(3)}, DSR ${o.deflatedSharpeRatio.toFixed(4)}, PBO ${o.pbo.toFixed(4)}\n  ${o.verdict}`,
+  );
+await service.idle();
+await service.stop();
+await runtime.dispose();

@@ -1,0 +1,81 @@
+import { BacktestError as EngineError } from '@alphagraph/backtest';
+import type { Db } from '@alphagraph/db';
+import type { Lake } from '@alphagraph/lake';
+import { DomainError } from '@alphagraph/service';
+import { type LoadedMarket, loadMarket, type PinnedInputs } from './market.ts';
+import { writeOutputs } from './outputs.ts';
+import { type SimulationOutput, simulate } from './simulate.ts';
+import type { RunSpec } from './spec.ts';
+import { type BacktestRecord, type BacktestStore, backtestLifecycle } from './store.ts';
+
+export interface RunDeps {
+  readonly db: Db;
+  readonly lake: Lake;
+  readonly store: BacktestStore;
+}
+
+/** The pinned reads recorded on a run. */
+export function pinnedOf(b: Pick<BacktestRecord, 'inputSnapshots' | 'asOf' | 'id'>): PinnedInputs {
+  if (!b.inputSnapshots || !b.asOf) throw new Error(`backtest ${b.id} records no pinned inputs`);
+  return { inputSnapshots: b.inputSnapshots, asOf: b.asOf };
+}
+
+/** Loads the market and simulates: what a run computes, without writing anything. */
+export async function computeRun(
+  lake: Lake,
+  spec: RunSpec,
+  pinned: PinnedInputs,
+  progress: (fraction: number) => Promise<void> = async () => {},
+): Promise<{ loaded: LoadedMarket; output: SimulationOutput }> {
+  const loaded = await loadMarket(lake, spec, pinned);
+  await progress(0.4);
+  const output = simulate(spec, loaded);
+  await progress(0.7);
+  return { loaded, output };
+}
+
+/** A short account of a failure for the run record (no stack, no SQL text). */
+export function failureMessage(error: unknown): string {
+  if (error instanceof DomainError || error instanceof EngineError) return error.message.slice(0, 1000);
+  const message = error instanceof Error ? error.message : String(error);
+  return `the run failed: ${message.split('\n')[0]!.slice(0, 300)}`;
+}
+
+/**
+ * Executes a claimed run: reads the pinned snapshots, simulates, writes the outputs and, in the
+ * catalog transaction publishing the last of them, moves the run to succeeded with its metrics and
+ * output snapshots. A failure moves it to failed with a message; nothing half-written is read
+ * (a run's rows are read only through the snapshots it recorded on success).
+ */
+export async function executeBacktest(deps: RunDeps, run: BacktestRecord, worker: string): Promise<BacktestRecord> {
+  try {
+    const spec = run.spec as unknown as RunSpec;
+    const { output } = await computeRun(deps.lake, spec, pinnedOf(run), (p) => deps.store.progress(run.id, p, worker));
+    let finished: BacktestRecord | null = null;
+    await writeOutputs(deps.lake, run.id, output, async (tx, outputs) => {
+      finished = await backtestLifecycle.transition(tx, {
+        id: run.id,
+        to: 'succeeded',
+        heldBy: worker,
+        set: {
+          outputs,
+          metrics: output.metrics as unknown as Record<string, unknown>,
+          progress: 1,
+          finishedAt: new Date(),
+        },
+      });
+    });
+    if (!finished) throw new Error('the outputs were published without finishing the run');
+    return finished;
+  } catch (error) {
+    if (!(error instanceof DomainError || error instanceof EngineError)) {
+      console.error(`[backtests] backtest ${run.id} failed`, error);
+    }
+    return backtestLifecycle.transition(deps.db, {
+      id: run.id,
+      to: 'failed',
+      heldBy: worker,
+      set: { error: failureMessage(error), finishedAt: new Date() },
+    });
+  }
+}

@@ -1,0 +1,177 @@
+import {
+  type PboResult,
+  rowsFromColumns,
+  StatisticsError,
+  type SweepOverfitting,
+  sweepOverfitting,
+} from '@alphagraph/backtest';
+import type { Db } from '@alphagraph/db';
+import type { Lake } from '@alphagraph/lake';
+import { DomainError } from '@alphagraph/service';
+import { type LoadedMarket, loadMarket, type PinnedInputs } from '../backtests/market.ts';
+import { failureMessage } from '../backtests/run.ts';
+import { simulate } from '../backtests/simulate.ts';
+import type { RunSpec } from '../backtests/spec.ts';
+import { type Configuration, expandGrid, type GridAxis } from './grid.ts';
+import { type SweepRecord, type SweepStore, sweepLifecycle } from './store.ts';
+
+/** The overfitting statistics as stored on the sweep (and served by SweepOverfitting). */
+export interface StoredOverfitting {
+  readonly best: number;
+  readonly sharpe: number;
+  readonly annualizedSharpe: number;
+  readonly trials: number;
+  readonly varianceOfTrialSharpes: number;
+  readonly probabilisticSharpeRatio: number;
+  readonly deflatedSharpeRatio: number;
+  readonly pbo: number;
+  readonly blocks: number;
+  readonly logits: number[];
+  readonly backtestYears: number;
+  readonly minimumBacktestYears: number | null;
+  readonly likelyOverfit: boolean;
+  readonly verdict: string;
+}
+
+export interface StoredConfiguration {
+  readonly index: number;
+  readonly parameters: Record<string, number>;
+  readonly metrics: Record<string, unknown> | null;
+  readonly error: string | null;
+}
+
+export interface SweepOutcome {
+  readonly configurations: StoredConfiguration[];
+  readonly overfitting: StoredOverfitting;
+  /** The best configuration's spec (run as a full backtest afterwards). */
+  readonly bestSpec: RunSpec;
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : 0);
+
+export function storedOverfitting(o: SweepOverfitting, cscv: PboResult, bestIndex: number): StoredOverfitting {
+  return {
+    best: bestIndex,
+    sharpe: o.sharpe,
+    annualizedSharpe: o.annualizedSharpe,
+    trials: o.trials,
+    varianceOfTrialSharpes: o.varianceOfTrialSharpes,
+    probabilisticSharpeRatio: o.psr,
+    deflatedSharpeRatio: o.dsr,
+    pbo: cscv.pbo,
+    blocks: cscv.blocks,
+    // ±Infinity when the selected configuration ranks first or last out of sample: clip for JSON.
+    logits: Array.from(cscv.logits, (l) => (Number.isFinite(l) ? l : Math.sign(l) * 10)),
+    backtestYears: o.backtestYears,
+    minimumBacktestYears: o.minimumBacktestYears,
+    likelyOverfit: o.likelyOverfit,
+    verdict: o.verdict,
+  };
+}
+
+/**
+ * Runs every configuration (one market load per distinct signal), collects each one's daily
+ * returns into a T × N matrix and its metrics, then the overfitting statistics of the best one:
+ * DSR with N = the configurations run, PBO by CSCV with `blocks` blocks, MinBTL and the verdict.
+ */
+export async function computeSweep(options: {
+  lake: Lake;
+  base: Record<string, unknown>;
+  grid: readonly GridAxis[];
+  blocks: number;
+  pinned: PinnedInputs;
+  progress?: (fraction: number) => Promise<void>;
+}): Promise<SweepOutcome> {
+  const configurations = expandGrid(options.base, options.grid);
+  const markets = new Map<string, LoadedMarket>();
+  const columns: Float64Array[] = [];
+  const columnOf: number[] = [];
+  const stored: StoredConfiguration[] = [];
+  let done = 0;
+  const runnable = configurations.filter((c) => c.spec).length;
+  for (const c of configurations) {
+    if (!c.spec) {
+      stored.push({ index: c.index, parameters: c.parameters, metrics: null, error: c.error });
+      continue;
+    }
+    const key = JSON.stringify(c.spec.signal);
+    let loaded = markets.get(key);
+    if (!loaded) {
+      loaded = await loadMarket(options.lake, c.spec, options.pinned);
+      markets.set(key, loaded);
+    }
+    const out = simulate(c.spec, loaded);
+    const returns = new Float64Array(out.equity.length - 1);
+    for (let t = 1; t < out.equity.length; t++) returns[t - 1] = finite(out.equity[t]! / out.equity[t - 1]! - 1);
+    columns.push(returns);
+    columnOf.push(c.index);
+    stored.push({
+      index: c.index,
+      parameters: c.parameters,
+      metrics: out.metrics as unknown as Record<string, unknown>,
+      error: null,
+    });
+    done++;
+    if (done % 5 === 0) await options.progress?.((0.9 * done) / runnable);
+  }
+  let o: SweepOverfitting;
+  try {
+    const conventions = configurations.find((c) => c.spec)!.spec!.conventions;
+    o = sweepOverfitting(rowsFromColumns(columns), {
+      blocks: options.blocks,
+      periodsPerYear: conventions.annualization,
+    });
+  } catch (error) {
+    if (error instanceof StatisticsError) {
+      throw new DomainError('FAILED_PRECONDITION', `the sweep's overfitting statistics: ${error.message}`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
+  const bestIndex = columnOf[o.best]!;
+  const best: Configuration = configurations[bestIndex]!;
+  return { configurations: stored, overfitting: storedOverfitting(o, o.cscv, bestIndex), bestSpec: best.spec! };
+}
+
+/**
+ * Executes a claimed sweep and records its outcome (succeeded) or why it failed. `runBest` queues
+ * the best configuration as a full backtest (outputs and report) and returns its id.
+ */
+export async function executeSweep(
+  deps: { db: Db; lake: Lake; store: SweepStore; runBest: (spec: RunSpec, sweep: SweepRecord) => Promise<string> },
+  sweep: SweepRecord,
+  worker: string,
+): Promise<SweepRecord> {
+  try {
+    const outcome = await computeSweep({
+      lake: deps.lake,
+      base: sweep.spec,
+      grid: sweep.grid,
+      blocks: sweep.blocks,
+      pinned: { inputSnapshots: sweep.inputSnapshots, asOf: sweep.asOf },
+      progress: (p) => deps.store.progress(sweep.id, p, worker),
+    });
+    const bestBacktestId = await deps.runBest(outcome.bestSpec, sweep);
+    return await sweepLifecycle.transition(deps.db, {
+      id: sweep.id,
+      to: 'succeeded',
+      heldBy: worker,
+      set: {
+        configurations: outcome.configurations as unknown as Record<string, unknown>[],
+        overfitting: outcome.overfitting as unknown as Record<string, unknown>,
+        bestBacktestId,
+        progress: 1,
+        finishedAt: new Date(),
+      },
+    });
+  } catch (error) {
+    if (!(error instanceof DomainError)) console.error(`[backtests] sweep ${sweep.id} failed`, error);
+    return sweepLifecycle.transition(deps.db, {
+      id: sweep.id,
+      to: 'failed',
+      heldBy: worker,
+      set: { error: failureMessage(error), finishedAt: new Date() },
+    });
+  }
+}

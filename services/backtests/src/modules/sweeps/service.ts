@@ -1,0 +1,111 @@
+import type { AuditLog } from '@alphagraph/auth';
+import type { Db } from '@alphagraph/db';
+import { createJobWorker, type WorkerLease } from '@alphagraph/jobs';
+import type { Lake } from '@alphagraph/lake';
+import type { RequestScope } from '@alphagraph/service';
+import { BacktestServiceError } from '../backtests/errors.ts';
+import { pinInputs } from '../backtests/market.ts';
+import { type Backtests, identityOf, recordOf } from '../backtests/service.ts';
+import { expandGrid, type GridAxis } from './grid.ts';
+import { executeSweep } from './run.ts';
+import { createSweepStore, type SweepRecord, sweepLifecycle } from './store.ts';
+
+export const AUDIT_SWEEP = 'mutation:runSweep';
+
+/**
+ * Parameter sweeps: the grid is validated and expanded when the sweep is requested (nothing is
+ * stored when it is refused), the snapshots pinned, and the whole grid runs as one job.
+ */
+export function createSweeps(deps: {
+  db: Db;
+  lake: Lake;
+  audit: AuditLog;
+  lease: WorkerLease;
+  backtests: Backtests;
+  pollMs?: number;
+}) {
+  const store = createSweepStore(deps.db);
+  const worker = createJobWorker({
+    db: deps.db,
+    lease: deps.lease,
+    lifecycle: sweepLifecycle,
+    claim: { to: 'running', set: () => ({ startedAt: new Date(), progress: 0 }) },
+    work: (sweep, holder) =>
+      executeSweep(
+        {
+          db: deps.db,
+          lake: deps.lake,
+          store,
+          runBest: async (spec, s) => {
+            const best = await deps.backtests.store.create(
+              {
+                ...recordOf({ ...spec, name: `${s.name} (best)` }),
+                inputSnapshots: s.inputSnapshots,
+                asOf: s.asOf,
+                createdBy: s.createdBy,
+                sweepId: s.id,
+              },
+              spec.universe,
+            );
+            deps.backtests.worker.submit();
+            return best.id;
+          },
+        },
+        sweep,
+        holder,
+      ),
+    onSwept: (s) => console.warn(`[backtests] sweep ${s.id} failed: ${s.error}`),
+    ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
+  });
+
+  /** Validates, pins and queues a sweep (no audit). */
+  async function submit(
+    base: Record<string, unknown>,
+    grid: readonly GridAxis[],
+    blocks: number,
+    createdBy: string,
+  ): Promise<SweepRecord> {
+    if (!Number.isInteger(blocks) || blocks < 2 || blocks > 24 || blocks % 2 !== 0) {
+      throw new BacktestServiceError(
+        'INVALID_SPEC',
+        `Invalid sweep: blocks must be an even integer from 2 to 24, got ${blocks}`,
+      );
+    }
+    const configurations = expandGrid(base, grid);
+    const first = configurations.find((c) => c.spec)!.spec!;
+    const pinned = await pinInputs(deps.lake, first);
+    const sweep = await store.create({
+      name: first.name,
+      spec: base,
+      grid: grid.map((a) => ({ name: a.name, values: [...a.values] })),
+      blocks,
+      inputSnapshots: pinned.inputSnapshots,
+      asOf: pinned.asOf,
+      createdBy,
+    });
+    worker.submit();
+    return sweep;
+  }
+
+  return {
+    store,
+    worker,
+    submit,
+    async run(scope: RequestScope, base: Record<string, unknown>, grid: readonly GridAxis[], blocks: number) {
+      const identity = identityOf(scope);
+      const sweep = await submit(base, grid, blocks, identity.userId);
+      await deps.audit.append({
+        actor: identity.userId,
+        roles: identity.roles,
+        action: AUDIT_SWEEP,
+        resource: `sweep:${sweep.id}`,
+        details: { name: sweep.name, grid: sweep.grid, blocks, inputs: sweep.inputSnapshots },
+        requestId: scope.requestId,
+      });
+      return sweep;
+    },
+    idle: worker.idle,
+    waitFor: worker.waitFor,
+  };
+}
+export type Sweeps = ReturnType<typeof createSweeps>;
