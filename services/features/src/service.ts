@@ -46,7 +46,12 @@ export async function createFeatures(
     lease,
     ...(options.limits?.runDeadlineMs === undefined ? {} : { runDeadlineMs: options.limits.runDeadlineMs }),
   });
-  const trainingSets = createTrainingSets({ ...runtime, db, lease });
+  const trainingSets = createTrainingSets({
+    ...runtime,
+    db,
+    lease,
+    ...(options.limits?.spineMaxBytes === undefined ? {} : { spineMaxBytes: options.limits.spineMaxBytes }),
+  });
   const service = assembleService({
     modules: modulesOf(featureStore, trainingSets),
     scalars: { DateTime: DateTimeScalar, JSON: JSONScalar },
