@@ -1,4 +1,5 @@
 import type { CallExpr, Expr, SourcePosition } from './ast.ts';
+import { EXPRESSION_BUDGET, formatCount } from './budget.ts';
 import { DslError } from './errors.ts';
 import { emaTruncation } from './internal/ops/smoothing.ts';
 import { OPERATORS, type OperatorParam, type OperatorSpec } from './operators.ts';
@@ -46,7 +47,16 @@ interface Info {
   readsField: boolean;
   lookback: number;
   lookahead: number;
+  /** Window operators stacked on one another below (and including) this node. */
+  windowDepth: number;
+  /** Size of the SQL the compiler inlines for this node into the layer that reads it. */
+  sqlWeight: number;
 }
+
+/** Operators whose SQL mentions each argument twice (see internal/ops/scalar.ts). */
+const TWICE = new Set(['Greater', 'Less', 'Power']);
+/** Window operators the compiler lowers to two stacked windows (a value rank, then the position). */
+const TWO_LAYERS = new Set(['IdxMax', 'IdxMin']);
 
 export function lookupField(fields: FieldCatalog, name: string): FieldInfo | undefined {
   if (fields instanceof Map) return fields.get(name);
@@ -70,27 +80,69 @@ const ordinals = ['first', 'second', 'third'];
 class Checker {
   readonly fields = new Set<string>();
   readonly datasets = new Set<string>();
+  /** SQL the compiler renders into window-argument layers, summed over the whole tree. */
+  sqlTotal = 0;
+  private nodes = 0;
 
   constructor(private readonly options: CheckOptions) {}
 
   visit(e: Expr): Info {
+    if (++this.nodes > EXPRESSION_BUDGET.maxNodes) {
+      throw new DslError(
+        'LIMIT',
+        `expression has more than ${EXPRESSION_BUDGET.maxNodes} numbers, fields and operators (the complexity budget); split it into several features`,
+        e.pos,
+      );
+    }
+    const info = this.node(e);
+    this.weigh(info.sqlWeight, e.pos);
+    return info;
+  }
+
+  weigh(weight: number, pos: SourcePosition): void {
+    if (weight > EXPRESSION_BUDGET.maxSqlWeight || this.sqlTotal > EXPRESSION_BUDGET.maxSqlWeight) {
+      throw new DslError(
+        'LIMIT',
+        `expression compiles to more than ${formatCount(EXPRESSION_BUDGET.maxSqlWeight)} SQL terms (the complexity budget; Greater, Less and Power repeat their arguments, so nesting them doubles the size)`,
+        pos,
+      );
+    }
+  }
+
+  private node(e: Expr): Info {
     switch (e.kind) {
       case 'number':
-        return { type: 'number', readsField: false, lookback: 0, lookahead: 0 };
+        this.literal(e.value, e.pos);
+        return { type: 'number', readsField: false, lookback: 0, lookahead: 0, windowDepth: 0, sqlWeight: 1 };
       case 'field':
         this.field(e.name, e.pos);
-        return { type: 'number', readsField: true, lookback: 0, lookahead: 0 };
-      case 'negate':
-        return { ...this.visit(e.operand), type: 'number' };
+        return { type: 'number', readsField: true, lookback: 0, lookahead: 0, windowDepth: 0, sqlWeight: 1 };
+      case 'negate': {
+        const inner = this.visit(e.operand);
+        return { ...inner, type: 'number', sqlWeight: inner.sqlWeight + 1 };
+      }
       case 'binary': {
         const logical = e.op === '&' || e.op === '|';
         const left = logical ? this.condition(e.left, e.op) : this.visit(e.left);
         const right = logical ? this.condition(e.right, e.op) : this.visit(e.right);
         const type: ValueType = e.op === '+' || e.op === '-' || e.op === '*' || e.op === '/' ? 'number' : 'condition';
-        return { ...merge([left, right]), type };
+        return { ...merge([left, right]), type, sqlWeight: left.sqlWeight + right.sqlWeight + 1 };
       }
       case 'call':
         return this.call(e);
+    }
+  }
+
+  /** A numeric literal must render as a DuckDB DOUBLE that reads back as itself (EXPRESSION_BUDGET). */
+  literal(value: number, pos: SourcePosition): void {
+    const { min, max } = EXPRESSION_BUDGET.literalMagnitude;
+    const size = Math.abs(value);
+    if (!Number.isFinite(value) || (size !== 0 && (size < min || size > max))) {
+      throw new DslError(
+        'LIMIT',
+        `number ${value} is outside the range of literals (0, or between ${min} and ${max} in magnitude)`,
+        pos,
+      );
     }
   }
 
@@ -142,12 +194,38 @@ class Checker {
       }
     });
     const inner = merge(infos);
-    return {
+    const result: Info = {
       type: 'number',
       readsField: inner.readsField,
       lookback: inner.lookback + lookback,
       lookahead: inner.lookahead + lookahead,
+      windowDepth: inner.windowDepth,
+      sqlWeight: infos.reduce((sum, i) => sum + i.sqlWeight, 1),
     };
+    if (spec.kind === 'elementwise') {
+      if (TWICE.has(spec.name)) result.sqlWeight = 2 * result.sqlWeight - 1;
+    } else {
+      // A window operator's arguments are rendered once into the layer below it; it is then a column.
+      this.sqlTotal += result.sqlWeight;
+      result.sqlWeight = 1;
+      result.windowDepth += TWO_LAYERS.has(spec.name) ? 2 : 1;
+      if (result.windowDepth > EXPRESSION_BUDGET.maxWindowDepth) {
+        throw new DslError(
+          'LIMIT',
+          `expression stacks more than ${EXPRESSION_BUDGET.maxWindowDepth} window operators (${spec.name} over ${spec.name}, ...) on one another: the complexity budget`,
+          e.pos,
+        );
+      }
+    }
+    const reach = Math.max(result.lookback, result.lookahead);
+    if (reach > EXPRESSION_BUDGET.maxLookback) {
+      throw new DslError(
+        'LIMIT',
+        `expression reads ${formatCount(reach)} rows of history around a value, more than the complexity budget of ${formatCount(EXPRESSION_BUDGET.maxLookback)}`,
+        e.pos,
+      );
+    }
+    return result;
   }
 
   private seriesArgument(spec: OperatorSpec, param: OperatorParam, arg: Expr, i: number): Info {
@@ -174,6 +252,9 @@ class Checker {
       throw new DslError('ARGUMENT', `${spec.name} expects ${what}, got ${got}`, arg.pos);
     };
     const isInt = value !== undefined && Number.isSafeInteger(value);
+    if (value !== undefined && param.kind !== 'series' && param.kind !== 'value' && param.kind !== 'condition') {
+      this.literal(value, arg.pos);
+    }
     switch (param.kind) {
       case 'series':
       case 'value':
@@ -208,7 +289,15 @@ class Checker {
       case 'span': {
         const ok = value !== undefined && ((isInt && value > 0 && value <= MAX_WINDOW) || (value > 0 && value < 1));
         if (!ok) fail('a positive integer span or a smoothing factor strictly between 0 and 1');
-        return { lookback: emaTruncation(value!).rows - 1, lookahead: 0 };
+        const { decay, rows } = emaTruncation(value!);
+        if (!(decay < 1) || !Number.isFinite(rows) || rows > EXPRESSION_BUDGET.maxLookback) {
+          const need = Number.isFinite(rows) && decay < 1 ? `${formatCount(rows)} rows` : 'unbounded history';
+          fail(
+            `a span of at most ${formatCount(EMA_MAX_SPAN)} or a smoothing factor of at least ${EMA_MIN_ALPHA} ` +
+              `(its weights must fall below 1e-16 within the complexity budget of ${formatCount(EXPRESSION_BUDGET.maxLookback)} rows; this one needs ${need})`,
+          );
+        }
+        return { lookback: rows - 1, lookahead: 0 };
       }
     }
   }
@@ -220,8 +309,29 @@ function merge(infos: readonly Info[]): Info {
     readsField: infos.some((i) => i.readsField),
     lookback: Math.max(0, ...infos.map((i) => i.lookback)),
     lookahead: Math.max(0, ...infos.map((i) => i.lookahead)),
+    windowDepth: Math.max(0, ...infos.map((i) => i.windowDepth)),
+    sqlWeight: infos.reduce((sum, i) => sum + i.sqlWeight, 0),
   };
 }
+
+/** The largest EMA span whose truncated window fits the lookback budget. */
+export const EMA_MAX_SPAN: number = (() => {
+  let lo = 1;
+  let hi = MAX_WINDOW;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (emaTruncation(mid).rows <= EXPRESSION_BUDGET.maxLookback) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+})();
+
+/** The smallest smoothing factor accepted, to 3 significant digits rounded up (3.69e-5). */
+export const EMA_MIN_ALPHA: number = (() => {
+  const alpha = 2 / (EMA_MAX_SPAN + 1);
+  const scale = 10 ** (Math.floor(Math.log10(alpha)) - 2);
+  return Number((Math.ceil(alpha / scale) * scale).toPrecision(3));
+})();
 
 /**
  * Checks a parsed expression against the operator signatures and the field catalog: arity,
@@ -231,6 +341,8 @@ function merge(infos: readonly Info[]): Info {
 export function checkExpression(ast: Expr, options: CheckOptions): CheckedExpression {
   const checker = new Checker(options);
   const info = checker.visit(ast);
+  checker.sqlTotal += info.sqlWeight;
+  checker.weigh(0, ast.pos);
   if (!info.readsField) {
     throw new DslError('ARGUMENT', 'the expression reads no field: a feature needs at least one $field', ast.pos);
   }

@@ -12,10 +12,13 @@ export type {
   SourcePosition,
   UnaryMinus,
 } from './ast.ts';
+export { EXPRESSION_BUDGET, type ExpressionBudget } from './budget.ts';
 export {
   type CheckedExpression,
   type CheckOptions,
   checkExpression,
+  EMA_MAX_SPAN,
+  EMA_MIN_ALPHA,
   type ExpressionMode,
   type FieldCatalog,
   type FieldInfo,

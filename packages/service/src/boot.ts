@@ -15,6 +15,7 @@ import { Lake } from '@alphagraph/lake';
 import { exitOnShutdownSignal } from '@alphagraph/server';
 import { createDownloads, type Downloads } from './downloads.ts';
 import type { PlatformEnv } from './env.ts';
+import { databaseUnavailablePlugin } from './errors.ts';
 import type { HttpRoute } from './http.ts';
 import {
   type RequestScope,
@@ -136,6 +137,7 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     host: options.env.http.host,
     stopGraceMs: options.env.http.stopGraceMs,
     routes: [runtime.downloads.route, ...(wired.routes ?? [])],
+    plugins: [databaseUnavailablePlugin<C>()],
   });
   log(`listening on ${server.url}`);
   let stopped: Promise<void> | undefined;

@@ -3,7 +3,12 @@ export { type Change, changeOf } from './caller.ts';
 export { readDemoSeed } from './demo.ts';
 export { createDownloads, type DownloadLink, type Downloads } from './downloads.ts';
 export { demoEnv, loadServiceEnv, type PlatformEnv, type ServiceEnv } from './env.ts';
-export { DomainError, type DomainErrorCode } from './errors.ts';
+export {
+  DATABASE_UNAVAILABLE_MESSAGE,
+  DomainError,
+  type DomainErrorCode,
+  databaseUnavailablePlugin,
+} from './errors.ts';
 export { assertNever, UnreachableCaseError } from './exhaustive.ts';
 export { type HttpRoute, sendJson } from './http.ts';
 export { manyByKey, oneByKey } from './loaders.ts';

@@ -26,3 +26,15 @@ describe('features environment', () => {
     );
   });
 });
+
+describe('features limits', () => {
+  it('defaults to a 15-minute run deadline and a 256 MiB spine, and takes both from the environment', () => {
+    expect(loadFeaturesEnv(BASE).limits).toEqual({ runDeadlineMs: 900_000, spineMaxBytes: 268_435_456 });
+    expect(
+      loadFeaturesEnv({ ...BASE, FEATURES_RUN_DEADLINE_SECONDS: '2.5', FEATURES_SPINE_MAX_BYTES: '1000' }).limits,
+    ).toEqual({ runDeadlineMs: 2_500, spineMaxBytes: 1_000 });
+    expect(() => loadFeaturesEnv({ ...BASE, FEATURES_RUN_DEADLINE_SECONDS: '0' })).toThrow(
+      /FEATURES_RUN_DEADLINE_SECONDS/,
+    );
+  });
+});

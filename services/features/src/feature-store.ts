@@ -61,15 +61,27 @@ export function createFeatureStoreServices(deps: {
   entitlements: Entitlements;
   audit: AuditLog;
   lease: WorkerLease;
+  /** A materialization run's deadline (FEATURES_RUN_DEADLINE_SECONDS; default 15 minutes). */
+  runDeadlineMs?: number;
 }): FeatureStoreServices {
   const { db, lake } = deps;
   return {
-    ...deps,
+    db,
+    lake,
+    features: deps.features,
+    entitlements: deps.entitlements,
+    audit: deps.audit,
+    lease: deps.lease,
     registry: createRegistry(db, deps.features),
     sets: createFeatureSetStore(db),
     views: createViewStore(db, lake),
     runs: createRunStore(db),
-    scheduler: createScheduler({ db, lake, lease: deps.lease }),
+    scheduler: createScheduler({
+      db,
+      lake,
+      lease: deps.lease,
+      ...(deps.runDeadlineMs === undefined ? {} : { deadlineMs: deps.runDeadlineMs }),
+    }),
     quality: createQualityStore(db, lake),
     online: new OnlineCache(db),
     lineage: lineageCache(deps.features),

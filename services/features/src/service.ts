@@ -1,5 +1,6 @@
 import { createWorkerLease, type WorkerLeaseOptions } from '@alphagraph/jobs';
 import { assembleService, DateTimeScalar, JSONScalar, type ServiceRuntime } from '@alphagraph/service';
+import type { FeaturesLimits } from './env.ts';
 import { createFeatureStoreServices, type FeatureStoreServices } from './feature-store.ts';
 import { createFeaturesModule } from './modules/features/module.ts';
 import { createFeatureStore } from './modules/features/store.ts';
@@ -28,7 +29,10 @@ function modulesOf(fs: FeatureStoreServices, trainingSets: TrainingSets) {
 }
 export type FeaturesModules = ReturnType<typeof modulesOf>;
 
-export async function createFeatures(runtime: ServiceRuntime, options: { lease?: WorkerLeaseOptions } = {}) {
+export async function createFeatures(
+  runtime: ServiceRuntime,
+  options: { lease?: WorkerLeaseOptions; limits?: Partial<FeaturesLimits> } = {},
+) {
   const db = runtime.handle.db;
   const features = createFeatureStore(db);
   const lease = createWorkerLease(db, options.lease);
@@ -40,8 +44,14 @@ export async function createFeatures(runtime: ServiceRuntime, options: { lease?:
     entitlements: runtime.entitlements,
     audit: runtime.audit,
     lease,
+    ...(options.limits?.runDeadlineMs === undefined ? {} : { runDeadlineMs: options.limits.runDeadlineMs }),
   });
-  const trainingSets = createTrainingSets({ ...runtime, db, lease });
+  const trainingSets = createTrainingSets({
+    ...runtime,
+    db,
+    lease,
+    ...(options.limits?.spineMaxBytes === undefined ? {} : { spineMaxBytes: options.limits.spineMaxBytes }),
+  });
   const service = assembleService({
     modules: modulesOf(featureStore, trainingSets),
     scalars: { DateTime: DateTimeScalar, JSON: JSONScalar },

@@ -109,6 +109,10 @@ export function createLexer(source: string): () => Token {
         }
         const value = Number(text);
         if (!Number.isFinite(value)) throw new DslError('SYNTAX', `number ${text} is out of range`, pos);
+        // 1e-400 reads as 0: a literal must mean the number written.
+        if (value === 0 && /[1-9]/.test(text.split(/[eE]/)[0]!)) {
+          throw new DslError('LIMIT', `number ${text} is too small to represent (it would read as 0)`, pos);
+        }
         offset += text.length;
         return { kind: 'number', text, value, pos };
       }

@@ -14,6 +14,11 @@ export interface LakeSession {
   all<T = Record<string, unknown>>(sqlText: string, params?: readonly LakeParam[]): Promise<T[]>;
   /** Appends rows to an existing table (columns in table order); the fast way to stage JS data. */
   append(table: string, rows: Iterable<readonly StagedValue[]>): Promise<number>;
+  /**
+   * Asks DuckDB to stop the statement running on this session (a deadline passed, the caller
+   * left): it fails with an interrupt error. Nothing happens when no statement runs.
+   */
+  interrupt(): void;
 }
 
 export function sessionOn(connection: DuckDBConnection): LakeSession {
@@ -22,6 +27,7 @@ export function sessionOn(connection: DuckDBConnection): LakeSession {
       await runAll(connection, sqlText, params);
     },
     all: (sqlText, params = []) => runAll(connection, sqlText, params),
+    interrupt: () => connection.interrupt(),
     async append(table, rows) {
       let appender: DuckDBAppender;
       try {

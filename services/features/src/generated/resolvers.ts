@@ -147,8 +147,12 @@ export type Feature = {
   id: Scalars['ID']['output'];
   /** Datasets the expression reads (lineage). */
   inputs: Array<Scalars['String']['output']>;
-  /** Rows of history before a value that the expression reads (the warm-up a materialization re-reads). */
-  lookback: Scalars['Int']['output'];
+  /**
+   * Rows of history before a value that the expression reads (the warm-up a materialization re-reads).
+   * Null for a version stored before the complexity budget whose expression it now refuses; such a
+   * version cannot be materialized.
+   */
+  lookback: Maybe<Scalars['Int']['output']>;
   name: Scalars['String']['output'];
   owner: Scalars['String']['output'];
   /** name@version */
@@ -1156,7 +1160,7 @@ export type FeatureResolvers<ContextType = Context, ParentType extends Resolvers
   expression?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  lookback?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  lookback?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

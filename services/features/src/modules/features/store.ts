@@ -24,10 +24,16 @@ export type FeatureDefinition = z.input<typeof featureDefinitionSchema> & {
 
 const REF = /^([a-z][a-z0-9_]{0,62})(?:@(\d+))?$/;
 
-/** Parses `name` or `name@3`. */
+/** Versions are Postgres `integer`s: a larger number names no version (and must not reach the query). */
+const MAX_VERSION = 2_147_483_647;
+
+/** Parses `name` or `name@3`; null for anything else, a version past Postgres' integer included. */
 export function parseFeatureRef(ref: string): { name: string; version: number | null } | null {
   const m = REF.exec(ref);
-  return m ? { name: m[1]!, version: m[2] ? Number(m[2]) : null } : null;
+  if (!m) return null;
+  const version = m[2] ? Number(m[2]) : null;
+  if (version !== null && !(Number.isSafeInteger(version) && version <= MAX_VERSION)) return null;
+  return { name: m[1]!, version };
 }
 
 export function createFeatureStore(db: Db) {

@@ -1,6 +1,6 @@
 import { featureColumn, featureViewDataset } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { checkExpression, compileFeatureSet, parseExpression } from '@alphagraph/dsl';
+import { checkExpression, compileFeatureSet, DslError, parseExpression } from '@alphagraph/dsl';
 import {
   type DatasetContract,
   type Lake,
@@ -87,20 +87,28 @@ async function storedSpans(lake: Lake, session: LakeSession, view: Snapshot | nu
  * finishing fails and the publish rolls back.
  */
 export async function runMaterialization(
-  deps: { db: Db; lake: Lake; worker?: string },
+  deps: { db: Db; lake: Lake; worker?: string; signal?: AbortSignal },
   job: MaterializeJob,
 ): Promise<RunRecord> {
-  const { db, lake } = deps;
+  const { db, lake, signal } = deps;
   const { run, view } = job;
   const clock = new Stopwatch();
+  /** Leaves at the next step once the scheduler's deadline fired (DuckDB work is interrupted). */
+  const checkpoint = () => signal?.throwIfAborted();
   try {
     if (run.status !== 'running' || !run.asOf) throw new Error(`run ${run.id} was not claimed before it started`);
     const asOf = run.asOf;
     const catalog = await loadFeatureCatalog(db);
     const expressions = new Map(job.features.map((f) => [featureColumn(f.name, f.version), f.expression]));
-    const checked = [...expressions.values()].map((e) =>
-      checkExpression(parseExpression(e), { fields: catalog.fields, mode: 'feature' }),
-    );
+    const checked = job.features.map((f) => {
+      try {
+        return checkExpression(parseExpression(f.expression), { fields: catalog.fields, mode: 'feature' });
+      } catch (error) {
+        // A version stored before the complexity budget that the checker now refuses.
+        if (error instanceof DslError) throw new Error(`${f.name}@${f.version} cannot be computed: ${error.message}`);
+        throw error;
+      }
+    });
     const lookback = Math.max(0, ...checked.map((c) => c.lookback));
     const crossSectional = checked.some((c) => isCrossSectional(c.ast));
     const altFields = [...new Set(checked.flatMap((c) => c.fields))]
@@ -117,6 +125,7 @@ export async function runMaterialization(
     const incremental = run.kind === 'incremental';
     const baselines = incremental ? await baselinesOf(db, view.name, run.universe) : [];
     clock.lap('resolve');
+    checkpoint();
 
     let summary: { rows: number; first: Date | null; last: Date | null } = { rows: 0, first: null, last: null };
     let latest: z.infer<typeof latestRow>[] = [];
@@ -150,84 +159,92 @@ export async function runMaterialization(
         },
         async (writer) => {
           const session = writer.session;
-          const stored = incremental ? await storedSpans(lake, session, viewSnapshot) : null;
-          const changed = new Map<string, Date | null>();
-          if (stored) {
-            const found = await changedSince({
+          checkpoint();
+          const interrupt = () => session.interrupt();
+          signal?.addEventListener('abort', interrupt, { once: true });
+          try {
+            const stored = incremental ? await storedSpans(lake, session, viewSnapshot) : null;
+            const changed = new Map<string, Date | null>();
+            if (stored) {
+              const found = await changedSince({
+                lake,
+                session,
+                asOf,
+                baselines,
+                inputs,
+                alt: new Map(altSources.map((s) => [s.lakeDataset, s])),
+              });
+              const covered = new Set(baselines.flatMap((b) => b.entities));
+              for (const entity of run.universe) {
+                if (!stored.has(entity)) continue;
+                // Without a baseline nothing says which stored periods are current: check them all.
+                if (!covered.has(entity)) changed.set(entity, null);
+                else if (found.has(entity)) changed.set(entity, found.get(entity)!);
+              }
+            }
+            const staged = await stageSource({
               lake,
               session,
+              entityKind: view.entityKind,
               asOf,
-              baselines,
               inputs,
-              alt: new Map(altSources.map((s) => [s.lakeDataset, s])),
+              universe: run.universe,
+              from: run.periodFrom,
+              to: run.periodTo,
+              stored,
+              changed: stored ? changed : null,
+              lookback,
+              crossSectional,
+              altFields,
+              alt: catalog.alt,
             });
-            const covered = new Set(baselines.flatMap((b) => b.entities));
-            for (const entity of run.universe) {
-              if (!stored.has(entity)) continue;
-              // Without a baseline nothing says which stored periods are current: check them all.
-              if (!covered.has(entity)) changed.set(entity, null);
-              else if (found.has(entity)) changed.set(entity, found.get(entity)!);
-            }
-          }
-          const staged = await stageSource({
-            lake,
-            session,
-            entityKind: view.entityKind,
-            asOf,
-            inputs,
-            universe: run.universe,
-            from: run.periodFrom,
-            to: run.periodTo,
-            stored,
-            changed: stored ? changed : null,
-            lookback,
-            crossSectional,
-            altFields,
-            alt: catalog.alt,
-          });
-          clock.lap('source');
-          const compiled = compileFeatureSet(expressions, {
-            fields: catalog.fields,
-            source: {
-              relation: staged.relation,
-              entityColumn: 'entity',
-              timeColumn: 'time',
-              availableAtColumn: 'available_at',
-              columns: staged.columns,
-              rowNumberColumn: 'rn',
-            },
-          });
-          await session.run(
-            `CREATE OR REPLACE TEMP TABLE fs_computed AS
+            clock.lap('source');
+            const compiled = compileFeatureSet(expressions, {
+              fields: catalog.fields,
+              source: {
+                relation: staged.relation,
+                entityColumn: 'entity',
+                timeColumn: 'time',
+                availableAtColumn: 'available_at',
+                columns: staged.columns,
+                rowNumberColumn: 'rn',
+              },
+            });
+            await session.run(
+              `CREATE OR REPLACE TEMP TABLE fs_computed AS
              SELECT c.entity, c.time AS event_time, c.available_at, ${quoteLiteral(run.id)} AS tiebreak,
                     ${compiled.columns.map((c) => `c.${quoteIdent(c)}`).join(', ')}, d.after
              FROM (${compiled.sql}) c JOIN ${staged.bounds} d ON d.entity = c.entity
              WHERE (d.out_from IS NULL OR c.time >= d.out_from)
                ${run.periodTo ? `AND c.time < TIMESTAMPTZ ${quoteLiteral(run.periodTo.toISOString())}` : ''}`,
-          );
-          await keepOnlyChanges({
-            session,
-            view: viewSnapshot,
-            dataset: featureViewDataset(view),
-            columns: compiled.columns,
-          });
-          const [s] = await session.all(
-            'SELECT count(*) AS n, min(event_time) AS first, max(event_time) AS last FROM fs_out',
-          );
-          const st = stats.parse(s);
-          summary = { rows: st.n, first: st.first, last: st.last };
-          clock.lap('compute');
-          if (st.n === 0) throw new NothingToWrite();
-          // Each entity's newest row, by a semi-join (a window over the wide rows would sort them all).
-          latest = (
-            await session.all(
-              `SELECT o.* FROM fs_out o
+            );
+            await keepOnlyChanges({
+              session,
+              view: viewSnapshot,
+              dataset: featureViewDataset(view),
+              columns: compiled.columns,
+            });
+            const [s] = await session.all(
+              'SELECT count(*) AS n, min(event_time) AS first, max(event_time) AS last FROM fs_out',
+            );
+            const st = stats.parse(s);
+            summary = { rows: st.n, first: st.first, last: st.last };
+            clock.lap('compute');
+            if (st.n === 0) throw new NothingToWrite();
+            // Each entity's newest row, by a semi-join (a window over the wide rows would sort them all).
+            latest = (
+              await session.all(
+                `SELECT o.* FROM fs_out o
                JOIN (SELECT entity, max(event_time) AS last FROM fs_out GROUP BY entity) m
                  ON m.entity = o.entity AND m.last = o.event_time`,
-            )
-          ).map((r) => latestRow.parse(r));
-          await writer.writeQuery('SELECT * FROM fs_out');
-          clock.lap('write');
+              )
+            ).map((r) => latestRow.parse(r));
+            await writer.writeQuery('SELECT * FROM fs_out');
+            clock.lap('write');
+            checkpoint();
+          } finally {
+            signal?.removeEventListener('abort', interrupt);
+          }
         },
       );
     } catch (error) {
@@ -252,11 +269,13 @@ export async function runMaterialization(
     if (!published.run) throw new Error('the snapshot was published without finishing the run');
     return published.run;
   } catch (error) {
-    console.error(`[features] materialization run ${run.id} failed`, error);
+    // Past the deadline, whatever DuckDB's interrupt made of the step, the deadline is the reason.
+    const reason = signal?.aborted ? signal.reason : error;
+    console.error(`[features] materialization run ${run.id} failed`, reason);
     return runLifecycle.transition(db, {
       id: run.id,
       to: 'failed',
-      set: { error: failureMessage(error), timings: clock.steps, finishedAt: new Date() },
+      set: { error: failureMessage(reason), timings: clock.steps, finishedAt: new Date() },
       heldBy: deps.worker,
     });
   }

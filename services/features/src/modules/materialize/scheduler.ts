@@ -15,9 +15,35 @@ export interface SchedulerDeps {
   readonly pollMs?: number;
   /** How often `waitFor` and `idle` look at a run another process executes (default 250 ms). */
   readonly waitPollMs?: number;
+  /**
+   * How long a run may execute (default 15 minutes, FEATURES_RUN_DEADLINE_SECONDS). Past it the
+   * run's signal fires (its DuckDB statement is interrupted and it fails naming the deadline); a run
+   * that still has not returned `graceMs` later is failed here and the queue moves on without it.
+   */
+  readonly deadlineMs?: number;
+  /** See `deadlineMs` (default 5 s). */
+  readonly graceMs?: number;
   /** Executes a claimed run (default: materializes it). Tests substitute an instrumented one. */
-  readonly execute?: (job: MaterializeJob, worker: string) => Promise<RunRecord>;
+  readonly execute?: (job: MaterializeJob, worker: string, signal: AbortSignal) => Promise<RunRecord>;
 }
+
+/** Why a run past its deadline was stopped: the run's error message. */
+export class RunDeadlineExceeded extends Error {
+  constructor(readonly deadlineMs: number) {
+    super(
+      `the run passed its deadline of ${formatSeconds(deadlineMs)} (FEATURES_RUN_DEADLINE_SECONDS) and was stopped; ` +
+        'materialize fewer features, entities or a shorter period per run, or raise the deadline',
+    );
+    this.name = 'RunDeadlineExceeded';
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
+/** Default of `SchedulerDeps.deadlineMs`. */
+export const DEFAULT_RUN_DEADLINE_MS = 15 * 60_000;
 
 /**
  * The materialization queue, durable and shared through Postgres: a run is a row, queued until a
@@ -38,7 +64,47 @@ export function createScheduler(deps: SchedulerDeps) {
   const views = createViewStore(db, deps.lake);
   const features = createFeatureStore(db);
   const execute =
-    deps.execute ?? ((job: MaterializeJob, worker: string) => runMaterialization({ ...deps, worker }, job));
+    deps.execute ??
+    ((job: MaterializeJob, worker: string, signal: AbortSignal) =>
+      runMaterialization({ db: deps.db, lake: deps.lake, worker, signal }, job));
+  const deadlineMs = deps.deadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
+  const graceMs = deps.graceMs ?? 5_000;
+
+  /**
+   * Executes a run under its deadline. The run is told through its signal and normally fails
+   * itself; one that does not return within the grace (work DuckDB cannot interrupt) is failed
+   * here, so one run can never hold the queue.
+   */
+  async function underDeadline(job: MaterializeJob, worker: string): Promise<RunRecord> {
+    const controller = new AbortController();
+    const timers: NodeJS.Timeout[] = [];
+    const running = execute(job, worker, controller.signal);
+    const abandoned = new Promise<'abandoned'>((resolve) => {
+      timers.push(
+        setTimeout(() => {
+          controller.abort(new RunDeadlineExceeded(deadlineMs));
+          timers.push(setTimeout(() => resolve('abandoned'), graceMs));
+        }, deadlineMs),
+      );
+    });
+    try {
+      const first = await Promise.race([running, abandoned]);
+      if (first !== 'abandoned') return first;
+      // It may still finish later: its own transition then fails (the run is no longer its to finish).
+      running.catch((error: unknown) =>
+        console.warn(`[features] run ${job.run.id}, abandoned past its deadline, ended with`, error),
+      );
+      console.error(`[features] run ${job.run.id} did not stop within ${graceMs} ms of its deadline: failed`);
+      return await runLifecycle.transition(db, {
+        id: job.run.id,
+        to: 'failed',
+        set: { error: (controller.signal.reason as Error).message, finishedAt: new Date() },
+        heldBy: worker,
+      });
+    } finally {
+      for (const timer of timers) clearTimeout(timer);
+    }
+  }
 
   /** The job of a claimed run, from what the database records (any replica can rebuild it). */
   async function jobOf(run: RunRecord): Promise<MaterializeJob> {
@@ -66,7 +132,7 @@ export function createScheduler(deps: SchedulerDeps) {
         heldBy: worker,
       });
     }
-    return execute(job, worker);
+    return underDeadline(job, worker);
   }
 
   const worker = createJobWorker({

@@ -1,3 +1,4 @@
+import { DslError } from '@alphagraph/dsl';
 import { changeOf } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { refOf } from '../views/naming.ts';
@@ -39,7 +40,16 @@ export const registryResolvers: Resolvers = {
     },
   },
   Feature: {
-    lookback: (f) => checkStoredExpression(f.expression).lookback,
+    // One stored row must never null out a list every user reads: a version defined before the
+    // complexity budget that the checker now refuses (EMA($close, 1e-10)) reads as null here.
+    lookback: (f) => {
+      try {
+        return checkStoredExpression(f.expression).lookback;
+      } catch (error) {
+        if (error instanceof DslError) return null;
+        throw error;
+      }
+    },
   },
   FeatureSet: {
     features: (s, _a, ctx) => ctx.setMembers.load(s.name),

@@ -49,6 +49,8 @@ export async function resolveTrainingSet(options: {
   /** Lake dataset names for this training set's output and stored spine. */
   names: { output: string; spine: string };
   now?: Date;
+  /** The largest Parquet spine accepted, in bytes (FEATURES_SPINE_MAX_BYTES). */
+  spineMaxBytes?: number;
 }): Promise<ResolvedTrainingSet> {
   const { db, lake, spec } = options;
   const byRef = new Map(options.features.map((f) => [refOf(f), f]));
@@ -118,7 +120,13 @@ export async function resolveTrainingSet(options: {
       );
     spine = { kind: 'schedule', instants, entities: await entitiesOf(options, spec) };
   } else {
-    const stored = await storeSpine({ lake, spine: spec.spine, lakeDataset: options.names.spine, period: spec.period });
+    const stored = await storeSpine({
+      lake,
+      spine: spec.spine,
+      lakeDataset: options.names.spine,
+      period: spec.period,
+      ...(options.spineMaxBytes === undefined ? {} : { maxBytes: options.spineMaxBytes }),
+    });
     spine = { kind: 'stored', lakeDataset: options.names.spine, snapshotId: stored.snapshotId };
     inputs.push({ lakeDataset: options.names.spine, snapshotId: stored.snapshotId, role: 'spine' });
   }

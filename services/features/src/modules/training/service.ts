@@ -45,6 +45,8 @@ export interface TrainingSetDeps {
   readonly downloads: Downloads;
   /** This process as a worker: builds record it and heartbeat, so a crash mid-build is detected. */
   readonly lease: WorkerLease;
+  /** The largest Parquet spine accepted, in bytes (FEATURES_SPINE_MAX_BYTES; default 256 MiB). */
+  readonly spineMaxBytes?: number;
 }
 
 const compact = (id: string) => id.replaceAll('-', '');
@@ -182,7 +184,14 @@ export function createTrainingSets(deps: TrainingSetDeps) {
       const { identity, licensed } = await authorize(scope, lineage, 'build');
       const id = crypto.randomUUID();
       const names = { output: `ts_${compact(id)}`, spine: `tsspine_${compact(id)}` };
-      const { resolution, inputs } = await resolveTrainingSet({ db: deps.db, lake: deps.lake, spec, features, names });
+      const { resolution, inputs } = await resolveTrainingSet({
+        db: deps.db,
+        lake: deps.lake,
+        spec,
+        features,
+        names,
+        ...(deps.spineMaxBytes === undefined ? {} : { spineMaxBytes: deps.spineMaxBytes }),
+      });
       const recorded =
         spec.spine.kind === 'rows' || spec.spine.kind === 'parquet'
           ? { ...spec, spine: { kind: spec.spine.kind } }

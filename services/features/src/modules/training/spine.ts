@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { type CalendarCode, getCalendar, sessionDays, zonedToUtc } from '@alphagraph/calendar';
 import { type Lake, LakeError, type LakeSession, quoteIdent, quoteLiteral, type StagedValue } from '@alphagraph/lake';
@@ -44,6 +44,46 @@ export function uploadsDir(lake: Lake): string {
   return join(lake.root, '_uploads');
 }
 
+/** Default of the spine size cap (FEATURES_SPINE_MAX_BYTES): 256 MiB. */
+export const DEFAULT_SPINE_MAX_BYTES = 256 * 1024 * 1024;
+
+function tooLarge(what: string, bytes: number, maxBytes: number): TrainingSetError {
+  return new TrainingSetError(
+    'INVALID_SPEC',
+    `${what} is ${bytes.toLocaleString('en-US')} bytes, more than the limit of ${maxBytes.toLocaleString('en-US')} (FEATURES_SPINE_MAX_BYTES)`,
+  );
+}
+
+/**
+ * The real path of an uploaded spine, read by nothing else: the name is a bare file name
+ * (UPLOAD_NAME), and after resolving every symlink (`realpath`) the file must still be a regular
+ * file directly in the uploads directory, at most `maxBytes` long. A symlink placed in `_uploads/`
+ * that points outside it is refused like a missing file; DuckDB is given the resolved path, so
+ * swapping the link afterwards changes nothing.
+ */
+export function resolveUpload(lake: Lake, name: string, maxBytes: number): string {
+  const missing = () =>
+    new TrainingSetError(
+      'INVALID_SPEC',
+      `no uploaded spine named ${name} (files are read from the lake's _uploads/ directory; links out of it are not followed)`,
+    );
+  if (!UPLOAD_NAME.test(name))
+    throw new TrainingSetError('INVALID_SPEC', 'spine.uploadedFile must be a bare file name');
+  mkdirSync(uploadsDir(lake), { recursive: true });
+  const dir = realpathSync(uploadsDir(lake));
+  let real: string;
+  try {
+    real = realpathSync(join(dir, name));
+  } catch {
+    throw missing();
+  }
+  if (dirname(real) !== dir) throw missing();
+  const stat = statSync(real);
+  if (!stat.isFile()) throw missing();
+  if (stat.size > maxBytes) throw tooLarge(`uploaded spine ${name}`, stat.size, maxBytes);
+  return real;
+}
+
 /**
  * A DuckDB relation (row_no, entity, t) for a plan, staging what it needs on `session`. A schedule
  * numbers its rows by (instant, entity) arithmetically: row_no = instant index x entities + entity
@@ -75,11 +115,17 @@ export async function storeSpine(options: {
   spine: Exclude<SpineSpec, { kind: 'schedule' }>;
   lakeDataset: string;
   period: { from: string; to: string } | null;
+  /** The largest Parquet spine accepted, in bytes (default DEFAULT_SPINE_MAX_BYTES). */
+  maxBytes?: number;
 }): Promise<{ snapshotId: number; rows: number }> {
   const { lake, spine } = options;
+  const maxBytes = options.maxBytes ?? DEFAULT_SPINE_MAX_BYTES;
   let temporary: string | null = null;
   let file: string | null = null;
   if (spine.kind === 'parquet') {
+    // Judged on the text before decoding it: 4 base64 characters carry 3 bytes.
+    const decoded = Math.floor((spine.base64.length * 3) / 4);
+    if (decoded > maxBytes) throw tooLarge('spine.parquetBase64', decoded, maxBytes);
     const bytes = Buffer.from(spine.base64, 'base64');
     if (bytes.length < 8 || bytes.subarray(0, 4).toString() !== 'PAR1') {
       throw new TrainingSetError(
@@ -92,16 +138,7 @@ export async function storeSpine(options: {
     writeFileSync(temporary, bytes);
     file = temporary;
   } else if (spine.kind === 'upload') {
-    // The name is a bare file name (UPLOAD_NAME), so the path cannot leave the uploads directory.
-    if (!UPLOAD_NAME.test(spine.file))
-      throw new TrainingSetError('INVALID_SPEC', 'spine.uploadedFile must be a bare file name');
-    file = join(uploadsDir(lake), spine.file);
-    if (dirname(file) !== uploadsDir(lake) || !existsSync(file)) {
-      throw new TrainingSetError(
-        'INVALID_SPEC',
-        `no uploaded spine named ${spine.file} (files are read from the lake's _uploads/ directory)`,
-      );
-    }
+    file = resolveUpload(lake, spine.file, maxBytes);
   }
   try {
     await lake.registerDataset({

@@ -7,6 +7,7 @@ import type { DatabaseKind } from '@alphagraph/db/testing';
 import type { Lake, StagedValue } from '@alphagraph/lake';
 import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '@alphagraph/service/testing';
 import { eq } from 'drizzle-orm';
+import type { FeaturesLimits } from '../../env.ts';
 import { createFeatures } from '../../service.ts';
 
 /**
@@ -141,9 +142,9 @@ export async function registerAltDataset(
 }
 
 /** A features subgraph on a fresh database and lake, queried through its schema (directives enforced). */
-export async function startFeaturesHarness(kind: DatabaseKind) {
+export async function startFeaturesHarness(kind: DatabaseKind, options: { limits?: Partial<FeaturesLimits> } = {}) {
   const runtime: TestRuntime = await createTestRuntime(kind);
-  const service = await createFeatures(runtime);
+  const service = await createFeatures(runtime, options);
   const run = async (
     query: string,
     variables: Record<string, unknown> = {},

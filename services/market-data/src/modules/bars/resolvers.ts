@@ -1,5 +1,6 @@
 import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
+import { checkSymbol, checkTime, isSupportedTime, symbolProblem } from '../input.ts';
 import { barEnums } from './enums.ts';
 import type { BarInterval, BarSelection, PriceAdjustment, ResamplePeriod, ReturnKind } from './query.ts';
 import { MAX_BARS_PER_REQUEST } from './store.ts';
@@ -21,16 +22,16 @@ function selectionOf(args: {
   returns?: ReturnKind | null;
   adjust?: PriceAdjustment | null;
 }): BarSelection {
-  const symbols = [...new Set(args.symbols)];
+  const symbols = [...new Set(args.symbols)].map((s) => checkSymbol('bars', s));
   if (symbols.length === 0 || symbols.length > MAX_SYMBOLS) {
     throw new DomainError('BAD_USER_INPUT', `bars: pass between 1 and ${MAX_SYMBOLS} symbols, got ${symbols.length}`);
   }
   const sel = {
     symbols,
     interval: args.interval ?? '1d',
-    from: asDate(args.from),
-    to: asDate(args.to),
-    asOf: asDate(args.asOf),
+    from: checkTime('bars: from', asDate(args.from)),
+    to: checkTime('bars: to', asDate(args.to)),
+    asOf: checkTime('bars: asOf', asDate(args.asOf)),
     resample: args.resample ?? null,
     returns: args.returns ?? null,
     adjustment: args.adjust ?? 'none',
@@ -49,8 +50,9 @@ const encodeCursor = (symbol: string, time: Date) =>
 function decodeCursor(cursor: string) {
   const m = /^bar:(.+)\|(.+)$/.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
   const time = m ? new Date(m[2]!) : null;
-  if (!m || !time || Number.isNaN(time.getTime())) {
-    throw new DomainError('BAD_USER_INPUT', `after: ${cursor} is not a cursor from this list`);
+  // A cursor is opaque to callers but not to attackers: its symbol and time are checked like arguments.
+  if (!m || !time || !isSupportedTime(time) || symbolProblem(m[1]!)) {
+    throw new DomainError('BAD_USER_INPUT', `after: ${cursor.slice(0, 80)} is not a cursor from this list`);
   }
   return { symbol: m[1]!, time };
 }
@@ -79,11 +81,11 @@ export const barResolvers: Resolvers = {
       const bars = await ctx.bars.load({
         symbol: instrument.symbol,
         query: {
-          from: args.from ? dayStart(args.from) : null,
-          to: args.to ? nextDayStart(args.to) : null,
+          from: checkTime('bars: from', args.from ? dayStart(args.from) : null),
+          to: checkTime('bars: to', args.to ? nextDayStart(args.to) : null),
           last: args.last ?? null,
           interval: args.interval ?? '1d',
-          asOf: asDate(args.asOf),
+          asOf: checkTime('bars: asOf', asDate(args.asOf)),
           resample: args.resample ?? null,
           returns: args.returns ?? null,
           adjustment: args.adjust ?? 'none',
@@ -105,7 +107,7 @@ export const barResolvers: Resolvers = {
   Bar: {
     __resolveReference: async (ref, ctx) => {
       const time = new Date(String(ref.time));
-      if (Number.isNaN(time.getTime())) return null;
+      if (!isSupportedTime(time) || symbolProblem(String(ref.symbol))) return null;
       const bars = await ctx.bars.load({
         symbol: String(ref.symbol),
         query: { from: time, to: new Date(time.getTime() + 1) },

@@ -1,5 +1,6 @@
 import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
+import { checkSymbol, checkText, isInstrumentId, symbolProblem } from '../input.ts';
 import { instrumentEnums } from './enums.ts';
 
 const MAX_PAGE = 500;
@@ -7,8 +8,8 @@ const MAX_PAGE = 500;
 const encodeCursor = (symbol: string) => Buffer.from(`instrument:${symbol}`).toString('base64url');
 function decodeCursor(cursor: string): string {
   const text = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!text.startsWith('instrument:'))
-    throw new DomainError('BAD_USER_INPUT', `after: ${cursor} is not a cursor from this list`);
+  if (!text.startsWith('instrument:') || symbolProblem(text.slice('instrument:'.length)))
+    throw new DomainError('BAD_USER_INPUT', `after: ${cursor.slice(0, 80)} is not a cursor from this list`);
   return text.slice('instrument:'.length);
 }
 
@@ -19,7 +20,8 @@ export const instrumentResolvers: Resolvers = {
       if ((args.id == null) === (args.symbol == null)) {
         throw new DomainError('BAD_USER_INPUT', 'instrument: pass exactly one of id or symbol');
       }
-      return args.id != null ? ctx.instrumentById.load(args.id) : ctx.instrumentBySymbol.load(args.symbol!);
+      if (args.id != null) return isInstrumentId(args.id) ? ctx.instrumentById.load(args.id) : null;
+      return ctx.instrumentBySymbol.load(checkSymbol('instrument', args.symbol!));
     },
     instruments: async (_root, args, ctx) => {
       const first = args.first ?? 50;
@@ -27,7 +29,7 @@ export const instrumentResolvers: Resolvers = {
         throw new DomainError('BAD_USER_INPUT', `instruments: first must be between 1 and ${MAX_PAGE}, got ${first}`);
       }
       const page = await ctx.stores.instruments.page({
-        search: args.search ?? null,
+        search: args.search == null ? null : checkText('instruments: search', args.search),
         assetClass: args.assetClass ?? null,
         first,
         afterSymbol: args.after ? decodeCursor(args.after) : null,
@@ -43,8 +45,9 @@ export const instrumentResolvers: Resolvers = {
   },
   Instrument: {
     __resolveReference: (ref, ctx) => {
-      if ('id' in ref && ref.id) return ctx.instrumentById.load(String(ref.id));
-      if ('symbol' in ref && ref.symbol) return ctx.instrumentBySymbol.load(String(ref.symbol));
+      if ('id' in ref && ref.id) return isInstrumentId(String(ref.id)) ? ctx.instrumentById.load(String(ref.id)) : null;
+      if ('symbol' in ref && ref.symbol && !symbolProblem(String(ref.symbol)))
+        return ctx.instrumentBySymbol.load(String(ref.symbol));
       return null;
     },
   },
