@@ -1,14 +1,13 @@
 // Our side of models.bench.ts, run as a child process so its peak memory is its own: reads the
 // training set's rows exported by the parent (raw little-endian float64, the same bytes the
-// scikit-learn side reads), trains ONE model with @alphagraph/ml `train` (or the models service's
-// `fitAndEvaluate` with --service), scores the test split, and writes a JSON result, the test
-// probabilities (raw float64) and the artifact next to the data.
-//   node --import tsx src/models-train.ts --data DIR --model lr|rf [--trees 100] [--depth 8] [--seed 1] [--service]
+// scikit-learn side reads), trains ONE model on TRAIN with @alphagraph/ml `train`, scores the test
+// split with `predict`, and writes a JSON result, the test probabilities (raw float64) and the
+// artifact next to the data.
+//   node --import tsx src/models-train.ts --data DIR --model lr|rf [--trees 100] [--depth 8] [--seed 1]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { classificationMetrics, type Matrix, predict, serializeArtifact, train } from '@alphagraph/ml';
-import { fitAndEvaluate } from '../../services/models/src/modules/versions/fit.ts';
 
 const { values } = parseArgs({
   options: {
@@ -17,7 +16,6 @@ const { values } = parseArgs({
     trees: { type: 'string', default: '100' },
     depth: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
-    service: { type: 'boolean', default: false },
   },
 });
 const dir = values.data!;
@@ -43,18 +41,16 @@ const f64 = (file: string) => {
 };
 
 const t0 = performance.now();
-const splits = ['train', 'validation', 'test'] as const;
-const needed = values.service ? splits : (['train', 'test'] as const);
+const splits = ['train', 'test'] as const;
 const data = Object.fromEntries(
-  needed.map((s) => [
+  splits.map((s) => [
     s,
     {
       X: { rows: meta.rows[s], cols: meta.cols, data: f64(`${s}.X.f64`) } as Matrix,
       y: f64(`${s}.y.f64`),
-      t: f64(`${s}.t.f64`),
     },
   ]),
-) as Record<(typeof splits)[number], { X: Matrix; y: Float64Array; t: Float64Array }>;
+) as Record<(typeof splits)[number], { X: Matrix; y: Float64Array }>;
 const readSeconds = (performance.now() - t0) / 1000;
 const rssBeforeTrainMB = rssMB();
 
@@ -66,85 +62,44 @@ const spec =
         hyperparameters: { nTrees: Number(values.trees), maxDepth: Number(values.depth) },
       };
 const seed = Number(values.seed);
-const result: Record<string, unknown> = { side: 'alphagraph', model, service: values.service, readSeconds };
+const result: Record<string, unknown> = { side: 'alphagraph', model, readSeconds };
 
-if (!values.service) {
-  const started = performance.now();
-  const artifact = train({
-    task: 'classification',
-    ...spec,
-    seed,
-    featureNames: meta.featureNames,
-    X: data.train.X,
-    y: data.train.y,
-  });
-  const trainSeconds = (performance.now() - started) / 1000;
-  const p0 = performance.now();
-  const out = predict(artifact, data.test.X);
-  const predictSeconds = (performance.now() - p0) / 1000;
-  const probability = out.probability!;
-  const m = classificationMetrics(data.test.y, probability, 0.5);
-  const parameters = artifact.model;
-  Object.assign(result, {
-    trainSeconds,
-    predictSeconds,
-    rocAuc: m.rocAuc,
-    accuracy: m.accuracy,
-    logLoss: m.logLoss,
-    detail:
-      parameters.kind === 'logistic'
-        ? {
-            iterations: parameters.iterations,
-            converged: parameters.converged,
-            gradientMaxAbs: parameters.gradientMaxAbs,
-          }
-        : parameters.kind === 'trees'
-          ? { trees: parameters.trees.length, nodes: parameters.trees.reduce((n, t) => n + t.feature.length, 0) }
-          : {},
-    imputedColumns: artifact.imputation.columns.filter((c) => c.imputed).length,
-  });
-  writeFileSync(join(dir, `proba.alphagraph.${model}.f64`), new Uint8Array(probability.buffer));
-  writeFileSync(join(dir, `artifact.${model}.json`), serializeArtifact(artifact));
-} else {
-  // The service path: all labelled non-embargo rows in split order, cross-validation off.
-  const n = meta.rows.train + meta.rows.validation + meta.rows.test;
-  const X = new Float64Array(n * meta.cols);
-  const y = new Float64Array(n);
-  const t = new Float64Array(n);
-  const index = {} as Record<(typeof splits)[number], Int32Array>;
-  let at = 0;
-  for (const s of splits) {
-    X.set(data[s].X.data, at * meta.cols);
-    y.set(data[s].y, at);
-    t.set(data[s].t, at);
-    index[s] = Int32Array.from({ length: meta.rows[s] }, (_, k) => at + k);
-    at += meta.rows[s];
-  }
-  const started = performance.now();
-  const out = await fitAndEvaluate({
-    task: 'classification',
-    ...spec,
-    seed,
-    featureNames: meta.featureNames,
-    problem: {
-      objective: 'alpha',
-      statement: 'bench',
-      successCriteria: [{ metric: 'roc_auc', op: 'gte', threshold: 0.5 }],
-      constraints: { maxScoringLatencyMs: null, maxFeatures: null },
-    },
-    crossValidation: { folds: 0, embargoSessions: 0 },
-    X: { rows: n, cols: meta.cols, data: X },
-    y,
-    t,
-    labelKnown: t,
-    index,
-  });
-  Object.assign(result, {
-    totalSeconds: (performance.now() - started) / 1000,
-    trainSeconds: out.trainingSeconds,
-    rocAuc: out.metrics.test.roc_auc,
-    artifactBytes: out.artifact.byteLength,
-  });
-}
+const started = performance.now();
+const artifact = train({
+  task: 'classification',
+  ...spec,
+  seed,
+  featureNames: meta.featureNames,
+  X: data.train.X,
+  y: data.train.y,
+});
+const trainSeconds = (performance.now() - started) / 1000;
+const p0 = performance.now();
+const out = predict(artifact, data.test.X);
+const predictSeconds = (performance.now() - p0) / 1000;
+const probability = out.probability!;
+const m = classificationMetrics(data.test.y, probability, 0.5);
+const parameters = artifact.model;
+Object.assign(result, {
+  trainSeconds,
+  predictSeconds,
+  rocAuc: m.rocAuc,
+  accuracy: m.accuracy,
+  logLoss: m.logLoss,
+  detail:
+    parameters.kind === 'logistic'
+      ? {
+          iterations: parameters.iterations,
+          converged: parameters.converged,
+          gradientMaxAbs: parameters.gradientMaxAbs,
+        }
+      : parameters.kind === 'trees'
+        ? { trees: parameters.trees.length, nodes: parameters.trees.reduce((n, t) => n + t.feature.length, 0) }
+        : {},
+  imputedColumns: artifact.imputation.columns.filter((c) => c.imputed).length,
+});
+writeFileSync(join(dir, `proba.alphagraph.${model}.f64`), new Uint8Array(probability.buffer));
+writeFileSync(join(dir, `artifact.${model}.json`), serializeArtifact(artifact));
+
 Object.assign(result, { rssBeforeTrainMB, peakRssMB: peakMB() });
-writeFileSync(join(dir, `result.alphagraph.${model}${values.service ? '.service' : ''}.json`), JSON.stringify(result));
+writeFileSync(join(dir, `result.alphagraph.${model}.json`), JSON.stringify(result));

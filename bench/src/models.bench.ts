@@ -17,13 +17,12 @@
 // process per model, so each peak memory (VmHWM, the kernel's high-water mark of the process's
 // RSS, read the same way on both sides) is that model's. Reading the files is
 // excluded from training time on both sides and printed. Our timed part calls @alphagraph/ml
-// `train`/`predict` directly; the models service's path (fitAndEvaluate, cross-validation off:
-// final fit on TRAIN, metrics and baselines on every split, permutation importance on TEST,
-// serialized artifact) is timed separately to show its overhead (--no-service skips it).
-// Both sides run single-threaded.
+// `train`/`predict` directly (what the models service's fitAndEvaluate calls for the final fit on
+// TRAIN, on its worker thread; its evaluation, permutation importance and artifact are not timed
+// here). Both sides run single-threaded.
 //
 // Run: pnpm --filter @alphagraph/bench run bench:models [--rows N] [--trees 100] [--depth 8]
-//   [--reps 200] [--no-service]. --rows caps the TRAIN rows (the first N in spine order) for a
+//   [--reps 200]. --rows caps the TRAIN rows (the first N in spine order) for a
 //   smaller run. Prints figures; asserts nothing about time.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -32,7 +31,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { quoteIdent } from '@alphagraph/lake';
 import { classificationMetrics, type Matrix, parseArtifact, predict } from '@alphagraph/ml';
-import { OnlineCache, type OnlineRead } from '../../services/features/src/modules/online/cache.ts';
+import { sql } from 'drizzle-orm';
 import { BENCH_SCOPE, fmt, median, openFeatureLake } from './feature-lake.ts';
 
 const { values } = parseArgs({
@@ -43,7 +42,6 @@ const { values } = parseArgs({
     depth: { type: 'string', default: '8' },
     seed: { type: 'string', default: '1' },
     reps: { type: 'string', default: '200' },
-    'no-service': { type: 'boolean', default: false },
   },
 });
 const maxTrainRows = values.rows ? Number(values.rows) : null;
@@ -77,7 +75,6 @@ interface Result {
   readSeconds: number;
   trainSeconds: number;
   predictSeconds?: number;
-  totalSeconds?: number;
   rocAuc: number;
   accuracy?: number;
   logLoss?: number;
@@ -122,7 +119,7 @@ try {
   for (const split of SPLITS) {
     started = performance.now();
     const rows = await lake.query<Record<string, unknown>>(
-      `SELECT epoch_ms(t) AS __t, ${fl.columns.map((c) => `CAST(${quoteIdent(c)} AS DOUBLE) AS ${quoteIdent(c)}`).join(', ')},
+      `SELECT ${fl.columns.map((c) => `CAST(${quoteIdent(c)} AS DOUBLE) AS ${quoteIdent(c)}`).join(', ')},
          CAST(${labelColumn} AS DOUBLE) AS __label
        FROM ${lake.scan(snapshot)}
        WHERE split = '${split}' AND isfinite(${labelColumn})
@@ -132,7 +129,6 @@ try {
     const p = fl.columns.length;
     const X = new Float64Array(n * p);
     const y = new Float64Array(n);
-    const t = new Float64Array(n);
     for (let i = 0; i < n; i++) {
       const r = rows[i]!;
       for (let j = 0; j < p; j++) {
@@ -142,13 +138,11 @@ try {
         X[i * p + j] = x;
       }
       y[i] = Number(r.__label) > 0 ? 1 : 0; // the models service's targetOf('classification')
-      t[i] = Number(r.__t);
     }
     readSeconds += (performance.now() - started) / 1000;
     started = performance.now();
     writeFileSync(join(data, `${split}.X.f64`), new Uint8Array(X.buffer));
     writeFileSync(join(data, `${split}.y.f64`), new Uint8Array(y.buffer));
-    writeFileSync(join(data, `${split}.t.f64`), new Uint8Array(t.buffer));
     writeSeconds += (performance.now() - started) / 1000;
     counts[split] = n;
     if (split !== 'validation') positives = { ...positives, [split]: y.reduce((a, b) => a + b, 0) / n };
@@ -157,7 +151,7 @@ try {
     join(data, 'meta.json'),
     JSON.stringify({ cols: fl.columns.length, featureNames: fl.columns, rows: counts }),
   );
-  const bytes = (counts.train + counts.validation + counts.test) * (fl.columns.length + 2) * 8;
+  const bytes = (counts.train + counts.validation + counts.test) * (fl.columns.length + 1) * 8;
   console.log(
     `read the build's Parquet (DuckDB, ${snapshot.files.length} file) into columns: ${s2(readSeconds)} s; ` +
       `wrote it as raw little-endian float64 (${(bytes / 1e6).toFixed(0)} MB) for both sides: ${s2(writeSeconds)} s`,
@@ -171,7 +165,7 @@ try {
 
   // One child per (side, model), one after the other (the machine's cores are shared).
   const single = { ...process.env, OPENBLAS_NUM_THREADS: '1', OMP_NUM_THREADS: '1', MKL_NUM_THREADS: '1' };
-  const ours = (model: 'lr' | 'rf', service = false) =>
+  const ours = (model: 'lr' | 'rf') =>
     runChild(process.execPath, [
       '--import',
       'tsx',
@@ -186,7 +180,6 @@ try {
       String(depth),
       '--seed',
       String(seed),
-      ...(service ? ['--service'] : []),
     ]);
   const sklearn = (model: string) =>
     runChild(
@@ -207,11 +200,6 @@ try {
   await sklearn('lr-newton');
   await ours('rf');
   await sklearn('rf');
-  const service = !values['no-service'];
-  if (service) {
-    await ours('lr', true);
-    await ours('rf', true);
-  }
 
   const yTest = new Float64Array(
     (() => {
@@ -278,17 +266,6 @@ try {
   console.log(
     `ROC AUC of scikit-learn's probabilities recomputed by @alphagraph/ml classificationMetrics: lbfgs ${auc(proba('sklearn', 'lr-lbfgs'))}, newton ${auc(proba('sklearn', 'lr-newton'))}, rf ${auc(proba('sklearn', 'rf'))} (roc_auc_score: ${skLbfgs.rocAuc.toFixed(4)}, ${skNewton.rocAuc.toFixed(4)}, ${skRf.rocAuc.toFixed(4)})`,
   );
-  if (service) {
-    console.log('the models service path (fitAndEvaluate, cross-validation off), in its own process:');
-    for (const model of ['lr', 'rf'] as const) {
-      const r = result('alphagraph', `${model}.service`);
-      console.log(
-        `  ${model}: total ${s2(r.totalSeconds!)} s, of which the fit ${s2(r.trainSeconds)} s (metrics and baselines on 3 splits, permutation importance on TEST x 3 repeats, artifact: ${s2(r.totalSeconds! - r.trainSeconds)} s); ` +
-          `peak RSS ${fmt(r.peakRssMB)} MB; test ROC AUC ${r.rocAuc.toFixed(4)}`,
-      );
-    }
-  }
-
   // Scoring from the online store: the features service's online provider (the cache the
   // onlineFeatures resolver reads: one generation query, then memory; a cold read loads every
   // entity of the 50 features from Postgres), then predict on the 505 x 50 matrix.
@@ -297,6 +274,10 @@ try {
   const entities = [...plan.entities].sort();
   const now = new Date('2018-02-08T12:00:00Z'); // the day after the data's last session
   const online = fl.service.featureStore.online;
+  type OnlineRead = Awaited<ReturnType<typeof online.read>>;
+  /** A publish of new values, as a materialization commits it: the readers' copies are now stale. */
+  const bumpGenerations = () =>
+    fl.handle.db.execute(sql`update features.online_generations set generation = generation + 1`);
   const toMatrix = (read: OnlineRead) => {
     const p = features.length;
     const m = new Float64Array(entities.length * p);
@@ -316,9 +297,15 @@ try {
       `${fmt(first.current)} CURRENT values at ${now.toISOString()} (the rest NaN -> the training medians)`,
   );
   /** Medians over `n` repetitions (after a warm-up) of a read, a predict, and the two in a row. */
-  const readThenPredict = async (read: () => Promise<OnlineRead>, score: (m: Matrix) => unknown, n: number) => {
+  const readThenPredict = async (
+    read: () => Promise<OnlineRead>,
+    score: (m: Matrix) => unknown,
+    n: number,
+    before: () => unknown = () => {},
+  ) => {
     const ms = { read: [] as number[], predict: [] as number[], both: [] as number[] };
     for (let i = -Math.min(20, n); i < n; i++) {
+      await before();
       const t0 = performance.now();
       const { matrix } = toMatrix(await read());
       const t1 = performance.now();
@@ -341,9 +328,10 @@ try {
     const cached = await readThenPredict(() => online.read({ entities, features, now }), score, reps);
     const coldReps = Math.max(5, Math.floor(reps / 10));
     const cold = await readThenPredict(
-      () => new OnlineCache(fl.handle.db).read({ entities, features, now }),
+      () => online.read({ entities, features, now }),
       score,
       coldReps,
+      bumpGenerations,
     );
     console.log(
       `  ${label}: predict ${cached.predict.toFixed(3)} ms = ${perSecond(cached.predict)} predictions/s; ` +
@@ -352,7 +340,7 @@ try {
     );
   }
   console.log(
-    '  (read = the provider: one generation query to Postgres, then the values from its in-process copy; cold read = a new copy, loading the 50 features for every entity from Postgres)',
+    '  (read = the provider: one generation query to Postgres, then the values from its in-process copy; cold read = right after a publish (generations bumped): the copy reloads the 50 features for every entity from Postgres)',
   );
   console.log(
     `(the onlineFeatures query caps a request at 20,000 values, so 505 x 50 takes two requests through the gateway; this reads the provider directly)`,
