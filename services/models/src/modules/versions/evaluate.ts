@@ -1,12 +1,15 @@
 import type { ModelProblem } from '@alphagraph/db/schema/models';
 import {
   classificationMetrics,
+  createPrng,
   informationCoefficient,
   type Matrix,
   permutationImportanceAsync,
   regressionMetrics,
+  shuffleInPlace,
 } from '@alphagraph/ml';
 import type { CriterionOutcome, SplitMetrics } from './result.ts';
+import { take, takeRows } from './rows.ts';
 
 export type Task = 'classification' | 'regression';
 
@@ -92,9 +95,22 @@ export function headlineScore(task: Task) {
     : { name: 'r2', score: (y: ArrayLike<number>, p: ArrayLike<number>) => regressionMetrics(y, p).r2 };
 }
 
+/** Permutation importance scores at most this many TEST rows (a seeded sample above it). */
+export const PERMUTATION_MAX_ROWS = 20_000;
+
+/** A seeded sample of at most `max` of `n` row indices, ascending (all of them when n <= max). */
+export function sampleRows(n: number, max: number, seed: number): number[] {
+  const all = Array.from({ length: n }, (_, i) => i);
+  if (n <= max) return all;
+  shuffleInPlace(all, createPrng(seed));
+  return all.slice(0, max).sort((a, b) => a - b);
+}
+
 /**
  * Permutation importance on the test split (every algorithm): the drop of the headline score
- * when one column is shuffled, mean and standard deviation over `repeats` seeded shuffles.
+ * when one column is shuffled, mean and standard deviation over `repeats` seeded shuffles. A test
+ * split above PERMUTATION_MAX_ROWS is scored on a seeded sample of that many rows (each column x
+ * repeat is a full prediction: on 100k rows x 50 features a forest would otherwise spend minutes).
  */
 export async function permutationImportances(options: {
   task: Task;
@@ -106,9 +122,11 @@ export async function permutationImportances(options: {
   repeats?: number;
 }) {
   const { score } = headlineScore(options.task);
+  const rows = sampleRows(options.X.rows, PERMUTATION_MAX_ROWS, options.seed);
+  const sampled = rows.length < options.X.rows;
   return permutationImportanceAsync({
-    X: options.X,
-    y: options.y,
+    X: sampled ? takeRows(options.X, rows) : options.X,
+    y: sampled ? take(options.y, rows) : options.y,
     featureNames: options.featureNames,
     repeats: options.repeats ?? 3,
     seed: options.seed,
