@@ -39,6 +39,7 @@ export interface ModelsDemoResult {
   readonly versions: readonly { id: string; number: number; algorithm: string; stage: string; rocAuc: number | null }[];
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: answers are read by the shape of the query that asked them
 type Body = { data?: Record<string, any> | null; errors?: { message: string }[] };
 
 export async function runModelsDemo(options: ModelsDemoOptions): Promise<ModelsDemoResult> {
