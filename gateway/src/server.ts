@@ -9,7 +9,7 @@ import {
   listen,
   type OperationLimits,
 } from '@alphagraph/server';
-import { createGatewayRuntime, type LogLevel } from '@graphql-hive/gateway-runtime';
+import { createGatewayRuntime, type LogLevel, type LogWriter } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGatewayAuth } from './auth.ts';
@@ -23,6 +23,7 @@ import {
   readBodyUpTo,
 } from './internal/admission.ts';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TITLE } from './internal/graphiql.ts';
+import { createGatewayLogger, operationErrorLogPlugin } from './internal/logging.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
 
 export interface GatewayOptions {
@@ -32,8 +33,13 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** A ready supergraph SDL, used instead of composing schema/*.graphql (tests, custom graphs). */
   supergraphSdl?: string;
-  /** The runtime's logging; `false` silences it (tests). */
+  /**
+   * The runtime's logging; `false` silences it (tests). Below `debug`, lines never carry a
+   * request's variables or body, nor a subgraph call's.
+   */
   logging?: boolean | LogLevel;
+  /** Where log lines go (default: the console); tests read them. */
+  logWriter?: LogWriter | undefined;
   /** How bearer tokens are verified (the same settings as every subgraph's). */
   auth: AuthEnv;
   /** A token GraphiQL sends by default (development only). */
@@ -227,12 +233,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     genericAuth: auth.genericAuth,
     propagateHeaders: auth.propagateHeaders,
-    plugins: () => auth.plugins,
+    plugins: () => [...auth.plugins, operationErrorLogPlugin()],
     // isDev off: Yoga would otherwise add the original error and its stack when NODE_ENV=development.
     maskedErrors: { maskError: maskGatewayError, errorMessage: INTERNAL_ERROR_MESSAGE, isDev: false },
     // The default, stated because maskGatewayError names a failing subgraph from `serviceName`.
     subgraphErrors: { errorCode: 'DOWNSTREAM_SERVICE_ERROR', subgraphNameProp: 'serviceName' },
-    logging: options.logging ?? 'info',
+    logging:
+      options.logging === false
+        ? false
+        : createGatewayLogger(
+            options.logging === true || options.logging === undefined ? 'info' : options.logging,
+            options.logWriter,
+          ),
   });
 
   const urls = { ...defaultSubgraphUrls(), ...(options.subgraphUrls ?? {}) };
