@@ -17,6 +17,7 @@ import {
   isObjectType,
   Kind,
   Lexer,
+  parse,
   type SelectionSetNode,
   Source,
   TokenKind,
@@ -30,9 +31,9 @@ import {
  * refused with an error naming the limit and its value, and nothing is called.
  */
 export interface OperationLimits {
-  /** Bytes of a request body. */
+  /** Bytes of a request body (a mutation's inputs, e.g. spine rows or a model file, are bounded by this alone). */
   maxBodyBytes: number;
-  /** Bytes of the `variables` object, as JSON. */
+  /** Bytes of the `variables` object of a query, as JSON. */
   maxVariablesBytes: number;
   /** Lexical tokens of the document (counted before it is parsed). */
   maxTokens: number;
@@ -54,7 +55,8 @@ export type OperationLimit = keyof OperationLimits;
 
 /** Defaults that fit this graph: the README's queries and the RBAC matrix stay well inside. */
 export const DEFAULT_OPERATION_LIMITS: Readonly<OperationLimits> = {
-  maxBodyBytes: 1_048_576,
+  // Room for the documented uploads through GraphQL: 100,000 spine rows, 10,000 bars, an ONNX file.
+  maxBodyBytes: 16_777_216,
   maxVariablesBytes: 262_144,
   maxTokens: 5_000,
   maxDepth: 15,
@@ -80,7 +82,7 @@ export const OPERATION_LIMIT_VARIABLES: Readonly<Record<OperationLimit, string>>
 
 const WHAT: Record<OperationLimit, string> = {
   maxBodyBytes: 'the request body has',
-  maxVariablesBytes: 'the variables have',
+  maxVariablesBytes: 'the variables of a query have',
   maxTokens: 'the document has',
   maxDepth: 'the operation nests',
   maxFields: 'the operation selects',
@@ -133,24 +135,38 @@ export function countTokens(source: string, max: number): number {
   return count;
 }
 
-/** The request-level limits, checked before the document is parsed. */
+/**
+ * The request-level limits: tokens, counted before the document is parsed, then the variables of
+ * a query (a mutation's inputs are bounded by the body limit only).
+ */
 export function checkRequestLimits(
   request: { query?: unknown; variables?: unknown },
   limits: OperationLimits,
 ): GraphQLError | null {
-  if (request.variables !== undefined && request.variables !== null) {
-    const bytes =
-      typeof request.variables === 'string'
-        ? Buffer.byteLength(request.variables)
-        : Buffer.byteLength(JSON.stringify(request.variables));
-    if (bytes > limits.maxVariablesBytes)
-      return operationLimitError('maxVariablesBytes', bytes, limits.maxVariablesBytes);
-  }
   if (typeof request.query === 'string') {
     const tokens = countTokens(request.query, limits.maxTokens);
     if (tokens > limits.maxTokens) return operationLimitError('maxTokens', limits.maxTokens, limits.maxTokens, true);
   }
+  if (request.variables === undefined || request.variables === null || isMutation(request.query)) return null;
+  const bytes =
+    typeof request.variables === 'string'
+      ? Buffer.byteLength(request.variables)
+      : Buffer.byteLength(JSON.stringify(request.variables));
+  if (bytes > limits.maxVariablesBytes)
+    return operationLimitError('maxVariablesBytes', bytes, limits.maxVariablesBytes);
   return null;
+}
+
+/** Whether a document (already within the token limit) holds a mutation. */
+function isMutation(query: unknown): boolean {
+  if (typeof query !== 'string') return false;
+  try {
+    return parse(query, { noLocation: true }).definitions.some(
+      (d) => d.kind === Kind.OPERATION_DEFINITION && d.operation === 'mutation',
+    );
+  } catch {
+    return false;
+  }
 }
 
 /**

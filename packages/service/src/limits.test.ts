@@ -104,13 +104,12 @@ describe('operation limits at a subgraph (direct calls)', () => {
       'maxCost',
       L.maxCost,
     ],
-    ['a 20 MB body', () => query(`{ __typename }${' '.repeat(20 * 1024 * 1024)}`), 'maxBodyBytes', -1, 413],
+    ['a 30 MB body', () => query(`{ __typename }${' '.repeat(30 * 1024 * 1024)}`), 'maxBodyBytes', -1, 413],
     [
       'a variables object with a million keys',
       () => query('{ __typename }', Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, 1]))),
-      'maxBodyBytes',
-      -1,
-      413,
+      'maxVariablesBytes',
+      L.maxVariablesBytes,
     ],
     [
       'variables of 300 KB',
