@@ -135,6 +135,8 @@ function sendRefusal(res: ServerResponse, refusal: Refusal) {
 
 type GatewayRuntime = ReturnType<typeof createGatewayRuntime>;
 
+const HOP_BY_HOP = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
+
 /**
  * A GraphQL request: admitted (limits, rate, expensive operations in flight) before the runtime
  * parses, validates or plans it, then handed to the runtime.
@@ -171,7 +173,9 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, gateway: 
   res.once('close', admitted.release);
   const headers = new Headers();
   for (const [k, v] of Object.entries(req.headers)) {
-    if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+    // The body is passed whole: how it was framed on the wire does not carry over.
+    if (v === undefined || HOP_BY_HOP.has(k)) continue;
+    headers.set(k, Array.isArray(v) ? v.join(', ') : v);
   }
   const abort = new AbortController();
   res.once('close', () => abort.abort());
