@@ -1,7 +1,9 @@
 import { TEST_AUTH, TEST_AUTH_ENV } from '@alphagraph/auth/testing';
 import { ConfigError } from '@alphagraph/config';
+import { DEFAULT_OPERATION_LIMITS } from '@alphagraph/server';
 import { describe, expect, it } from 'vitest';
 import { loadGatewayEnv } from './env.ts';
+import { DEFAULT_FAIRNESS } from './internal/admission.ts';
 
 describe('loadGatewayEnv', () => {
   it('defaults to port 4000 on 127.0.0.1 and the subgraphs on ports 4001-4005', () => {
@@ -18,7 +20,38 @@ describe('loadGatewayEnv', () => {
         models: 'http://127.0.0.1:4004/graphql',
         backtests: 'http://127.0.0.1:4005/graphql',
       },
+      limits: DEFAULT_OPERATION_LIMITS,
+      fairness: DEFAULT_FAIRNESS,
+      subgraphTimeoutMs: 30_000,
+      logging: 'info',
     });
+  });
+
+  it('reads the operation limits, rate limits per role, the subgraph deadline and the log level', () => {
+    const env = loadGatewayEnv({
+      ...TEST_AUTH_ENV,
+      GRAPHQL_MAX_DEPTH: '8',
+      GRAPHQL_MAX_COST: '1000',
+      GATEWAY_RATE_LIMITS: 'default=5/10, trader=50/100',
+      GATEWAY_MAX_EXPENSIVE_PER_CALLER: '1',
+      GATEWAY_SUBGRAPH_TIMEOUT_SECONDS: '2.5',
+      GATEWAY_LOG_LEVEL: 'debug',
+    });
+    expect(env.limits).toEqual({ ...DEFAULT_OPERATION_LIMITS, maxDepth: 8, maxCost: 1000 });
+    expect(env.fairness.rates).toEqual({
+      default: { perSecond: 5, burst: 10 },
+      service: DEFAULT_FAIRNESS.rates.service,
+      trader: { perSecond: 50, burst: 100 },
+    });
+    expect(env.fairness.maxExpensivePerCaller).toBe(1);
+    expect(env.subgraphTimeoutMs).toBe(2500);
+    expect(env.logging).toBe('debug');
+  });
+
+  it('refuses limits and rates that make no sense, naming each', () => {
+    const load = () => loadGatewayEnv({ ...TEST_AUTH_ENV, GRAPHQL_MAX_DEPTH: '0', GATEWAY_RATE_LIMITS: 'wizard=1/1' });
+    expect(load).toThrow(/GRAPHQL_MAX_DEPTH/);
+    expect(load).toThrow(/unknown role wizard/);
   });
 
   it('takes each subgraph URL from its own variable; an empty one counts as unset', () => {

@@ -1,4 +1,4 @@
-import { type AuthEnv, authEnv } from '@alphagraph/auth';
+import { type AuthEnv, authEnv, isRole } from '@alphagraph/auth';
 import {
   defaultSubgraphUrl,
   type EnvSource,
@@ -9,7 +9,10 @@ import {
   type SubgraphName,
   subgraphUrlVariable,
 } from '@alphagraph/config';
+import { type OperationLimits, operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
+import { DEFAULT_FAIRNESS, type FairnessOptions, type RateLimit } from './internal/admission.ts';
+import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './server.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
 
@@ -25,6 +28,48 @@ const subgraphUrlsEnv = z
       ) as Record<SubgraphName, string>,
   );
 
+/** `role=perSecond/burst,...`, e.g. `default=100/200,service=1000/2000`. */
+const ratesSpec = z
+  .string()
+  .regex(
+    /^\s*[a-z]+=\d+(\.\d+)?\/\d+\s*(,\s*[a-z]+=\d+(\.\d+)?\/\d+\s*)*$/,
+    'must be role=perSecond/burst pairs separated by commas, e.g. default=100/200,service=1000/2000',
+  )
+  .transform((spec, ctx) => {
+    const rates: Record<string, RateLimit> = { ...DEFAULT_FAIRNESS.rates } as Record<string, RateLimit>;
+    for (const pair of spec.split(',')) {
+      const [role, rate] = pair.trim().split('=') as [string, string];
+      const [perSecond, burst] = rate.split('/').map(Number) as [number, number];
+      if (role !== 'default' && !isRole(role)) ctx.addIssue({ code: 'custom', message: `unknown role ${role}` });
+      if (perSecond <= 0 || burst < 1)
+        ctx.addIssue({ code: 'custom', message: `${role}: rate and burst must be positive` });
+      rates[role] = { perSecond, burst };
+    }
+    return rates as FairnessOptions['rates'];
+  });
+
+const fairnessEnv = z
+  .object({
+    GATEWAY_RATE_LIMITS: ratesSpec.default(DEFAULT_FAIRNESS.rates),
+    GATEWAY_EXPENSIVE_COST: z.coerce.number().int().min(1).default(DEFAULT_FAIRNESS.expensiveCost),
+    GATEWAY_MAX_EXPENSIVE_PER_CALLER: z.coerce.number().int().min(1).default(DEFAULT_FAIRNESS.maxExpensivePerCaller),
+    GATEWAY_SUBGRAPH_TIMEOUT_SECONDS: z.coerce
+      .number()
+      .positive()
+      .max(3600)
+      .default(DEFAULT_SUBGRAPH_TIMEOUT_MS / 1000),
+    GATEWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  })
+  .transform((e) => ({
+    fairness: {
+      rates: e.GATEWAY_RATE_LIMITS,
+      expensiveCost: e.GATEWAY_EXPENSIVE_COST,
+      maxExpensivePerCaller: e.GATEWAY_MAX_EXPENSIVE_PER_CALLER,
+    } satisfies FairnessOptions,
+    subgraphTimeoutMs: Math.round(e.GATEWAY_SUBGRAPH_TIMEOUT_SECONDS * 1000),
+    logging: e.GATEWAY_LOG_LEVEL,
+  }));
+
 export interface GatewayEnv {
   port: number;
   host: string;
@@ -33,6 +78,12 @@ export interface GatewayEnv {
   auth: AuthEnv;
   /** Development: a token GraphiQL sends by default (the launcher mints one). */
   graphiqlToken: string | undefined;
+  /** GRAPHQL_MAX_*: the operation limits (the subgraphs read the same variables). */
+  limits: OperationLimits;
+  fairness: FairnessOptions;
+  subgraphTimeoutMs: number;
+  /** GATEWAY_LOG_LEVEL; `debug` adds subgraph requests with their variables and bodies. */
+  logging: 'debug' | 'info' | 'warn' | 'error';
 }
 
 const graphiqlEnv = z
@@ -42,8 +93,22 @@ const graphiqlEnv = z
 /** Validates the gateway's configuration once, at boot; `source` defaults to `process.env`. */
 export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
   const env = loadEnv(
-    { http: httpEnv(GATEWAY.defaultPort), subgraphs: subgraphUrlsEnv, auth: authEnv, graphiql: graphiqlEnv },
+    {
+      http: httpEnv(GATEWAY.defaultPort),
+      subgraphs: subgraphUrlsEnv,
+      auth: authEnv,
+      graphiql: graphiqlEnv,
+      limits: operationLimitsEnv,
+      fairness: fairnessEnv,
+    },
     source,
   );
-  return { ...env.http, subgraphUrls: env.subgraphs, auth: env.auth, graphiqlToken: env.graphiql };
+  return {
+    ...env.http,
+    subgraphUrls: env.subgraphs,
+    auth: env.auth,
+    graphiqlToken: env.graphiql,
+    limits: env.limits,
+    ...env.fairness,
+  };
 }

@@ -2,13 +2,28 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { Readable } from 'node:stream';
 import { type AuthEnv, createTokenVerifier } from '@alphagraph/auth';
 import { defaultSubgraphUrl, PAGE_ROUTES, SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
-import { INTERNAL_ERROR_MESSAGE, type ListeningServer, listen } from '@alphagraph/server';
-import { createGatewayRuntime, type LogLevel } from '@graphql-hive/gateway-runtime';
+import {
+  DEFAULT_OPERATION_LIMITS,
+  INTERNAL_ERROR_MESSAGE,
+  type ListeningServer,
+  listen,
+  type OperationLimits,
+} from '@alphagraph/server';
+import { createGatewayRuntime, type LogLevel, type LogWriter } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGatewayAuth } from './auth.ts';
 import { composeSupergraph } from './compose.ts';
+import {
+  type Admission,
+  createAdmission,
+  DEFAULT_FAIRNESS,
+  type FairnessOptions,
+  type Refusal,
+  readBodyUpTo,
+} from './internal/admission.ts';
 import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TITLE } from './internal/graphiql.ts';
+import { createGatewayLogger, operationErrorLogPlugin } from './internal/logging.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
 
 export interface GatewayOptions {
@@ -18,15 +33,29 @@ export interface GatewayOptions {
   subgraphUrls?: Partial<Record<SubgraphName, string>>;
   /** A ready supergraph SDL, used instead of composing schema/*.graphql (tests, custom graphs). */
   supergraphSdl?: string;
-  /** The runtime's logging; `false` silences it (tests). */
+  /**
+   * The runtime's logging; `false` silences it (tests). Below `debug`, lines never carry a
+   * request's variables or body, nor a subgraph call's.
+   */
   logging?: boolean | LogLevel;
+  /** Where log lines go (default: the console); tests read them. */
+  logWriter?: LogWriter | undefined;
   /** How bearer tokens are verified (the same settings as every subgraph's). */
   auth: AuthEnv;
   /** A token GraphiQL sends by default (development only). */
   graphiqlToken?: string | undefined;
   /** How long stop() lets requests in flight finish (HttpEnv's STOP_GRACE_SECONDS). */
   stopGraceMs?: number | undefined;
+  /** Request and operation limits (the subgraphs apply the same); defaults: DEFAULT_OPERATION_LIMITS. */
+  limits?: OperationLimits | undefined;
+  /** Per-caller rate limits and the bound on expensive operations in flight; defaults: DEFAULT_FAIRNESS. */
+  fairness?: FairnessOptions | undefined;
+  /** The deadline of every subgraph call. */
+  subgraphTimeoutMs?: number | undefined;
 }
+
+/** How long a subgraph may take to answer one call, unless GATEWAY_SUBGRAPH_TIMEOUT_SECONDS says otherwise. */
+export const DEFAULT_SUBGRAPH_TIMEOUT_MS = 30_000;
 
 export interface RunningGateway {
   /** The GraphQL endpoint, e.g. http://127.0.0.1:4000/graphql. */
@@ -100,11 +129,98 @@ function proxyPage(req: IncomingMessage, res: ServerResponse, urls: Record<Subgr
   return true;
 }
 
+function sendRefusal(res: ServerResponse, refusal: Refusal) {
+  res.writeHead(refusal.status, refusal.headers).end(refusal.body);
+}
+
+type GatewayRuntime = ReturnType<typeof createGatewayRuntime>;
+
+const HOP_BY_HOP = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
+
+/**
+ * A GraphQL request: admitted (limits, rate, expensive operations in flight) before the runtime
+ * parses, validates or plans it, then handed to the runtime.
+ */
+async function serveGraphQL(req: IncomingMessage, res: ServerResponse, gateway: GatewayRuntime, admission: Admission) {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  let body: string | undefined;
+  let request: { query?: unknown; variables?: unknown } = {};
+  if (req.method === 'POST') {
+    const read = await readBodyUpTo(req, admission.limits.maxBodyBytes);
+    if ('tooLarge' in read) {
+      sendRefusal(res, admission.bodyTooLarge(read.tooLarge));
+      // The rest of the body is not read: close the connection rather than drain it.
+      res.once('finish', () => req.destroy());
+      return;
+    }
+    body = read.text;
+    if (/json/i.test(req.headers['content-type'] ?? '')) {
+      try {
+        const parsed = JSON.parse(body) as unknown;
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) request = parsed as typeof request;
+      } catch {
+        // Yoga answers with its own message.
+      }
+    }
+  } else if (req.method === 'GET') {
+    request = {
+      query: url.searchParams.get('query') ?? undefined,
+      variables: url.searchParams.get('variables') ?? undefined,
+    };
+  }
+  const admitted = await admission.admit(req, request);
+  if ('refused' in admitted) return sendRefusal(res, admitted.refused);
+  res.once('close', admitted.release);
+  const headers = new Headers();
+  for (const [k, v] of Object.entries(req.headers)) {
+    // The body is passed whole: how it was framed on the wire does not carry over.
+    if (v === undefined || HOP_BY_HOP.has(k)) continue;
+    headers.set(k, Array.isArray(v) ? v.join(', ') : v);
+  }
+  const abort = new AbortController();
+  res.once('close', () => abort.abort());
+  const response = await gateway.fetch(
+    new Request(url, {
+      method: req.method ?? 'GET',
+      headers,
+      signal: abort.signal,
+      ...(body !== undefined ? { body } : {}),
+    }),
+    { req, res },
+  );
+  const out: Record<string, string | string[]> = {};
+  response.headers.forEach((value, key) => {
+    if (key !== 'set-cookie') out[key] = value;
+  });
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length > 0) out['set-cookie'] = cookies;
+  res.writeHead(response.status, out);
+  if (!response.body) return void res.end();
+  // The runtime's own stream class (a ponyfill), read chunk by chunk; streamed results flush as they come.
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (!res.write(value)) await new Promise((resolve) => res.once('drain', resolve));
+  }
+  res.end();
+}
+
 /** Starts the federated gateway over the subgraphs in an HTTP server; resolves once it listens. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
-  const auth = createGatewayAuth(createTokenVerifier(options.auth));
+  const verifier = createTokenVerifier(options.auth);
+  const auth = createGatewayAuth(verifier);
+  const supergraph = options.supergraphSdl ?? composeSupergraph(options.subgraphUrls);
+  const admission = createAdmission({
+    supergraphSdl: supergraph,
+    limits: options.limits ?? DEFAULT_OPERATION_LIMITS,
+    fairness: options.fairness ?? DEFAULT_FAIRNESS,
+    verifier,
+  });
   const gateway = createGatewayRuntime({
-    supergraph: options.supergraphSdl ?? composeSupergraph(options.subgraphUrls),
+    supergraph,
+    // A subgraph that hangs (stopped, not dead) fails its call after this, naming it.
+    upstreamTimeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
     // Given explicitly so the runtime never resolves a transport package by name at run time.
     transports: { http: httpTransport },
     graphqlEndpoint: GRAPHQL_PATH,
@@ -121,12 +237,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     genericAuth: auth.genericAuth,
     propagateHeaders: auth.propagateHeaders,
-    plugins: () => auth.plugins,
+    plugins: () => [...auth.plugins, operationErrorLogPlugin()],
     // isDev off: Yoga would otherwise add the original error and its stack when NODE_ENV=development.
     maskedErrors: { maskError: maskGatewayError, errorMessage: INTERNAL_ERROR_MESSAGE, isDev: false },
     // The default, stated because maskGatewayError names a failing subgraph from `serviceName`.
     subgraphErrors: { errorCode: 'DOWNSTREAM_SERVICE_ERROR', subgraphNameProp: 'serviceName' },
-    logging: options.logging ?? 'info',
+    logging:
+      options.logging === false
+        ? false
+        : createGatewayLogger(
+            options.logging === true || options.logging === undefined ? 'info' : options.logging,
+            options.logWriter,
+          ),
   });
 
   const urls = { ...defaultSubgraphUrls(), ...(options.subgraphUrls ?? {}) };
@@ -140,6 +262,17 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       return;
     }
     if (proxyPage(req, res, urls)) return;
+    if (req.url?.split('?')[0] === GRAPHQL_PATH && (req.method === 'POST' || req.method === 'GET')) {
+      serveGraphQL(req, res, gateway, admission).catch((error: unknown) => {
+        console.error('gateway: unexpected error admitting a request', error);
+        if (!res.headersSent) {
+          res
+            .writeHead(500, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ errors: [{ message: INTERNAL_ERROR_MESSAGE }] }));
+        } else res.end();
+      });
+      return;
+    }
     gateway(req, res);
   });
   let listening: ListeningServer;
@@ -150,6 +283,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
       stopGraceMs: options.stopGraceMs,
     });
   } catch (error) {
+    admission.dispose();
     await gateway.dispose();
     throw error;
   }
@@ -157,6 +291,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     url: `${listening.origin}${GRAPHQL_PATH}`,
     async stop() {
       await listening.close();
+      admission.dispose();
       await gateway.dispose();
     },
   };

@@ -2,6 +2,7 @@
  * A two-subgraph federated graph small enough to start in a test: `instruments` owns Instrument,
  * `prices` extends it with `lastClose`. Each subgraph can be stopped and started again on its port.
  */
+import { type AddressInfo, createServer as createNetServer, type Socket } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { startStandaloneServer } from '@apollo/server/standalone';
@@ -125,6 +126,39 @@ export async function startTinyGraph(): Promise<TinyGraph> {
     supergraphSdl: composed.supergraphSdl,
     async stop() {
       await Promise.all([instruments.stop(), prices.stop()]);
+    },
+  };
+}
+
+export interface HungSubgraph {
+  readonly url: string;
+  /** Connections accepted so far (each left without an answer). */
+  readonly connections: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * A subgraph that accepts connections and never answers, as a stopped (SIGSTOP) process does
+ * once the kernel has queued the connection: the caller's deadline is all that ends the wait.
+ */
+export async function startHungSubgraph(): Promise<HungSubgraph> {
+  const sockets = new Set<Socket>();
+  let connections = 0;
+  const server = createNetServer((socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+    socket.on('error', () => {});
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
+    get connections() {
+      return connections;
+    },
+    async stop() {
+      for (const s of sockets) s.destroy();
+      await new Promise((resolve) => server.close(resolve));
     },
   };
 }

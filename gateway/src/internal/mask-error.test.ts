@@ -26,6 +26,23 @@ describe('maskGatewayError', () => {
     });
   });
 
+  it('names the subgraph past its deadline, without the copy of the call the runtime attached', () => {
+    const error = new GraphQLError('The operation was aborted due to timeout', {
+      path: ['instruments', 'lastClose'],
+      extensions: {
+        serviceName: 'prices',
+        code: 'GATEWAY_TIMEOUT',
+        request: { url: 'http://prices/graphql', method: 'POST', body: '{"variables":{"secret":1}}' },
+        http: { status: 504 },
+      },
+    });
+    expect((maskGatewayError(error, MESSAGE) as GraphQLError).toJSON()).toEqual({
+      message: 'Subgraph "prices" did not answer in time.',
+      path: ['instruments', 'lastClose'],
+      extensions: { code: 'GATEWAY_TIMEOUT', serviceName: 'prices' },
+    });
+  });
+
   it('keeps a deliberate GraphQLError as it is', () => {
     const error = new GraphQLError('Not entitled to dataset "tweets"', { extensions: { code: 'FORBIDDEN' } });
     expect(maskGatewayError(error, MESSAGE)).toBe(error);

@@ -4,6 +4,8 @@ import { isGraphQLError, isOriginalGraphQLError, maskThrownError, replaceGraphQL
 const UPSTREAM_FAILURES: Record<string, string> = {
   SUBREQUEST_HTTP_ERROR: 'is unavailable',
   TIMEOUT_ERROR: 'did not answer in time',
+  // The runtime's upstream timeout (GatewayOptions.subgraphTimeoutMs).
+  GATEWAY_TIMEOUT: 'did not answer in time',
   RESPONSE_VALIDATION_FAILED: 'sent a response that is not GraphQL',
 };
 
@@ -14,7 +16,8 @@ const UPSTREAM_FAILURES: Record<string, string> = {
  */
 export function maskGatewayError(error: unknown, message: string): Error {
   // A transport failure wraps the fetch error; a subgraph's own errors are passed on as they are.
-  const wrapsAFailure = !isOriginalGraphQLError(error);
+  // The upstream timeout is raised by the runtime itself, as a GraphQLError of its own.
+  const wrapsAFailure = !isOriginalGraphQLError(error) || error.extensions.code === 'GATEWAY_TIMEOUT';
   if (wrapsAFailure && isGraphQLError(error)) {
     const { code, serviceName } = error.extensions;
     const failure = typeof code === 'string' ? UPSTREAM_FAILURES[code] : undefined;

@@ -7,6 +7,7 @@ import {
   type GraphQLSchema,
   isObjectType,
 } from 'graphql';
+import { INTROSPECTION_DENIED, mayExplore } from './introspection.ts';
 import { type AccessDenial, checkScopes, hasRequirement, type Requirement, requirementOf } from './policy.ts';
 import type { Identity } from './tokens.ts';
 
@@ -59,6 +60,10 @@ export function enforceAuthorization(schema: GraphQLSchema, options: EnforceOpti
         fieldConfig.resolve = (parent, args, ctx, info) => {
           const d = scopeCheck(ctx, coordinate, reqs);
           if (d) throw deny(d);
+          // The subgraph's SDL is the schema: the introspection rule (explorer roles only) holds for it too.
+          if (!mayExplore(options.identityOf(ctx))) {
+            throw new GraphQLError(INTROSPECTION_DENIED, { extensions: { code: 'FORBIDDEN' } });
+          }
           return original(parent, args, ctx, info);
         };
         return fieldConfig;

@@ -1,3 +1,21 @@
+export {
+  type CostAnnotations,
+  checkOperationLimits,
+  checkRequestLimits,
+  costAnnotationsFromSdl,
+  countTokens,
+  DEFAULT_LIST_SIZE,
+  DEFAULT_OPERATION_LIMITS,
+  type FieldCost,
+  measureOperation,
+  OPERATION_LIMIT_CODE,
+  OPERATION_LIMIT_VARIABLES,
+  type OperationLimit,
+  type OperationLimits,
+  type OperationMeasure,
+  operationLimitError,
+} from './limits.ts';
+export { operationLimitsEnv } from './limits-env.ts';
 export { httpOrigin, type ListeningServer, listen } from './listen.ts';
 export {
   INTERNAL_ERROR_MESSAGE,

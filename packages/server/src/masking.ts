@@ -5,7 +5,8 @@ export const INTERNAL_ERROR_MESSAGE = 'Internal server error';
 const INTERNAL_CODE = 'INTERNAL_SERVER_ERROR';
 
 /** Extensions that servers in development mode add and that must not reach a client. */
-const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'originalError'];
+/** `request`/`response`: the gateway transport's copy of a subgraph call, variables and body included. */
+const INTERNAL_EXTENSIONS = ['stacktrace', 'exception', 'originalError', 'request', 'response'];
 
 function publicExtensions(extensions: Readonly<Record<string, unknown>>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(extensions).filter(([key]) => !INTERNAL_EXTENSIONS.includes(key)));

@@ -12,7 +12,7 @@ import {
 import type { DatabaseEnv, HttpEnv, LakeEnv } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
 import { Lake } from '@alphagraph/lake';
-import { exitOnShutdownSignal } from '@alphagraph/server';
+import { exitOnShutdownSignal, type OperationLimits } from '@alphagraph/server';
 import { createDownloads, type Downloads } from './downloads.ts';
 import type { PlatformEnv } from './env.ts';
 import { databaseUnavailablePlugin } from './errors.ts';
@@ -55,7 +55,14 @@ export interface ServiceWiring<C extends ServiceContext> {
 
 export interface BootOptions<C extends ServiceContext> {
   name: string;
-  env: { http: HttpEnv; db: DatabaseEnv; lake: LakeEnv; auth: AuthEnv; platform: PlatformEnv };
+  env: {
+    http: HttpEnv;
+    db: DatabaseEnv;
+    lake: LakeEnv;
+    auth: AuthEnv;
+    platform: PlatformEnv;
+    limits?: OperationLimits | undefined;
+  };
   /** Wires stores and resolvers once the database (migrated) and lake are open. */
   setup(runtime: ServiceRuntime): Promise<ServiceWiring<C>>;
 }
@@ -136,6 +143,7 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     port: options.env.http.port,
     host: options.env.http.host,
     stopGraceMs: options.env.http.stopGraceMs,
+    limits: options.env.limits,
     routes: [runtime.downloads.route, ...(wired.routes ?? [])],
     plugins: [databaseUnavailablePlugin<C>()],
   });

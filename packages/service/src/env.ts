@@ -9,6 +9,7 @@ import {
   type SubgraphName,
   subgraphDefaultPort,
 } from '@alphagraph/config';
+import { operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
 
 export const demoEnv = z
@@ -32,7 +33,7 @@ export type PlatformEnv = z.output<typeof platformEnv>;
 
 /**
  * The configuration every subgraph shares: HTTP (on the subgraph's port from the roster unless
- * PORT says otherwise), database, lake, demo data, token verification.
+ * PORT says otherwise), database, lake, demo data, token verification, operation limits.
  */
 export function loadServiceEnv(name: SubgraphName, source: EnvSource) {
   return loadEnv(
@@ -43,6 +44,8 @@ export function loadServiceEnv(name: SubgraphName, source: EnvSource) {
       demo: demoEnv,
       auth: authEnv,
       platform: platformEnv,
+      // The gateway's limits (GRAPHQL_MAX_*), applied again to every call that reaches the subgraph.
+      limits: operationLimitsEnv,
     },
     source,
   );

@@ -1,5 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { listen } from '@alphagraph/server';
+import { checkRequestLimits, listen, type OperationLimits, operationLimitError } from '@alphagraph/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 
@@ -10,21 +10,55 @@ export interface HttpRoute {
   handle(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
-const MAX_BODY_BYTES = 50 * 1024 * 1024;
+/**
+ * The gateway sends a subgraph its entity batches (`_entities(representations:)`), whose size the
+ * gateway's cost limit bounds (each representation costs at least 1) rather than its body limit:
+ * a subgraph's body may exceed the body limit by this many bytes per unit of the cost limit.
+ */
+const REPRESENTATION_BYTES_PER_COST = 100;
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify(body));
 }
 
-async function readBody(req: IncomingMessage): Promise<string> {
+class LimitRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {
+    super('refused by an operation limit');
+  }
+}
+
+function refusal(error: ReturnType<typeof operationLimitError>): LimitRefusal {
+  const { http, ...extensions } = error.extensions as { http?: { status?: number } };
+  return new LimitRefusal(http?.status ?? 400, { errors: [{ message: error.message, extensions }] });
+}
+
+async function readBody(req: IncomingMessage, limits: OperationLimits): Promise<string> {
+  const max = limits.maxBodyBytes + limits.maxCost * REPRESENTATION_BYTES_PER_COST;
   const chunks: Buffer[] = [];
-  let size = 0;
+  let size = Number(req.headers['content-length']) || 0;
+  if (size > max) throw refusal(operationLimitError('maxBodyBytes', size, max, true));
+  size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw Object.assign(new Error('request body exceeds 50 MB'), { status: 413 });
+    if (size > max) throw refusal(operationLimitError('maxBodyBytes', size, max, true));
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The request limits, `representations` aside (see REPRESENTATION_BYTES_PER_COST). */
+function checkBody(body: unknown, limits: OperationLimits): void {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+  const { query, variables } = body as { query?: unknown; variables?: unknown };
+  const own =
+    variables && typeof variables === 'object' && !Array.isArray(variables)
+      ? Object.fromEntries(Object.entries(variables).filter(([k]) => k !== 'representations'))
+      : variables;
+  const refused = checkRequestLimits({ query, variables: own }, limits);
+  if (refused) throw refusal(refused);
 }
 
 /**
@@ -37,6 +71,7 @@ export async function serveHttp<C extends BaseContext>(options: {
   port: number;
   stopGraceMs?: number | undefined;
   routes: readonly HttpRoute[];
+  limits: OperationLimits;
   context: (req: IncomingMessage) => Promise<C>;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
@@ -48,7 +83,7 @@ export async function serveHttp<C extends BaseContext>(options: {
       if (route) return route.handle(req, res);
       let body: unknown;
       if (req.method === 'POST') {
-        const text = await readBody(req);
+        const text = await readBody(req, options.limits);
         if (/json/i.test(req.headers['content-type'] ?? '')) {
           try {
             body = JSON.parse(text);
@@ -56,6 +91,13 @@ export async function serveHttp<C extends BaseContext>(options: {
             return sendJson(res, 400, { errors: [{ message: 'request body is not valid JSON' }] });
           }
         } else body = text;
+        checkBody(body, options.limits);
+      } else {
+        const variables = url.searchParams.get('variables');
+        checkBody(
+          { query: url.searchParams.get('query') ?? undefined, variables: variables ?? undefined },
+          options.limits,
+        );
       }
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers))
@@ -75,6 +117,12 @@ export async function serveHttp<C extends BaseContext>(options: {
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();
     })().catch((error: unknown) => {
+      if (error instanceof LimitRefusal) {
+        if (!res.headersSent) sendJson(res, error.status, error.body);
+        // An unread rest of the body is not drained: the connection closes.
+        if (error.status === 413) res.once('finish', () => req.destroy());
+        return;
+      }
       const status = (error as { status?: number }).status ?? 500;
       if (status === 500) console.error('unexpected HTTP error', error);
       if (!res.headersSent) {

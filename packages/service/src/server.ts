@@ -1,12 +1,20 @@
 import { enforceAuthorization, type Identity, type PolicyDecider, type TokenVerifier } from '@alphagraph/auth';
-import { maskFormattedError, readSubgraphSdl } from '@alphagraph/server';
+import {
+  checkOperationLimits,
+  costAnnotationsFromSdl,
+  DEFAULT_OPERATION_LIMITS,
+  maskFormattedError,
+  measureOperation,
+  type OperationLimits,
+  readSubgraphSdl,
+} from '@alphagraph/server';
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import {
   ApolloServerPluginCacheControlDisabled,
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { type GraphQLSchema, parse } from 'graphql';
+import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { rereadEnumDefaults } from './enum-defaults.ts';
 import { type HttpRoute, serveHttp } from './http.ts';
 import { explorerOnlyPlugin, requestScope } from './request.ts';
@@ -40,6 +48,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   plugins?: ApolloServerPlugin<C>[];
   /** Routes served next to GraphQL (e.g. downloads). */
   routes?: readonly HttpRoute[];
+  /** The operation limits (the gateway's, GRAPHQL_MAX_*); defaults: DEFAULT_OPERATION_LIMITS. */
+  limits?: OperationLimits | undefined;
 }
 
 export interface RunningSubgraph {
@@ -55,20 +65,48 @@ export function buildServiceSchema(
   name: string,
   resolvers: SubgraphResolvers,
   decidePolicy?: PolicyDecider,
+  sdl: DocumentNode = parse(readSubgraphSdl(name)),
 ): GraphQLSchema {
-  const schema = rereadEnumDefaults(buildSubgraphSchema({ typeDefs: parse(readSubgraphSdl(name)), resolvers }));
+  const schema = rereadEnumDefaults(buildSubgraphSchema({ typeDefs: sdl, resolvers }));
   return enforceAuthorization(schema, {
     identityOf: (ctx) => (ctx as RequestScope | undefined)?.identity ?? null,
     ...(decidePolicy ? { decidePolicy } : {}),
   });
 }
 
+/**
+ * The gateway's operation limits, measured again here on the subgraph's own schema and cost
+ * annotations (with the request's variables; `_entities` sized by its representations) once the
+ * operation is parsed and validated, before any resolver runs.
+ */
+function operationLimitsPlugin<C extends ServiceContext>(
+  sdl: DocumentNode,
+  limits: OperationLimits,
+): ApolloServerPlugin<C> {
+  const annotations = costAnnotationsFromSdl(sdl);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, request, schema }) {
+          const measure = measureOperation({ schema, document, variables: request.variables, annotations });
+          const refused = checkOperationLimits(measure, limits);
+          if (refused) throw refused;
+        },
+      };
+    },
+  };
+}
+
 /** Starts one subgraph: Apollo Server over the schema-first SDL with federation resolvers. */
 export async function startSubgraphServer<C extends ServiceContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
+  const sdl = parse(readSubgraphSdl(options.name));
+  const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
   const server = new ApolloServer<C>({
-    schema: buildServiceSchema(options.name, options.resolvers, options.decidePolicy),
+    schema: buildServiceSchema(options.name, options.resolvers, options.decidePolicy, sdl),
+    // Past this many tokens the document is not parsed at all (serveHttp refuses it first, naming the limit).
+    parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: true,
     // Explicit, not NODE_ENV's default: explorerOnlyPlugin admits introspection for explorer roles.
@@ -92,6 +130,7 @@ export async function startSubgraphServer<C extends ServiceContext>(
       ApolloServerPluginCacheControlDisabled(),
       ApolloServerPluginInlineTraceDisabled(),
       explorerOnlyPlugin<C>(),
+      operationLimitsPlugin<C>(sdl, limits),
       ...(options.plugins ?? []),
     ],
   });
@@ -102,6 +141,7 @@ export async function startSubgraphServer<C extends ServiceContext>(
     port: options.port,
     stopGraceMs: options.stopGraceMs,
     routes: options.routes ?? [],
+    limits,
     context: async (req) => options.context(await requestScope(options.verifier, req)),
   });
   return {
