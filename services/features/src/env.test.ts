@@ -29,9 +29,11 @@ describe('features environment', () => {
 
 describe('features limits', () => {
   it('defaults to a 15-minute run deadline and a 256 MiB spine, and takes both from the environment', () => {
-    expect(loadFeaturesEnv(BASE).limits).toEqual({ runDeadlineMs: 900_000, spineMaxBytes: 268_435_456 });
+    expect(loadFeaturesEnv(BASE).work).toEqual({ runDeadlineMs: 900_000, spineMaxBytes: 268_435_456 });
+    // The subgraph's own operation limits (GRAPHQL_MAX_*) are not shadowed by the features' work limits.
+    expect(loadFeaturesEnv(BASE).limits.maxDepth).toBeGreaterThan(0);
     expect(
-      loadFeaturesEnv({ ...BASE, FEATURES_RUN_DEADLINE_SECONDS: '2.5', FEATURES_SPINE_MAX_BYTES: '1000' }).limits,
+      loadFeaturesEnv({ ...BASE, FEATURES_RUN_DEADLINE_SECONDS: '2.5', FEATURES_SPINE_MAX_BYTES: '1000' }).work,
     ).toEqual({ runDeadlineMs: 2_500, spineMaxBytes: 1_000 });
     expect(() => loadFeaturesEnv({ ...BASE, FEATURES_RUN_DEADLINE_SECONDS: '0' })).toThrow(
       /FEATURES_RUN_DEADLINE_SECONDS/,

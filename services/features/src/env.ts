@@ -32,5 +32,5 @@ export type FeaturesLimits = z.output<typeof limitsEnv>;
 
 /** features' configuration, validated once at boot. The only place that reads the environment. */
 export function loadFeaturesEnv(source: EnvSource = process.env) {
-  return { ...loadServiceEnv('features', source), ...loadEnv({ workers: workersEnv, limits: limitsEnv }, source) };
+  return { ...loadServiceEnv('features', source), ...loadEnv({ workers: workersEnv, work: limitsEnv }, source) };
 }

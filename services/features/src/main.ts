@@ -10,7 +10,7 @@ await bootSubgraph({
   setup: async (runtime) => {
     // Its start and stop hooks: boot starts the scheduler once the server listens, and on
     // shutdown stops it (waiting for the run in progress) before the lake and database close.
-    const service = await createFeatures(runtime, { lease: env.workers, limits: env.limits });
+    const service = await createFeatures(runtime, { lease: env.workers, limits: env.work });
     return {
       ...service,
       afterStart: async () => {
