@@ -5,6 +5,7 @@ import type { Lake } from '@alphagraph/lake';
 import { DomainError, type DownloadLink, type Downloads, type RequestScope } from '@alphagraph/service';
 import { BacktestServiceError } from './errors.ts';
 import { pinInputs } from './market.ts';
+import { checkModelSignal } from './model-signal.ts';
 import {
   downloadQuery,
   type OutputKind,
@@ -80,8 +81,14 @@ export function createBacktests(deps: BacktestDeps) {
   }
 
   /** Validates, pins and queues a spec (no audit): the mutation, the demo and sweeps build on it. */
-  async function submit(input: unknown, createdBy: string, extra: { rerunOf?: string; sweepId?: string } = {}) {
+  async function submit(
+    input: unknown,
+    createdBy: string,
+    extra: { rerunOf?: string; sweepId?: string } = {},
+    caller: Identity | null = null,
+  ) {
     const spec = parseRunSpec(input);
+    await checkModelSignal(deps.db, spec, caller);
     const pinned = await pinInputs(deps.lake, spec);
     const created = await store.create(
       { ...recordOf(spec), inputSnapshots: pinned.inputSnapshots, asOf: pinned.asOf, createdBy, ...extra },
@@ -113,7 +120,7 @@ export function createBacktests(deps: BacktestDeps) {
     /** runBacktest: validate, pin the snapshots, queue, audit. */
     async run(scope: RequestScope, input: unknown): Promise<BacktestRecord> {
       const identity = identityOf(scope);
-      const created = await submit(input, identity.userId);
+      const created = await submit(input, identity.userId, {}, identity);
       await audit(scope, identity, AUDIT_RUN, created);
       return created;
     },
@@ -126,6 +133,7 @@ export function createBacktests(deps: BacktestDeps) {
         throw new BacktestServiceError('INVALID_SPEC', `backtest ${id} predates pinned specs and cannot be rerun`);
       }
       const spec = parseRunSpec(toInput(original.spec as unknown as RunSpec));
+      await checkModelSignal(deps.db, spec, identity);
       const created = await store.create(
         {
           ...recordOf(spec),
