@@ -11,6 +11,7 @@ import { type Lake, LakeError, type LakeSession, latestAsOf, quoteIdent, type Sn
 import { z } from 'zod';
 import { BacktestServiceError } from './errors.ts';
 import { type RunSpec, SIGNAL_FIELDS } from './spec.ts';
+import type { PredictionColumns } from './walk-forward.ts';
 
 /** What a run reads, pinned when it is requested: lake dataset -> snapshot id, and the as-of instant. */
 export interface PinnedInputs {
@@ -94,7 +95,7 @@ export async function pinInputs(lake: Lake, spec: RunSpec, now = new Date()): Pr
       `universe: no daily bars between ${spec.periodStart} and ${spec.periodEnd} for ${describeList(missing)}`,
     );
   }
-  if (spec.signal?.kind === 'model') {
+  if (spec.signal?.kind === 'model' && !spec.walkForward) {
     const { model, version } = spec.signal;
     const name = predictionsDatasetName(model);
     const predictions = await currentOrNull(lake, name);
@@ -159,7 +160,13 @@ function fill(target: Float64Array, offset: number, values: readonly (number | n
  * - corporate actions: splits and dividends known at as-of, each on the first session on or after
  *   its ex-date.
  */
-export async function loadMarket(lake: Lake, spec: RunSpec, pinned: PinnedInputs): Promise<LoadedMarket> {
+export async function loadMarket(
+  lake: Lake,
+  spec: RunSpec,
+  pinned: PinnedInputs,
+  /** Predictions computed by the run itself (walk-forward), placed as a model's batch predictions. */
+  predictions?: PredictionColumns,
+): Promise<LoadedMarket> {
   const bars = await lake.snapshot(BARS_DATASET.name, pinned.inputSnapshots[BARS_DATASET.name]!);
   const from = new Date(`${spec.periodStart}T00:00:00Z`);
   const to = new Date(Date.parse(`${spec.periodEnd}T00:00:00Z`) + DAY_MS);
@@ -189,7 +196,7 @@ export async function loadMarket(lake: Lake, spec: RunSpec, pinned: PinnedInputs
       days.map((d, i) => [i, new Date(`${d}T00:00:00Z`), closes[i]!]),
     );
 
-    await stageSignal(lake, session, spec, pinned, bars);
+    await stageSignal(lake, session, spec, pinned, bars, predictions);
 
     const D = days.length;
     const S = spec.universe.length;
@@ -272,12 +279,28 @@ async function stageSignal(
   spec: RunSpec,
   pinned: PinnedInputs,
   bars: Snapshot,
+  predictions?: PredictionColumns,
 ): Promise<void> {
   const empty =
     'CREATE OR REPLACE TEMP TABLE bt_signal (entity VARCHAR, d INTEGER, value DOUBLE, available_at TIMESTAMPTZ)';
   const signal = spec.signal;
   if (!signal) {
     await session.run(empty);
+    return;
+  }
+  if (signal.kind === 'model' && predictions) {
+    await session.run('CREATE OR REPLACE TEMP TABLE bt_wf (entity VARCHAR, t TIMESTAMPTZ, value DOUBLE)');
+    await session.append(
+      'bt_wf',
+      predictions.entity.map((e, i) => [e, new Date(predictions.t[i]!), predictions.value[i]!]),
+    );
+    await session.run(
+      `CREATE OR REPLACE TEMP TABLE bt_signal AS
+       SELECT p.entity, d.d, p.value, p.t AS available_at
+       FROM (SELECT * FROM bt_wf WHERE entity IN (SELECT symbol FROM bt_symbols)) p
+       ASOF JOIN bt_days d ON p.t <= d.session_close
+       QUALIFY row_number() OVER (PARTITION BY p.entity, d.d ORDER BY p.t DESC) = 1`,
+    );
     return;
   }
   if (signal.kind === 'model') {

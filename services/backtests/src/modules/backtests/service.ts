@@ -18,6 +18,7 @@ import {
 import { executeBacktest } from './run.ts';
 import { parseRunSpec, type RunSpec, signalLabel } from './spec.ts';
 import { type BacktestRecord, backtestLifecycle, createBacktestStore } from './store.ts';
+import { walkForwardSource } from './walk-forward.ts';
 
 export const AUDIT_RUN = 'mutation:runBacktest';
 export const AUDIT_RERUN = 'mutation:rerunBacktest';
@@ -90,6 +91,20 @@ export function createBacktests(deps: BacktestDeps) {
     const spec = parseRunSpec(input);
     await checkModelSignal(deps.db, spec, caller);
     const pinned = await pinInputs(deps.lake, spec);
+    if (spec.walkForward) {
+      // The training set the version was trained on, pinned as it is now (a rebuild later is not read).
+      const { trainingSet } = await walkForwardSource(deps.db, spec);
+      pinned.inputSnapshots[trainingSet.lakeDataset] = trainingSet.snapshotId!;
+      const snapshot = await deps.lake.snapshot(trainingSet.lakeDataset, trainingSet.snapshotId!);
+      const [row] = await deps.lake.query(`SELECT count(DISTINCT t) AS n FROM ${deps.lake.scan(snapshot)}`);
+      const instants = Number((row as { n: bigint | number }).n);
+      if (instants <= spec.walkForward.trainWindow) {
+        throw new BacktestServiceError(
+          'NO_DATA',
+          `walkForward: the training set has ${instants} instants, not more than trainWindow ${spec.walkForward.trainWindow}: no out-of-sample window`,
+        );
+      }
+    }
     const created = await store.create(
       { ...recordOf(spec), inputSnapshots: pinned.inputSnapshots, asOf: pinned.asOf, createdBy, ...extra },
       spec.universe,
@@ -194,5 +209,6 @@ export function toInput(spec: RunSpec): Record<string, unknown> {
     strategy: spec.strategy ?? undefined,
     compat: spec.compat,
     conventions: spec.conventions,
+    walkForward: spec.walkForward ?? null,
   };
 }

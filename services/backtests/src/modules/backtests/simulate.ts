@@ -56,6 +56,29 @@ export interface StoredMetrics {
   readonly conventions: Conventions;
   /** The backtesting.py statistics, in the library's order (BACKTESTING_PY). */
   readonly compat: readonly { name: string; value: number | null; display: string }[] | null;
+  /** A walk-forward run: its windows and the in-sample result beside the out-of-sample one. */
+  readonly walkForward?: StoredWalkForward;
+}
+
+/** What a walk-forward run records (instants as ISO strings). */
+export interface StoredWalkForward {
+  readonly trainWindow: number;
+  readonly testWindow: number;
+  readonly step: number;
+  readonly windows: readonly {
+    readonly index: number;
+    readonly trainStart: string;
+    readonly trainEnd: string;
+    readonly testStart: string;
+    readonly testEnd: string;
+    readonly trainRows: number;
+    readonly testRows: number;
+    readonly purgedRows: number;
+  }[];
+  /** The stitched out-of-sample predictions' result (the run's own metrics and outputs). */
+  readonly outOfSample: Omit<StoredMetrics, 'walkForward'>;
+  /** The same strategy on each window's predictions of its own training rows. */
+  readonly inSample: Omit<StoredMetrics, 'walkForward'>;
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);

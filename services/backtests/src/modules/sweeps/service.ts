@@ -75,6 +75,12 @@ export function createSweeps(deps: {
     }
     const configurations = expandGrid(base, grid);
     const first = configurations.find((c) => c.spec)!.spec!;
+    if (first.walkForward) {
+      throw new BacktestServiceError(
+        'INVALID_SPEC',
+        'Invalid sweep: walkForward runs one configuration; run it as a backtest',
+      );
+    }
     await checkModelSignal(deps.db, first, caller);
     const pinned = await pinInputs(deps.lake, first);
     const sweep = await store.create({
