@@ -465,6 +465,11 @@ export type SweepConfiguration = {
   /** Why this configuration could not be run (e.g. slow <= fast), when it could not. */
   error: Maybe<Scalars['String']['output']>;
   index: Scalars['Int']['output'];
+  /**
+   * Metrics of the configuration's equity curve. Configurations are simulated without a trade ledger
+   * (the best one is run in full as `bestBacktest`), so the trade statistics (tradeCount, winRate,
+   * bestTrade, worstTrade, profitFactor, expectancy) are null here.
+   */
   metrics: Maybe<BacktestMetrics>;
   /** Parameter name -> value. */
   parameters: Scalars['JSON']['output'];

@@ -159,8 +159,12 @@ export function buyAndHold(loaded: LoadedMarket, cash: number): Float64Array {
 }
 
 /** Runs the portfolio engine over the loaded market. */
-export function simulatePortfolio(spec: RunSpec, loaded: LoadedMarket): SimulationOutput {
-  const result = runPortfolioBacktest(spec.strategy, loaded.market);
+export function simulatePortfolio(
+  spec: RunSpec,
+  loaded: LoadedMarket,
+  options: { readonly ledgers?: boolean } = {},
+): SimulationOutput {
+  const result = runPortfolioBacktest(spec.strategy, loaded.market, options);
   const e = result.equity;
   const trades: TradeRow[] = result.trades.map((t) => ({ ...t }));
   return {
@@ -175,8 +179,19 @@ export function simulatePortfolio(spec: RunSpec, loaded: LoadedMarket): Simulati
     benchmark: buyAndHold(loaded, spec.strategy!.cash),
     positions: result.positions,
     trades,
-    metrics: { ...metricsOf(loaded.days, e, trades, spec.conventions), compat: null },
+    metrics: { ...withoutTradeMetrics(metricsOf(loaded.days, e, trades, spec.conventions), options), compat: null },
   };
+}
+
+/** Metrics read from the trade ledger: unknown (null) when the run kept no ledger. */
+const TRADE_METRICS = ['tradeCount', 'winRate', 'bestTrade', 'worstTrade', 'profitFactor', 'expectancy'];
+
+function withoutTradeMetrics(
+  m: Omit<StoredMetrics, 'compat'>,
+  options: { readonly ledgers?: boolean },
+): Omit<StoredMetrics, 'compat'> {
+  if (options.ledgers !== false) return m;
+  return { ...m, portfolio: { ...m.portfolio, ...Object.fromEntries(TRADE_METRICS.map((k) => [k, null])) } };
 }
 
 const DURATION_KEYS = new Set([
@@ -288,6 +303,14 @@ export function simulateCompat(spec: RunSpec, loaded: LoadedMarket): SimulationO
   };
 }
 
-export function simulate(spec: RunSpec, loaded: LoadedMarket): SimulationOutput {
-  return spec.mode === 'backtesting_py' ? simulateCompat(spec, loaded) : simulatePortfolio(spec, loaded);
+/**
+ * Simulates a spec. `ledgers: false` (portfolio mode; a sweep's configurations) computes the equity
+ * curve and its metrics without the trade ledger and positions: trade statistics are then null.
+ */
+export function simulate(
+  spec: RunSpec,
+  loaded: LoadedMarket,
+  options: { readonly ledgers?: boolean } = {},
+): SimulationOutput {
+  return spec.mode === 'backtesting_py' ? simulateCompat(spec, loaded) : simulatePortfolio(spec, loaded, options);
 }
