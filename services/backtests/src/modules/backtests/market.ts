@@ -204,19 +204,26 @@ export async function withMarket<T>(
     const D = days.length;
     const S = spec.universe.length;
     const open = new Float64Array(D * S).fill(Number.NaN);
-    const high = new Float64Array(D * S).fill(Number.NaN);
-    const low = new Float64Array(D * S).fill(Number.NaN);
+    const high = new Float64Array(S === 1 ? D : 0).fill(Number.NaN);
+    const low = new Float64Array(S === 1 ? D : 0).fill(Number.NaN);
     const close = new Float64Array(D * S).fill(Number.NaN);
+    // High and low only for the compatible mode's single instrument (the portfolio engine reads
+    // opens and closes): a list fewer per column is a good part of the read.
+    const single = S === 1;
     const [grid] = await session.all<Record<string, unknown>>(
-      `SELECT list(d.d * ${S} + s.j) AS k, list(p.open) AS open, list(p.high) AS high, list(p.low) AS low,
-              list(p.close) AS close
+      `SELECT list(d.d * ${S} + s.j) AS k, list(p.open) AS open, list(p.close) AS close
+              ${single ? ', list(p.high) AS high, list(p.low) AS low' : ''}
        FROM bt_prices p JOIN bt_days d ON p.time = d.time JOIN bt_symbols s ON s.symbol = p.symbol`,
     );
     scatter(grid, 'k', [
       ['open', open],
-      ['high', high],
-      ['low', low],
       ['close', close],
+      ...(single
+        ? ([
+            ['high', high],
+            ['low', low],
+          ] as const)
+        : []),
     ]);
 
     const splits: { date: string; symbol: string; ratio: number }[] = [];
