@@ -23,4 +23,10 @@ export {
 } from './features.ts';
 export { describeMissing, type LicensedInput, licenceCheck } from './licences.ts';
 export { BAR_FIELDS, BARS_DATASET, CORPORATE_ACTIONS_DATASET } from './market-data.ts';
-export { predictionsDataset, predictionsDatasetName } from './models.ts';
+export {
+  DEPLOYED_STAGES,
+  type PublishedModelVersion,
+  predictionsDataset,
+  predictionsDatasetName,
+  readModelVersions,
+} from './models.ts';

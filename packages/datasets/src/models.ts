@@ -1,4 +1,7 @@
+import type { Db } from '@alphagraph/db';
+import { models, modelVersions } from '@alphagraph/db/schema/models';
 import { type DatasetContract, defineDataset } from '@alphagraph/lake';
+import { and, eq, inArray } from 'drizzle-orm';
 
 /** Owner of the datasets in this file. */
 const OWNER = 'models';
@@ -32,4 +35,67 @@ export function predictionsDataset(model: string): DatasetContract {
     entity: 'entity',
     eventTime: 't',
   });
+}
+
+/**
+ * A model version as models publishes it to other services (backtests trade its predictions and
+ * retrain its algorithm walk-forward). Read-only: models alone trains and deploys versions.
+ */
+export interface PublishedModelVersion {
+  readonly model: string;
+  readonly task: 'classification' | 'regression';
+  readonly number: number;
+  readonly source: 'platform' | 'external';
+  readonly status: 'queued' | 'training' | 'ready' | 'failed';
+  /** registered, validated, paper, canary, production, retired or rejected. */
+  readonly stage: string;
+  readonly trainingSetId: string;
+  readonly algorithm: string;
+  readonly hyperparameters: Record<string, unknown>;
+  readonly seed: number;
+  /** Training-set columns the version reads, in order. */
+  readonly features: readonly { readonly ref: string; readonly column: string }[];
+  readonly label: string;
+}
+
+/** Stages whose versions every reader may see (analysts and traders see only these). */
+export const DEPLOYED_STAGES: readonly string[] = ['canary', 'production'];
+
+/** Model versions by (model name, version number); unknown ones are left out. */
+export async function readModelVersions(
+  db: Db,
+  refs: readonly { readonly model: string; readonly version: number }[],
+): Promise<PublishedModelVersion[]> {
+  const names = [...new Set(refs.map((r) => r.model))];
+  if (names.length === 0) return [];
+  const rows = await db
+    .select({ model: models.name, task: models.task, v: modelVersions })
+    .from(modelVersions)
+    .innerJoin(models, eq(models.id, modelVersions.modelId))
+    .where(
+      and(
+        inArray(models.name, names),
+        inArray(
+          modelVersions.number,
+          refs.map((r) => r.version).filter((n) => Number.isSafeInteger(n) && n > 0 && n < 2 ** 31),
+        ),
+      ),
+    );
+  const wanted = new Set(refs.map((r) => `${r.model}@${r.version}`));
+  return rows
+    .filter((r) => wanted.has(`${r.model}@${r.v.number}`))
+    .map((r) => ({
+      model: r.model,
+      task: r.task,
+      number: r.v.number,
+      source: r.v.source,
+      status: r.v.status,
+      stage: r.v.stage,
+      trainingSetId: r.v.trainingSetId,
+      algorithm: r.v.algorithm,
+      hyperparameters: r.v.hyperparameters,
+      seed: r.v.seed,
+      features: r.v.features,
+      label: r.v.label,
+    }));
 }

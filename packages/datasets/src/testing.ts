@@ -1,6 +1,7 @@
 import type { Db } from '@alphagraph/db';
 import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import { featureInputs, features, trainingSets } from '@alphagraph/db/schema/features';
+import { type MODEL_STAGES, models, modelVersions } from '@alphagraph/db/schema/models';
 import type { Lake, StagedValue } from '@alphagraph/lake';
 import { trainingSetDataset } from './features.ts';
 
@@ -147,4 +148,55 @@ export async function seedTrainingSet(
     })
     .returning();
   return { id: ts!.id, lakeDataset, snapshotId: snapshot.id };
+}
+
+/**
+ * A trained model version, written as models records one (the model and its version row): for
+ * the tests of services that read versions through `readModelVersions` and may not train them.
+ */
+export async function seedModelVersion(
+  db: Db,
+  spec: {
+    readonly model: string;
+    readonly task?: 'classification' | 'regression';
+    readonly number: number;
+    readonly stage?: (typeof MODEL_STAGES)[number];
+    readonly trainingSetId: string;
+    readonly algorithm?: string;
+    readonly hyperparameters?: Record<string, unknown>;
+    readonly seed?: number;
+    /** Feature columns of the training set, `name__v1` for a seeded feature `name`. */
+    readonly features: readonly string[];
+    readonly label: string;
+    readonly createdBy?: string;
+  },
+): Promise<void> {
+  const [model] = await db
+    .insert(models)
+    .values({
+      name: spec.model,
+      description: `test model ${spec.model}`,
+      task: spec.task ?? 'regression',
+      owner: spec.createdBy ?? 'test',
+    })
+    .onConflictDoUpdate({ target: models.name, set: { owner: spec.createdBy ?? 'test' } })
+    .returning();
+  await db.insert(modelVersions).values({
+    modelId: model!.id,
+    number: spec.number,
+    source: 'platform',
+    trainingSetId: spec.trainingSetId,
+    algorithm: spec.algorithm ?? 'linear_regression',
+    tier: 'LOW',
+    hyperparameters: spec.hyperparameters ?? {},
+    seed: spec.seed ?? 1,
+    crossValidation: {},
+    features: spec.features.map((column) => ({ ref: `${column.replace(/__v(\d+)$/, '@$1')}`, column })),
+    label: spec.label,
+    status: 'ready',
+    stage: spec.stage ?? 'registered',
+    createdBy: spec.createdBy ?? 'test',
+    finishedAt: new Date(),
+    progress: 1,
+  });
 }

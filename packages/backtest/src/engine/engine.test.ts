@@ -335,3 +335,17 @@ describe('FIFO trade ledger', () => {
     expect(open[0]).toMatchObject({ size: -5, entryPrice: 90, pnl: 50 });
   });
 });
+
+describe('equity only (sweep configurations)', () => {
+  it('gives the same equity without the trade ledger and positions', () => {
+    const m = randomMarket(120, 30, 5);
+    const spec = { rule: { type: 'topK', long: 5, short: 5 }, costs: { commissionBps: 5, spreadBps: 2 } } as const;
+    const full = runPortfolioBacktest(spec, m);
+    const lean = runPortfolioBacktest(spec, m, { ledgers: false });
+    expect(Array.from(lean.equity.equity)).toEqual(Array.from(full.equity.equity));
+    expect(Array.from(lean.equity.traded)).toEqual(Array.from(full.equity.traded));
+    expect(full.trades.length).toBeGreaterThan(0);
+    expect(lean.trades).toEqual([]);
+    expect(lean.positions.shares.length).toBe(0);
+  });
+});

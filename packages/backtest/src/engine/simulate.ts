@@ -55,7 +55,16 @@ export interface PortfolioResult {
  * Fills: fractional shares are allowed. Fill price = price × (1 ± (slippageBps + spreadBps/2)/1e4)
  * against the order; commission = |quantity × fill| × commissionBps/1e4 + commissionFixed per order.
  */
-export function runPortfolioBacktest(specInput: unknown, market: MarketData): PortfolioResult {
+export function runPortfolioBacktest(
+  specInput: unknown,
+  market: MarketData,
+  /**
+   * `ledgers: false` skips the trade ledger and the positions (a sweep's configurations need only
+   * the equity curve): `trades` and `positions` come back empty, the equity is the same.
+   */
+  options: { readonly ledgers?: boolean } = {},
+): PortfolioResult {
+  const ledgers = options.ledgers !== false;
   const spec = parseBacktestSpec(specInput);
   const m = normalizeMarket(market);
   const D = m.dates.length;
@@ -89,12 +98,12 @@ export function runPortfolioBacktest(specInput: unknown, market: MarketData): Po
     const time = m.dates[t]!;
     for (const a of m.dividends[t] ?? []) {
       cash += shares[a.symbol]! * a.value;
-      ledger.dividend(a.symbol, a.value);
+      if (ledgers) ledger.dividend(a.symbol, a.value);
     }
     for (const a of m.splits[t] ?? []) {
       shares[a.symbol] = shares[a.symbol]! * a.value;
       mark[a.symbol] = mark[a.symbol]! / a.value;
-      ledger.split(a.symbol, a.value);
+      if (ledgers) ledger.split(a.symbol, a.value);
     }
 
     if (rebalance[t] === 1) {
@@ -119,7 +128,7 @@ export function runPortfolioBacktest(specInput: unknown, market: MarketData): Po
         cash -= qty * fill + commission;
         shares[s] = shares[s]! + qty;
         tradedValue += notional;
-        ledger.fill(s, qty, fill, commission, time);
+        if (ledgers) ledger.fill(s, qty, fill, commission, time);
       }
       traded[t] = tradedValue;
     }
@@ -144,13 +153,13 @@ export function runPortfolioBacktest(specInput: unknown, market: MarketData): Po
     net[t] = (long - short) / e;
     dailyReturn[t] = e / previousEquity - 1;
     previousEquity = e;
-    for (let s = 0; s < S; s++) {
+    for (let s = 0; ledgers && s < S; s++) {
       const sh = shares[s]!;
       if (sh !== 0) pos.push(t, s, sh, mark[s]!, sh * mark[s]!, (sh * mark[s]!) / e);
     }
   }
 
-  const trades = [...ledger.closed, ...ledger.openTrades(mark, m.dates[D - 1]!)];
+  const trades = ledgers ? [...ledger.closed, ...ledger.openTrades(mark, m.dates[D - 1]!)] : [];
   return {
     spec,
     symbols: m.symbols,

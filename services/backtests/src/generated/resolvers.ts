@@ -9,6 +9,7 @@ import type { DownloadLink as DownloadLinkModel } from '@alphagraph/service';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -73,6 +74,8 @@ export type Backtest = {
   sweep: Maybe<Sweep>;
   /** Trades (FIFO lots) in closing order, then those still open. */
   trades: TradeConnection;
+  /** A walk-forward run's windows, and its in-sample result beside the out-of-sample one (null otherwise). */
+  walkForward: Maybe<WalkForwardResult>;
 };
 
 
@@ -242,6 +245,8 @@ export type BacktestSpecInput = {
   strategy?: InputMaybe<Scalars['JSON']['input']>;
   /** Instrument symbols traded (BACKTESTING_PY: exactly one). */
   universe: Array<Scalars['String']['input']>;
+  /** PORTFOLIO with a model signal only: retrain walk-forward and trade out-of-sample predictions. */
+  walkForward?: InputMaybe<WalkForwardInput>;
 };
 
 export type BacktestStatus =
@@ -460,6 +465,11 @@ export type SweepConfiguration = {
   /** Why this configuration could not be run (e.g. slow <= fast), when it could not. */
   error: Maybe<Scalars['String']['output']>;
   index: Scalars['Int']['output'];
+  /**
+   * Metrics of the configuration's equity curve. Configurations are simulated without a trade ledger
+   * (the best one is run in full as `bestBacktest`), so the trade statistics (tradeCount, winRate,
+   * bestTrade, worstTrade, profitFactor, expectancy) are null here.
+   */
   metrics: Maybe<BacktestMetrics>;
   /** Parameter name -> value. */
   parameters: Scalars['JSON']['output'];
@@ -532,6 +542,49 @@ export type TradeConnection = {
   endCursor: Maybe<Scalars['String']['output']>;
   hasNextPage: Scalars['Boolean']['output'];
   nodes: Array<BacktestTrade>;
+};
+
+/**
+ * Walk-forward of a model signal: the version's algorithm, hyperparameters and seed are retrained on
+ * rolling windows of the training set it was trained on (windows counted in that set's distinct
+ * instants t): train on `trainWindow` instants, predict the next `testWindow`, move on by `step`
+ * (default `testWindow`; never shorter, so out-of-sample periods do not overlap). Training rows
+ * whose label is not known before the test period (a forward label's horizon) are purged. Only the
+ * out-of-sample predictions are traded (each from its t, filled at the next open); the in-sample
+ * result (each window's predictions of its own training rows) is reported beside it.
+ */
+export type WalkForwardInput = {
+  step?: InputMaybe<Scalars['Int']['input']>;
+  testWindow: Scalars['Int']['input'];
+  trainWindow: Scalars['Int']['input'];
+};
+
+/** A walk-forward run: the stitched out-of-sample result (the run's own metrics and outputs) and the in-sample one. */
+export type WalkForwardResult = {
+  __typename?: 'WalkForwardResult';
+  inSample: BacktestMetrics;
+  outOfSample: BacktestMetrics;
+  step: Scalars['Int']['output'];
+  testWindow: Scalars['Int']['output'];
+  trainWindow: Scalars['Int']['output'];
+  /** In time order; test periods never overlap and never include a training row of their window. */
+  windows: Array<WalkForwardWindow>;
+};
+
+/** One walk-forward window: the instants it trained on and the ones it predicted out of sample. */
+export type WalkForwardWindow = {
+  __typename?: 'WalkForwardWindow';
+  index: Scalars['Int']['output'];
+  /** Training rows dropped because their label was not known before the test period. */
+  purgedRows: Scalars['Int']['output'];
+  testEnd: Scalars['DateTime']['output'];
+  /** Rows predicted out of sample. */
+  testRows: Scalars['Int']['output'];
+  testStart: Scalars['DateTime']['output'];
+  trainEnd: Scalars['DateTime']['output'];
+  /** Labelled training rows fitted. */
+  trainRows: Scalars['Int']['output'];
+  trainStart: Scalars['DateTime']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -682,6 +735,9 @@ export type ResolversTypes = ResolversObject<{
   SweepParameterInput: SweepParameterInput;
   SweepResult: ResolverTypeWrapper<SweepResultModelModel>;
   TradeConnection: ResolverTypeWrapper<TradeConnection>;
+  WalkForwardInput: WalkForwardInput;
+  WalkForwardResult: ResolverTypeWrapper<Omit<WalkForwardResult, 'inSample' | 'outOfSample'> & { inSample: ResolversTypes['BacktestMetrics'], outOfSample: ResolversTypes['BacktestMetrics'] }>;
+  WalkForwardWindow: ResolverTypeWrapper<WalkForwardWindow>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -721,6 +777,9 @@ export type ResolversParentTypes = ResolversObject<{
   SweepParameterInput: SweepParameterInput;
   SweepResult: SweepResultModelModel;
   TradeConnection: TradeConnection;
+  WalkForwardInput: WalkForwardInput;
+  WalkForwardResult: Omit<WalkForwardResult, 'inSample' | 'outOfSample'> & { inSample: ResolversParentTypes['BacktestMetrics'], outOfSample: ResolversParentTypes['BacktestMetrics'] };
+  WalkForwardWindow: WalkForwardWindow;
 }>;
 
 export type BacktestResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Backtest'] = ResolversParentTypes['Backtest'], FederationReferenceType extends FederationReferenceTypes['Backtest'] = FederationReferenceTypes['Backtest']> = ResolversObject<{
@@ -753,6 +812,7 @@ export type BacktestResolvers<ContextType = Context, ParentType extends Resolver
   status?: Resolver<ResolversTypes['BacktestStatus'], ParentType, ContextType>;
   sweep?: Resolver<Maybe<ResolversTypes['Sweep']>, ParentType, ContextType>;
   trades?: Resolver<ResolversTypes['TradeConnection'], ParentType, ContextType, RequireFields<BacktestTradesArgs, 'first'>>;
+  walkForward?: Resolver<Maybe<ResolversTypes['WalkForwardResult']>, ParentType, ContextType>;
 }>;
 
 export type BacktestDownloadResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BacktestDownload'] = ResolversParentTypes['BacktestDownload']> = ResolversObject<{
@@ -965,6 +1025,26 @@ export type TradeConnectionResolvers<ContextType = Context, ParentType extends R
   nodes?: Resolver<Array<ResolversTypes['BacktestTrade']>, ParentType, ContextType>;
 }>;
 
+export type WalkForwardResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WalkForwardResult'] = ResolversParentTypes['WalkForwardResult']> = ResolversObject<{
+  inSample?: Resolver<ResolversTypes['BacktestMetrics'], ParentType, ContextType>;
+  outOfSample?: Resolver<ResolversTypes['BacktestMetrics'], ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  testWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainWindow?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windows?: Resolver<Array<ResolversTypes['WalkForwardWindow']>, ParentType, ContextType>;
+}>;
+
+export type WalkForwardWindowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WalkForwardWindow'] = ResolversParentTypes['WalkForwardWindow']> = ResolversObject<{
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  purgedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  testEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  testRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  testStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trainEnd?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  trainRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  trainStart?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Backtest?: BacktestResolvers<ContextType>;
   BacktestDownload?: BacktestDownloadResolvers<ContextType>;
@@ -996,5 +1076,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SweepParameter?: SweepParameterResolvers<ContextType>;
   SweepResult?: SweepResultResolvers<ContextType>;
   TradeConnection?: TradeConnectionResolvers<ContextType>;
+  WalkForwardResult?: WalkForwardResultResolvers<ContextType>;
+  WalkForwardWindow?: WalkForwardWindowResolvers<ContextType>;
 }>;
 

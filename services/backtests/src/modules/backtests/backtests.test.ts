@@ -147,7 +147,7 @@ describe('portfolio backtests over the lake', () => {
       [{ ...MOMENTUM, strategy: { ...MOMENTUM.strategy, cash: -5 } }, 'INVALID_SPEC', /strategy\.cash/],
       [{ ...MOMENTUM, signal: { expression: 'Mean($close, 5' } }, 'INVALID_SPEC', /does not compile/],
       [{ ...MOMENTUM, signal: { expression: '$sentiment' } }, 'INVALID_SPEC', /unknown field \$sentiment/],
-      [{ ...MOMENTUM, signal: { model: 'nope', modelVersion: 1 } }, 'NOT_FOUND', /model nope has no batch predictions/],
+      [{ ...MOMENTUM, signal: { model: 'nope', modelVersion: 1 } }, 'NOT_FOUND', /model nope has no version 1/],
       [{ ...MOMENTUM, strategy: { ...MOMENTUM.strategy, execution: { lagBars: 0 } } }, 'LOOKAHEAD', /lookahead/],
       [{ ...MOMENTUM, mode: 'BACKTESTING_PY', signal: null, strategy: null }, 'INVALID_SPEC', /exactly one instrument/],
     ];

@@ -11,6 +11,7 @@ import { type Lake, LakeError, type LakeSession, latestAsOf, quoteIdent, type Sn
 import { z } from 'zod';
 import { BacktestServiceError } from './errors.ts';
 import { type RunSpec, SIGNAL_FIELDS } from './spec.ts';
+import type { PredictionColumns } from './walk-forward.ts';
 
 /** What a run reads, pinned when it is requested: lake dataset -> snapshot id, and the as-of instant. */
 export interface PinnedInputs {
@@ -94,7 +95,7 @@ export async function pinInputs(lake: Lake, spec: RunSpec, now = new Date()): Pr
       `universe: no daily bars between ${spec.periodStart} and ${spec.periodEnd} for ${describeList(missing)}`,
     );
   }
-  if (spec.signal?.kind === 'model') {
+  if (spec.signal?.kind === 'model' && !spec.walkForward) {
     const { model, version } = spec.signal;
     const name = predictionsDatasetName(model);
     const predictions = await currentOrNull(lake, name);
@@ -120,15 +121,6 @@ function describeList(items: readonly string[]): string {
   return items.length <= 10 ? items.join(', ') : `${items.slice(0, 10).join(', ')} and ${items.length - 10} more`;
 }
 
-const gridRow = z.object({
-  d: z.union([z.bigint(), z.number()]).transform(Number),
-  open: z.array(z.number().nullable()),
-  high: z.array(z.number().nullable()),
-  low: z.array(z.number().nullable()),
-  close: z.array(z.number().nullable()),
-  signal: z.array(z.number().nullable()),
-  avail: z.array(z.number().nullable()),
-});
 const dayRow = z.object({ time: z.date() });
 const actionRow = z.object({
   symbol: z.string(),
@@ -137,13 +129,6 @@ const actionRow = z.object({
   ratio: z.number().nullable(),
   amount: z.number().nullable(),
 });
-
-function fill(target: Float64Array, offset: number, values: readonly (number | null)[]): void {
-  for (let s = 0; s < values.length; s++) {
-    const v = values[s];
-    target[offset + s] = v === null || v === undefined ? Number.NaN : v;
-  }
-}
 
 /**
  * Reads the market of a run from its pinned snapshots, in one DuckDB session:
@@ -159,7 +144,33 @@ function fill(target: Float64Array, offset: number, values: readonly (number | n
  * - corporate actions: splits and dividends known at as-of, each on the first session on or after
  *   its ex-date.
  */
-export async function loadMarket(lake: Lake, spec: RunSpec, pinned: PinnedInputs): Promise<LoadedMarket> {
+export async function loadMarket(
+  lake: Lake,
+  spec: RunSpec,
+  pinned: PinnedInputs,
+  /** Predictions computed by the run itself (walk-forward), placed as a model's batch predictions. */
+  predictions?: PredictionColumns,
+): Promise<LoadedMarket> {
+  return withMarket(lake, spec, pinned, (market) => market.load(spec, predictions));
+}
+
+/** A market read once (prices, sessions, corporate actions) that serves the signal of many specs. */
+export interface MarketSession {
+  /** The market with `spec`'s signal (same universe, period and pins as the session's spec). */
+  load(spec: RunSpec, predictions?: PredictionColumns): Promise<LoadedMarket>;
+}
+
+/**
+ * Reads the prices, sessions and corporate actions of `spec` once, in one DuckDB session, and runs
+ * `fn` with a MarketSession computing each spec's signal over them (a sweep reads the market once
+ * and compiles only each configuration's signal). Everything `fn` reads shares the pins.
+ */
+export async function withMarket<T>(
+  lake: Lake,
+  spec: RunSpec,
+  pinned: PinnedInputs,
+  fn: (market: MarketSession) => Promise<T>,
+): Promise<T> {
   const bars = await lake.snapshot(BARS_DATASET.name, pinned.inputSnapshots[BARS_DATASET.name]!);
   const from = new Date(`${spec.periodStart}T00:00:00Z`);
   const to = new Date(Date.parse(`${spec.periodEnd}T00:00:00Z`) + DAY_MS);
@@ -189,37 +200,31 @@ export async function loadMarket(lake: Lake, spec: RunSpec, pinned: PinnedInputs
       days.map((d, i) => [i, new Date(`${d}T00:00:00Z`), closes[i]!]),
     );
 
-    await stageSignal(lake, session, spec, pinned, bars);
-
+    // Dense (session × symbol) columns from one row of flat lists, placed by their index k = d·S + j.
     const D = days.length;
     const S = spec.universe.length;
-    const open = new Float64Array(D * S);
-    const high = new Float64Array(D * S);
-    const low = new Float64Array(D * S);
-    const close = new Float64Array(D * S);
-    const signal = new Float64Array(D * S).fill(Number.NaN);
-    const avail = new Float64Array(D * S).fill(Number.NaN);
-    const rows = await session.all(
-      `SELECT d.d,
-              list(p.open ORDER BY s.j) AS open, list(p.high ORDER BY s.j) AS high,
-              list(p.low ORDER BY s.j) AS low, list(p.close ORDER BY s.j) AS close,
-              list(g.value ORDER BY s.j) AS signal,
-              list(CAST(epoch_ms(g.available_at) AS DOUBLE) ORDER BY s.j) AS avail
-       FROM bt_days d CROSS JOIN bt_symbols s
-       LEFT JOIN bt_prices p ON p.symbol = s.symbol AND p.time = d.time
-       LEFT JOIN bt_signal g ON g.entity = s.symbol AND g.d = d.d
-       GROUP BY d.d ORDER BY d.d`,
+    const open = new Float64Array(D * S).fill(Number.NaN);
+    const high = new Float64Array(S === 1 ? D : 0).fill(Number.NaN);
+    const low = new Float64Array(S === 1 ? D : 0).fill(Number.NaN);
+    const close = new Float64Array(D * S).fill(Number.NaN);
+    // High and low only for the compatible mode's single instrument (the portfolio engine reads
+    // opens and closes): a list fewer per column is a good part of the read.
+    const single = S === 1;
+    const [grid] = await session.all<Record<string, unknown>>(
+      `SELECT list(d.d * ${S} + s.j) AS k, list(p.open) AS open, list(p.close) AS close
+              ${single ? ', list(p.high) AS high, list(p.low) AS low' : ''}
+       FROM bt_prices p JOIN bt_days d ON p.time = d.time JOIN bt_symbols s ON s.symbol = p.symbol`,
     );
-    for (const raw of rows) {
-      const r = gridRow.parse(raw);
-      const at = r.d * S;
-      fill(open, at, r.open);
-      fill(high, at, r.high);
-      fill(low, at, r.low);
-      fill(close, at, r.close);
-      fill(signal, at, r.signal);
-      fill(avail, at, r.avail);
-    }
+    scatter(grid, 'k', [
+      ['open', open],
+      ['close', close],
+      ...(single
+        ? ([
+            ['high', high],
+            ['low', low],
+          ] as const)
+        : []),
+    ]);
 
     const splits: { date: string; symbol: string; ratio: number }[] = [];
     const dividends: { date: string; symbol: string; amount: number }[] = [];
@@ -246,23 +251,58 @@ export async function loadMarket(lake: Lake, spec: RunSpec, pinned: PinnedInputs
         if (a.kind === 'dividend' && a.amount) dividends.push({ date, symbol: a.symbol, amount: a.amount });
       }
     }
-    const market: MarketData = {
-      dates: days,
-      symbols: spec.universe,
-      open,
-      close,
-      signal,
-      splits,
-      dividends,
-      signalAvailableAt: avail,
-      sessionCloses: closes.map((c) => c.getTime()),
-    };
-    return {
-      market,
-      days,
-      single: S === 1 ? { open, high, low, close } : null,
-    };
+
+    const staged = { signalBars: false };
+    return fn({
+      async load(run: RunSpec, predictions?: PredictionColumns): Promise<LoadedMarket> {
+        await stageSignal(lake, session, run, pinned, bars, predictions, staged);
+        const signal = new Float64Array(D * S).fill(Number.NaN);
+        const avail = new Float64Array(D * S).fill(Number.NaN);
+        const [row] = await session.all<Record<string, unknown>>(
+          `SELECT list(g.d * ${S} + s.j) AS k, list(g.value) AS signal,
+                  list(CAST(epoch_ms(g.available_at) AS DOUBLE)) AS avail
+           FROM bt_signal g JOIN bt_symbols s ON s.symbol = g.entity`,
+        );
+        scatter(row, 'k', [
+          ['signal', signal],
+          ['avail', avail],
+        ]);
+        const market: MarketData = {
+          dates: days,
+          symbols: spec.universe,
+          open,
+          close,
+          signal,
+          splits,
+          dividends,
+          signalAvailableAt: avail,
+          sessionCloses: closes.map((c) => c.getTime()),
+        };
+        return { market, days, single: S === 1 ? { open, high, low, close } : null };
+      },
+    });
   });
+}
+
+/** Writes each list column of `row` into its target at the positions listed in `row[key]`. */
+function scatter(
+  row: Record<string, unknown> | undefined,
+  key: string,
+  targets: readonly (readonly [string, Float64Array])[],
+): void {
+  const k = row?.[key] as ArrayLike<number | bigint> | null | undefined;
+  if (!k) return;
+  const n = k.length;
+  const at = new Int32Array(n);
+  for (let i = 0; i < n; i++) at[i] = Number(k[i]);
+  for (const [name, target] of targets) {
+    const values = row![name] as ArrayLike<number | null>;
+    if (!values || values.length !== n) throw new Error(`the market read returned a malformed ${name} column`);
+    for (let i = 0; i < n; i++) {
+      const v = values[i];
+      target[at[i]!] = v === null || v === undefined ? Number.NaN : v;
+    }
+  }
 }
 
 /** `bt_signal(entity, d, value, available_at)`: the signal of each (symbol, session) of the run. */
@@ -272,12 +312,29 @@ async function stageSignal(
   spec: RunSpec,
   pinned: PinnedInputs,
   bars: Snapshot,
+  predictions: PredictionColumns | undefined,
+  staged: { signalBars: boolean },
 ): Promise<void> {
   const empty =
     'CREATE OR REPLACE TEMP TABLE bt_signal (entity VARCHAR, d INTEGER, value DOUBLE, available_at TIMESTAMPTZ)';
   const signal = spec.signal;
   if (!signal) {
     await session.run(empty);
+    return;
+  }
+  if (signal.kind === 'model' && predictions) {
+    await session.run('CREATE OR REPLACE TEMP TABLE bt_wf (entity VARCHAR, t TIMESTAMPTZ, value DOUBLE)');
+    await session.append(
+      'bt_wf',
+      predictions.entity.map((e, i) => [e, new Date(predictions.t[i]!), predictions.value[i]!]),
+    );
+    await session.run(
+      `CREATE OR REPLACE TEMP TABLE bt_signal AS
+       SELECT p.entity, d.d, p.value, p.t AS available_at
+       FROM (SELECT * FROM bt_wf WHERE entity IN (SELECT symbol FROM bt_symbols)) p
+       ASOF JOIN bt_days d ON p.t <= d.session_close
+       QUALIFY row_number() OVER (PARTITION BY p.entity, d.d ORDER BY p.t DESC) = 1`,
+    );
     return;
   }
   if (signal.kind === 'model') {
@@ -297,7 +354,33 @@ async function stageSignal(
     );
     return;
   }
-  // Bars as known at their own session's close: the version each session's signal could have read.
+  // Bars as known at their own session's close: the version each session's signal could have read
+  // (staged once per market session: every configuration of a sweep reads the same).
+  if (!staged.signalBars) {
+    await stageSignalBars(lake, session, pinned, bars);
+    staged.signalBars = true;
+  }
+  const compiled = compileExpression(signal.expression, {
+    fields: SIGNAL_FIELDS,
+    mode: 'feature',
+    source: {
+      relation: 'bt_signal_bars',
+      entityColumn: 'symbol',
+      timeColumn: 'time',
+      availableAtColumn: 'available_at',
+      columns: { open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
+    },
+  });
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE bt_signal AS
+     SELECT c.entity, d.d, c.value, c.available_at
+     FROM (${compiled.sql}) c JOIN bt_days d ON d.time = c.time
+     WHERE c.value IS NOT NULL AND isfinite(c.value)`,
+  );
+}
+
+/** `bt_signal_bars`: the universe's daily bars as known at their own session's close. */
+async function stageSignalBars(lake: Lake, session: LakeSession, pinned: PinnedInputs, bars: Snapshot): Promise<void> {
   await session.run(
     `CREATE OR REPLACE TEMP TABLE bt_day_closes AS
      SELECT DISTINCT time FROM bt_prices`,
@@ -318,21 +401,4 @@ async function stageSignal(
     },
   );
   await session.run(`CREATE OR REPLACE TEMP TABLE bt_signal_bars AS SELECT * FROM ${asKnown}`, [pinned.asOf]);
-  const compiled = compileExpression(signal.expression, {
-    fields: SIGNAL_FIELDS,
-    mode: 'feature',
-    source: {
-      relation: 'bt_signal_bars',
-      entityColumn: 'symbol',
-      timeColumn: 'time',
-      availableAtColumn: 'available_at',
-      columns: { open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
-    },
-  });
-  await session.run(
-    `CREATE OR REPLACE TEMP TABLE bt_signal AS
-     SELECT c.entity, d.d, c.value, c.available_at
-     FROM (${compiled.sql}) c JOIN bt_days d ON d.time = c.time
-     WHERE c.value IS NOT NULL AND isfinite(c.value)`,
-  );
 }

@@ -26,8 +26,29 @@ async function append(
   rows: Iterable<readonly StagedValue[]>,
   summary: Record<string, unknown>,
   onPublish?: (tx: CatalogTransaction, snapshot: { id: number }) => Promise<void>,
+  /**
+   * A narrower staging (numbers only, no per-row strings or instants, which the appender converts
+   * slowly): its table, the SELECT giving the dataset's columns from it, and lookups to stage first.
+   */
+  narrow?: {
+    table: string;
+    select: string;
+    params: LakeParam[];
+    lookups: { table: string; columns: string; rows: StagedValue[][] }[];
+  },
 ): Promise<Snapshot> {
   const dataset = OUTPUT_DATASETS[kind];
+  if (narrow) {
+    return lake.commit(dataset.name, { mode: 'append', summary, ...(onPublish ? { onPublish } : {}) }, async (w) => {
+      for (const l of narrow.lookups) {
+        await w.session.run(`CREATE OR REPLACE TEMP TABLE ${l.table} (${l.columns})`);
+        await w.session.append(l.table, l.rows);
+      }
+      await w.session.run(`CREATE OR REPLACE TEMP TABLE bt_out (${narrow.table})`);
+      await w.session.append('bt_out', rows);
+      await w.writeQuery(narrow.select, narrow.params);
+    });
+  }
   // Dates are staged as instants (the appender takes no DATE) and cast as the file is written.
   const columns = dataset.columns.map((c) => `"${c.name}" ${c.type === 'DATE' ? 'TIMESTAMPTZ' : c.type}`).join(', ');
   const select = dataset.columns
@@ -72,52 +93,76 @@ export async function writeOutputs(
     summary,
   );
   const p = out.positions;
+  const lookups = (session: 'positions' | 'trades') => [
+    {
+      table: `bt_out_days_${session}`,
+      columns: 'd INTEGER, time TIMESTAMPTZ',
+      rows: days.map((date, d): StagedValue[] => [d, date]),
+    },
+    {
+      table: `bt_out_symbols_${session}`,
+      columns: 'j INTEGER, symbol VARCHAR',
+      rows: out.symbols.map((symbol, j): StagedValue[] => [j, symbol]),
+    },
+  ];
   const positions = await append(
     lake,
     'positions',
     (function* () {
       for (let i = 0; i < p.shares.length; i++) {
-        yield [
-          id,
-          days[p.dateIndex[i]!]!,
-          out.symbols[p.symbolIndex[i]!]!,
-          p.shares[i]!,
-          p.price[i]!,
-          p.value[i]!,
-          p.weight[i]!,
-          now,
-        ] as StagedValue[];
+        yield [p.dateIndex[i]!, p.symbolIndex[i]!, p.shares[i]!, p.price[i]!, p.value[i]!, p.weight[i]!];
       }
     })(),
     summary,
+    undefined,
+    {
+      table: 'd INTEGER, j INTEGER, shares DOUBLE, price DOUBLE, value DOUBLE, weight DOUBLE',
+      select: `SELECT $1::VARCHAR AS backtest_id, CAST(timezone('UTC', dd.time) AS DATE) AS date, s.symbol,
+                      o.shares, o.price, o.value, o.weight, $2::TIMESTAMPTZ AS available_at
+               FROM bt_out o JOIN bt_out_days_positions dd ON dd.d = o.d JOIN bt_out_symbols_positions s ON s.j = o.j
+               ORDER BY o.d, o.j`,
+      params: [id, now],
+      lookups: lookups('positions'),
+    },
   );
   const outputs: Record<string, number> = {
     [OUTPUT_DATASETS.equity.name]: equity.id,
     [OUTPUT_DATASETS.positions.name]: positions.id,
   };
+  const symbolIndex = new Map(out.symbols.map((symbol, j) => [symbol, j]));
   await append(
     lake,
     'trades',
     out.trades.map((t, i): StagedValue[] => [
-      id,
       i + 1,
-      t.symbol,
+      symbolIndex.get(t.symbol) ?? -1,
       t.size,
-      new Date(t.entryTime),
+      t.entryTime,
       t.entryPrice,
-      new Date(t.exitTime),
+      t.exitTime,
       t.exitPrice,
       t.costs,
       t.dividends,
       t.pnl,
       nullable(t.return),
       t.open,
-      now,
     ]),
     summary,
     async (tx, snapshot) => {
       outputs[OUTPUT_DATASETS.trades.name] = snapshot.id;
       await finish(tx as unknown as JobsDb, outputs);
+    },
+    {
+      table: `trade_no INTEGER, j INTEGER, size DOUBLE, entry_ms DOUBLE, entry_price DOUBLE, exit_ms DOUBLE,
+              exit_price DOUBLE, costs DOUBLE, dividends DOUBLE, pnl DOUBLE, "return" DOUBLE, open BOOLEAN`,
+      select: `SELECT $1::VARCHAR AS backtest_id, o.trade_no, s.symbol, o.size,
+                      to_timestamp(0) + to_microseconds(CAST(o.entry_ms AS BIGINT) * 1000) AS entry_time, o.entry_price,
+                      to_timestamp(0) + to_microseconds(CAST(o.exit_ms AS BIGINT) * 1000) AS exit_time, o.exit_price, o.costs, o.dividends, o.pnl,
+                      o."return", o.open, $2::TIMESTAMPTZ AS available_at
+               FROM bt_out o JOIN bt_out_symbols_trades s ON s.j = o.j
+               ORDER BY o.trade_no`,
+      params: [id, now],
+      lookups: lookups('trades').slice(1),
     },
   );
   return outputs;

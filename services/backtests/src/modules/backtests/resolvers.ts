@@ -32,7 +32,7 @@ async function result(run: () => Promise<BacktestRecord>): Promise<BacktestResul
 export function specInputOf(spec: BacktestSpecInput): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(spec)) if (v !== null && v !== undefined) out[k] = v;
-  for (const k of ['signal', 'compat', 'conventions'] as const) {
+  for (const k of ['signal', 'compat', 'conventions', 'walkForward'] as const) {
     const v = out[k];
     if (v && typeof v === 'object') out[k] = Object.fromEntries(Object.entries(v).filter(([, x]) => x !== null));
   }
@@ -69,6 +69,10 @@ export const backtestResolvers: Resolvers = {
     trades: (b, args, ctx) => ctx.stores.backtests.trades(b, args.first, args.after),
     download: (b, args, ctx) => ctx.stores.backtests.download(ctx, b, args.output),
     reportPath: (b) => `${REPORT_PREFIX}${b.id}`,
+    walkForward: (b) => {
+      const wf = b.status === 'succeeded' ? (b.metrics as unknown as StoredMetrics | null)?.walkForward : undefined;
+      return wf ? { ...wf, windows: [...wf.windows] } : null;
+    },
   },
   BacktestMetrics: {
     totalReturn: (m) => m.portfolio.totalReturn ?? null,

@@ -4,9 +4,10 @@ import type { Lake } from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
 import { type LoadedMarket, loadMarket, type PinnedInputs } from './market.ts';
 import { writeOutputs } from './outputs.ts';
-import { type SimulationOutput, simulate } from './simulate.ts';
+import { type SimulationOutput, type StoredWalkForward, simulate } from './simulate.ts';
 import type { RunSpec } from './spec.ts';
 import { type BacktestRecord, type BacktestStore, backtestLifecycle } from './store.ts';
+import { computeWalkForward } from './walk-forward.ts';
 
 export interface RunDeps {
   readonly db: Db;
@@ -26,12 +27,53 @@ export async function computeRun(
   spec: RunSpec,
   pinned: PinnedInputs,
   progress: (fraction: number) => Promise<void> = async () => {},
+  db?: Db,
 ): Promise<{ loaded: LoadedMarket; output: SimulationOutput }> {
+  if (spec.walkForward) {
+    if (!db) throw new Error('a walk-forward run reads the model version: give computeRun the database');
+    return computeWalkForwardRun(db, lake, spec, pinned, progress);
+  }
   const loaded = await loadMarket(lake, spec, pinned);
   await progress(0.4);
   const output = simulate(spec, loaded);
   await progress(0.7);
   return { loaded, output };
+}
+
+/**
+ * A walk-forward run: retrains the version on rolling windows of its training set (pinned), trades
+ * the stitched out-of-sample predictions (the run's outputs and metrics) and, beside them, the
+ * in-sample predictions (metrics only).
+ */
+async function computeWalkForwardRun(
+  db: Db,
+  lake: Lake,
+  spec: RunSpec,
+  pinned: PinnedInputs,
+  progress: (fraction: number) => Promise<void>,
+): Promise<{ loaded: LoadedMarket; output: SimulationOutput }> {
+  const wf = await computeWalkForward(db, lake, spec, pinned.inputSnapshots);
+  await progress(0.4);
+  const loaded = await loadMarket(lake, spec, pinned, wf.outOfSample);
+  const output = simulate(spec, loaded);
+  const inSample = simulate(spec, await loadMarket(lake, spec, pinned, wf.inSample));
+  await progress(0.7);
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const { walkForward: _o, ...outOfSampleMetrics } = output.metrics;
+  const { walkForward: _i, ...inSampleMetrics } = inSample.metrics;
+  const stored: StoredWalkForward = {
+    ...spec.walkForward!,
+    windows: wf.windows.map((w) => ({
+      ...w,
+      trainStart: iso(w.trainStart),
+      trainEnd: iso(w.trainEnd),
+      testStart: iso(w.testStart),
+      testEnd: iso(w.testEnd),
+    })),
+    outOfSample: outOfSampleMetrics,
+    inSample: inSampleMetrics,
+  };
+  return { loaded, output: { ...output, metrics: { ...output.metrics, walkForward: stored } } };
 }
 
 /** A short account of a failure for the run record (no stack, no SQL text). */
@@ -50,7 +92,13 @@ export function failureMessage(error: unknown): string {
 export async function executeBacktest(deps: RunDeps, run: BacktestRecord, worker: string): Promise<BacktestRecord> {
   try {
     const spec = run.spec as unknown as RunSpec;
-    const { output } = await computeRun(deps.lake, spec, pinnedOf(run), (p) => deps.store.progress(run.id, p, worker));
+    const { output } = await computeRun(
+      deps.lake,
+      spec,
+      pinnedOf(run),
+      (p) => deps.store.progress(run.id, p, worker),
+      deps.db,
+    );
     let finished: BacktestRecord | null = null;
     await writeOutputs(deps.lake, run.id, output, async (tx, outputs) => {
       finished = await backtestLifecycle.transition(tx, {

@@ -5,6 +5,7 @@ import type { Lake } from '@alphagraph/lake';
 import { DomainError, type DownloadLink, type Downloads, type RequestScope } from '@alphagraph/service';
 import { BacktestServiceError } from './errors.ts';
 import { pinInputs } from './market.ts';
+import { checkModelSignal } from './model-signal.ts';
 import {
   downloadQuery,
   type OutputKind,
@@ -17,6 +18,7 @@ import {
 import { executeBacktest } from './run.ts';
 import { parseRunSpec, type RunSpec, signalLabel } from './spec.ts';
 import { type BacktestRecord, backtestLifecycle, createBacktestStore } from './store.ts';
+import { walkForwardSource } from './walk-forward.ts';
 
 export const AUDIT_RUN = 'mutation:runBacktest';
 export const AUDIT_RERUN = 'mutation:rerunBacktest';
@@ -80,9 +82,29 @@ export function createBacktests(deps: BacktestDeps) {
   }
 
   /** Validates, pins and queues a spec (no audit): the mutation, the demo and sweeps build on it. */
-  async function submit(input: unknown, createdBy: string, extra: { rerunOf?: string; sweepId?: string } = {}) {
+  async function submit(
+    input: unknown,
+    createdBy: string,
+    extra: { rerunOf?: string; sweepId?: string } = {},
+    caller: Identity | null = null,
+  ) {
     const spec = parseRunSpec(input);
+    await checkModelSignal(deps.db, spec, caller);
     const pinned = await pinInputs(deps.lake, spec);
+    if (spec.walkForward) {
+      // The training set the version was trained on, pinned as it is now (a rebuild later is not read).
+      const { trainingSet } = await walkForwardSource(deps.db, spec);
+      pinned.inputSnapshots[trainingSet.lakeDataset] = trainingSet.snapshotId!;
+      const snapshot = await deps.lake.snapshot(trainingSet.lakeDataset, trainingSet.snapshotId!);
+      const [row] = await deps.lake.query(`SELECT count(DISTINCT t) AS n FROM ${deps.lake.scan(snapshot)}`);
+      const instants = Number((row as { n: bigint | number }).n);
+      if (instants <= spec.walkForward.trainWindow) {
+        throw new BacktestServiceError(
+          'NO_DATA',
+          `walkForward: the training set has ${instants} instants, not more than trainWindow ${spec.walkForward.trainWindow}: no out-of-sample window`,
+        );
+      }
+    }
     const created = await store.create(
       { ...recordOf(spec), inputSnapshots: pinned.inputSnapshots, asOf: pinned.asOf, createdBy, ...extra },
       spec.universe,
@@ -113,7 +135,7 @@ export function createBacktests(deps: BacktestDeps) {
     /** runBacktest: validate, pin the snapshots, queue, audit. */
     async run(scope: RequestScope, input: unknown): Promise<BacktestRecord> {
       const identity = identityOf(scope);
-      const created = await submit(input, identity.userId);
+      const created = await submit(input, identity.userId, {}, identity);
       await audit(scope, identity, AUDIT_RUN, created);
       return created;
     },
@@ -126,6 +148,7 @@ export function createBacktests(deps: BacktestDeps) {
         throw new BacktestServiceError('INVALID_SPEC', `backtest ${id} predates pinned specs and cannot be rerun`);
       }
       const spec = parseRunSpec(toInput(original.spec as unknown as RunSpec));
+      await checkModelSignal(deps.db, spec, identity);
       const created = await store.create(
         {
           ...recordOf(spec),
@@ -186,5 +209,6 @@ export function toInput(spec: RunSpec): Record<string, unknown> {
     strategy: spec.strategy ?? undefined,
     compat: spec.compat,
     conventions: spec.conventions,
+    walkForward: spec.walkForward ?? null,
   };
 }

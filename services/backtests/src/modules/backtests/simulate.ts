@@ -56,6 +56,29 @@ export interface StoredMetrics {
   readonly conventions: Conventions;
   /** The backtesting.py statistics, in the library's order (BACKTESTING_PY). */
   readonly compat: readonly { name: string; value: number | null; display: string }[] | null;
+  /** A walk-forward run: its windows and the in-sample result beside the out-of-sample one. */
+  readonly walkForward?: StoredWalkForward;
+}
+
+/** What a walk-forward run records (instants as ISO strings). */
+export interface StoredWalkForward {
+  readonly trainWindow: number;
+  readonly testWindow: number;
+  readonly step: number;
+  readonly windows: readonly {
+    readonly index: number;
+    readonly trainStart: string;
+    readonly trainEnd: string;
+    readonly testStart: string;
+    readonly testEnd: string;
+    readonly trainRows: number;
+    readonly testRows: number;
+    readonly purgedRows: number;
+  }[];
+  /** The stitched out-of-sample predictions' result (the run's own metrics and outputs). */
+  readonly outOfSample: Omit<StoredMetrics, 'walkForward'>;
+  /** The same strategy on each window's predictions of its own training rows. */
+  readonly inSample: Omit<StoredMetrics, 'walkForward'>;
 }
 
 const finite = (v: number): number | null => (Number.isFinite(v) ? v : null);
@@ -136,8 +159,12 @@ export function buyAndHold(loaded: LoadedMarket, cash: number): Float64Array {
 }
 
 /** Runs the portfolio engine over the loaded market. */
-export function simulatePortfolio(spec: RunSpec, loaded: LoadedMarket): SimulationOutput {
-  const result = runPortfolioBacktest(spec.strategy, loaded.market);
+export function simulatePortfolio(
+  spec: RunSpec,
+  loaded: LoadedMarket,
+  options: { readonly ledgers?: boolean } = {},
+): SimulationOutput {
+  const result = runPortfolioBacktest(spec.strategy, loaded.market, options);
   const e = result.equity;
   const trades: TradeRow[] = result.trades.map((t) => ({ ...t }));
   return {
@@ -152,8 +179,19 @@ export function simulatePortfolio(spec: RunSpec, loaded: LoadedMarket): Simulati
     benchmark: buyAndHold(loaded, spec.strategy!.cash),
     positions: result.positions,
     trades,
-    metrics: { ...metricsOf(loaded.days, e, trades, spec.conventions), compat: null },
+    metrics: { ...withoutTradeMetrics(metricsOf(loaded.days, e, trades, spec.conventions), options), compat: null },
   };
+}
+
+/** Metrics read from the trade ledger: unknown (null) when the run kept no ledger. */
+const TRADE_METRICS = ['tradeCount', 'winRate', 'bestTrade', 'worstTrade', 'profitFactor', 'expectancy'];
+
+function withoutTradeMetrics(
+  m: Omit<StoredMetrics, 'compat'>,
+  options: { readonly ledgers?: boolean },
+): Omit<StoredMetrics, 'compat'> {
+  if (options.ledgers !== false) return m;
+  return { ...m, portfolio: { ...m.portfolio, ...Object.fromEntries(TRADE_METRICS.map((k) => [k, null])) } };
 }
 
 const DURATION_KEYS = new Set([
@@ -265,6 +303,14 @@ export function simulateCompat(spec: RunSpec, loaded: LoadedMarket): SimulationO
   };
 }
 
-export function simulate(spec: RunSpec, loaded: LoadedMarket): SimulationOutput {
-  return spec.mode === 'backtesting_py' ? simulateCompat(spec, loaded) : simulatePortfolio(spec, loaded);
+/**
+ * Simulates a spec. `ledgers: false` (portfolio mode; a sweep's configurations) computes the equity
+ * curve and its metrics without the trade ledger and positions: trade statistics are then null.
+ */
+export function simulate(
+  spec: RunSpec,
+  loaded: LoadedMarket,
+  options: { readonly ledgers?: boolean } = {},
+): SimulationOutput {
+  return spec.mode === 'backtesting_py' ? simulateCompat(spec, loaded) : simulatePortfolio(spec, loaded, options);
 }

@@ -20,6 +20,19 @@ export interface RunSpec {
   /** The compatible mode's strategy and broker (BACKTESTING_PY). */
   readonly compat: CompatSpec | null;
   readonly conventions: Conventions;
+  /** Walk-forward of a model signal: retrain on rolling windows, trade out-of-sample predictions. */
+  readonly walkForward?: WalkForwardSpec | null;
+}
+
+/**
+ * Rolling windows over the distinct instants `t` of the version's training set: train on
+ * `trainWindow` instants, predict the next `testWindow`, move on by `step` (>= testWindow, so
+ * out-of-sample periods never overlap).
+ */
+export interface WalkForwardSpec {
+  readonly trainWindow: number;
+  readonly testWindow: number;
+  readonly step: number;
 }
 
 export type SignalSpec =
@@ -103,6 +116,13 @@ export const specInputSchema = z.strictObject({
   strategy: z.unknown().optional(),
   compat: compatSchema.nullish(),
   conventions: conventionsSchema.nullish(),
+  walkForward: z
+    .strictObject({
+      trainWindow: z.number().int().min(2).max(100_000),
+      testWindow: z.number().int().min(1).max(100_000),
+      step: z.number().int().min(1).max(100_000).nullish(),
+    })
+    .nullish(),
 });
 export type SpecInput = z.input<typeof specInputSchema>;
 
@@ -169,7 +189,17 @@ export function parseRunSpec(input: unknown): RunSpec {
         : { kind: 'model', model: sig.model!, version: sig.modelVersion!, field: sig.modelField ?? 'prediction' };
     }
     if (s.strategy === undefined || s.strategy === null) problems.push('strategy: missing (at least a rule)');
+    if (s.walkForward) {
+      if (!hasModel) problems.push('walkForward: only for a model signal (it retrains the model version)');
+      const step = s.walkForward.step ?? s.walkForward.testWindow;
+      if (step < s.walkForward.testWindow) {
+        problems.push(
+          `walkForward.step: ${step} is shorter than testWindow ${s.walkForward.testWindow}: out-of-sample windows would overlap`,
+        );
+      }
+    }
   } else {
+    if (s.walkForward) problems.push('walkForward: only for mode PORTFOLIO with a model signal');
     if (s.signal) problems.push('signal: mode BACKTESTING_PY trades its own SmaCross(fast, slow); give compat instead');
     if (s.strategy !== undefined && s.strategy !== null)
       problems.push('strategy: only for mode PORTFOLIO; give compat');
@@ -208,6 +238,13 @@ export function parseRunSpec(input: unknown): RunSpec {
     strategy,
     compat,
     conventions: s.conventions ?? DEFAULT_CONVENTIONS,
+    walkForward: s.walkForward
+      ? {
+          trainWindow: s.walkForward.trainWindow,
+          testWindow: s.walkForward.testWindow,
+          step: s.walkForward.step ?? s.walkForward.testWindow,
+        }
+      : null,
   };
 }
 
@@ -215,5 +252,9 @@ export function parseRunSpec(input: unknown): RunSpec {
 export function signalLabel(spec: RunSpec): string {
   if (spec.mode === 'backtesting_py') return `SmaCross(${spec.compat!.fast}, ${spec.compat!.slow})`;
   const s = spec.signal!;
-  return s.kind === 'expression' ? s.expression : `model:${s.model}@${s.version}`;
+  if (s.kind === 'expression') return s.expression;
+  const wf = spec.walkForward;
+  return wf
+    ? `model:${s.model}@${s.version} walk-forward(train ${wf.trainWindow}, test ${wf.testWindow}, step ${wf.step})`
+    : `model:${s.model}@${s.version}`;
 }

@@ -8,7 +8,7 @@ import {
 import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
-import { type LoadedMarket, loadMarket, type PinnedInputs } from '../backtests/market.ts';
+import { type LoadedMarket, type PinnedInputs, withMarket } from '../backtests/market.ts';
 import { failureMessage } from '../backtests/run.ts';
 import { simulate } from '../backtests/simulate.ts';
 import type { RunSpec } from '../backtests/spec.ts';
@@ -83,37 +83,46 @@ export async function computeSweep(options: {
   progress?: (fraction: number) => Promise<void>;
 }): Promise<SweepOutcome> {
   const configurations = expandGrid(options.base, options.grid);
-  const markets = new Map<string, LoadedMarket>();
   const columns: Float64Array[] = [];
   const columnOf: number[] = [];
   const stored: StoredConfiguration[] = [];
   let done = 0;
   const runnable = configurations.filter((c) => c.spec).length;
-  for (const c of configurations) {
-    if (!c.spec) {
-      stored.push({ index: c.index, parameters: c.parameters, metrics: null, error: c.error });
-      continue;
+  const first = configurations.find((c) => c.spec)!.spec!;
+  // The market (prices, sessions, corporate actions) is read once; each configuration compiles only
+  // its signal (one per distinct signal) and simulates the equity curve alone: no trade ledger or
+  // positions (the best configuration is then run as a full backtest with its outputs).
+  await withMarket(options.lake, first, options.pinned, async (market) => {
+    const loadedBySignal = new Map<string, LoadedMarket>();
+    for (const c of configurations) {
+      if (!c.spec) {
+        stored.push({ index: c.index, parameters: c.parameters, metrics: null, error: c.error });
+        continue;
+      }
+      const key = JSON.stringify(c.spec.signal);
+      let loaded = loadedBySignal.get(key);
+      if (!loaded) {
+        loaded = await market.load(c.spec);
+        // Only the last signal is kept: a grid's configurations of one signal are contiguous when
+        // the signal's axes come first, and a signal's arrays are the size of the market.
+        loadedBySignal.clear();
+        loadedBySignal.set(key, loaded);
+      }
+      const out = simulate(c.spec, loaded, { ledgers: false });
+      const returns = new Float64Array(out.equity.length - 1);
+      for (let t = 1; t < out.equity.length; t++) returns[t - 1] = finite(out.equity[t]! / out.equity[t - 1]! - 1);
+      columns.push(returns);
+      columnOf.push(c.index);
+      stored.push({
+        index: c.index,
+        parameters: c.parameters,
+        metrics: out.metrics as unknown as Record<string, unknown>,
+        error: null,
+      });
+      done++;
+      if (done % 5 === 0) await options.progress?.((0.9 * done) / runnable);
     }
-    const key = JSON.stringify(c.spec.signal);
-    let loaded = markets.get(key);
-    if (!loaded) {
-      loaded = await loadMarket(options.lake, c.spec, options.pinned);
-      markets.set(key, loaded);
-    }
-    const out = simulate(c.spec, loaded);
-    const returns = new Float64Array(out.equity.length - 1);
-    for (let t = 1; t < out.equity.length; t++) returns[t - 1] = finite(out.equity[t]! / out.equity[t - 1]! - 1);
-    columns.push(returns);
-    columnOf.push(c.index);
-    stored.push({
-      index: c.index,
-      parameters: c.parameters,
-      metrics: out.metrics as unknown as Record<string, unknown>,
-      error: null,
-    });
-    done++;
-    if (done % 5 === 0) await options.progress?.((0.9 * done) / runnable);
-  }
+  });
   let o: SweepOverfitting;
   try {
     const conventions = configurations.find((c) => c.spec)!.spec!.conventions;

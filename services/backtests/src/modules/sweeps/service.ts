@@ -1,10 +1,11 @@
-import type { AuditLog } from '@alphagraph/auth';
+import type { AuditLog, Identity } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
 import { createJobWorker, type WorkerLease } from '@alphagraph/jobs';
 import type { Lake } from '@alphagraph/lake';
 import type { RequestScope } from '@alphagraph/service';
 import { BacktestServiceError } from '../backtests/errors.ts';
 import { pinInputs } from '../backtests/market.ts';
+import { checkModelSignal } from '../backtests/model-signal.ts';
 import { type Backtests, identityOf, recordOf } from '../backtests/service.ts';
 import { expandGrid, type GridAxis } from './grid.ts';
 import { executeSweep } from './run.ts';
@@ -64,6 +65,7 @@ export function createSweeps(deps: {
     grid: readonly GridAxis[],
     blocks: number,
     createdBy: string,
+    caller: Identity | null = null,
   ): Promise<SweepRecord> {
     if (!Number.isInteger(blocks) || blocks < 2 || blocks > 24 || blocks % 2 !== 0) {
       throw new BacktestServiceError(
@@ -73,6 +75,13 @@ export function createSweeps(deps: {
     }
     const configurations = expandGrid(base, grid);
     const first = configurations.find((c) => c.spec)!.spec!;
+    if (first.walkForward) {
+      throw new BacktestServiceError(
+        'INVALID_SPEC',
+        'Invalid sweep: walkForward runs one configuration; run it as a backtest',
+      );
+    }
+    await checkModelSignal(deps.db, first, caller);
     const pinned = await pinInputs(deps.lake, first);
     const sweep = await store.create({
       name: first.name,
@@ -93,7 +102,7 @@ export function createSweeps(deps: {
     submit,
     async run(scope: RequestScope, base: Record<string, unknown>, grid: readonly GridAxis[], blocks: number) {
       const identity = identityOf(scope);
-      const sweep = await submit(base, grid, blocks, identity.userId);
+      const sweep = await submit(base, grid, blocks, identity.userId, identity);
       await deps.audit.append({
         actor: identity.userId,
         roles: identity.roles,
