@@ -50,9 +50,15 @@ describe('the graph through the gateway (five subgraph processes)', () => {
         features: [{ ref: 'ma_ratio_20@1' }, { ref: 'ret_1d@1' }, { ref: 'vol_20@1' }],
       },
     ]);
-    expect(instrument.backtests).toEqual([
-      { name: 'demo_direction_top5', status: 'QUEUED', model: { name: 'demo_direction_logit' } },
-    ]);
+    // The demo's top-50 momentum portfolio over every symbol with a full history trades AAPL; the
+    // demo starts it in the background, so it may still be queued or running. No demo backtest
+    // trades a model's predictions.
+    const backtests = instrument.backtests as { name: string; status: string; model: unknown }[];
+    expect(backtests.map((b) => b.name)).toContain('demo_momentum_top50');
+    for (const b of backtests) {
+      expect(['QUEUED', 'RUNNING', 'SUCCEEDED']).toContain(b.status);
+      expect(b.model).toBeNull();
+    }
   });
 
   it('an instrument outside every demo catalog still resolves, with empty lists', async () => {
