@@ -4,6 +4,7 @@ import { type AuthEnv, createTokenVerifier } from '@alphagraph/auth';
 import { defaultSubgraphUrl, PAGE_ROUTES, SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
 import {
   DEFAULT_OPERATION_LIMITS,
+  discardRestOfBody,
   INTERNAL_ERROR_MESSAGE,
   type ListeningServer,
   listen,
@@ -148,9 +149,10 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, gateway: 
   if (req.method === 'POST') {
     const read = await readBodyUpTo(req, admission.limits.maxBodyBytes);
     if ('tooLarge' in read) {
-      sendRefusal(res, admission.bodyTooLarge(read.tooLarge));
-      // The rest of the body is not read: close the connection rather than drain it.
-      res.once('finish', () => req.destroy());
+      // The rest of the body is read and dropped (bounded), so the client gets the 413, not a reset.
+      await discardRestOfBody(req, { maxBytes: 4 * admission.limits.maxBodyBytes, ms: 30_000 });
+      const refused = admission.bodyTooLarge(read.tooLarge);
+      sendRefusal(res, { ...refused, headers: { ...refused.headers, connection: 'close' } });
       return;
     }
     body = read.text;

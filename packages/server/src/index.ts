@@ -1,3 +1,4 @@
+export { discardRestOfBody } from './discard.ts';
 export {
   type CostAnnotations,
   checkOperationLimits,

@@ -1,5 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { checkRequestLimits, listen, type OperationLimits, operationLimitError } from '@alphagraph/server';
+import {
+  checkRequestLimits,
+  discardRestOfBody,
+  listen,
+  type OperationLimits,
+  operationLimitError,
+} from '@alphagraph/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
 
@@ -118,9 +124,15 @@ export async function serveHttp<C extends BaseContext>(options: {
       res.end();
     })().catch((error: unknown) => {
       if (error instanceof LimitRefusal) {
+        // The rest of an oversized body is read and dropped (bounded), so the client gets the 413, not a reset.
+        if (error.status === 413) {
+          void discardRestOfBody(req, { maxBytes: 4 * options.limits.maxBodyBytes, ms: 30_000 }).then(() => {
+            if (!res.headersSent) res.setHeader('connection', 'close');
+            if (!res.headersSent) sendJson(res, error.status, error.body);
+          });
+          return;
+        }
         if (!res.headersSent) sendJson(res, error.status, error.body);
-        // An unread rest of the body is not drained: the connection closes.
-        if (error.status === 413) res.once('finish', () => req.destroy());
         return;
       }
       const status = (error as { status?: number }).status ?? 500;
