@@ -15,6 +15,7 @@ import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { createGatewayAuth } from './auth.ts';
 import { composeSupergraph } from './compose.ts';
+import { abandonWithClientPlugin } from './internal/abandon.ts';
 import {
   type Admission,
   createAdmission,
@@ -239,7 +240,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     },
     genericAuth: auth.genericAuth,
     propagateHeaders: auth.propagateHeaders,
-    plugins: () => [...auth.plugins, operationErrorLogPlugin()],
+    plugins: () => [...auth.plugins, operationErrorLogPlugin(), abandonWithClientPlugin()],
     // isDev off: Yoga would otherwise add the original error and its stack when NODE_ENV=development.
     maskedErrors: { maskError: maskGatewayError, errorMessage: INTERNAL_ERROR_MESSAGE, isDev: false },
     // The default, stated because maskGatewayError names a failing subgraph from `serviceName`.
@@ -266,7 +267,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     if (proxyPage(req, res, urls)) return;
     if (req.url?.split('?')[0] === GRAPHQL_PATH && (req.method === 'POST' || req.method === 'GET')) {
       serveGraphQL(req, res, gateway, admission).catch((error: unknown) => {
-        console.error('gateway: unexpected error admitting a request', error);
+        // The client left: its subgraph calls were given up with it (abandonWithClientPlugin); nobody to answer.
+        if (res.destroyed && (error as { name?: string })?.name === 'AbortError') return;
+        console.error('gateway: unexpected error serving a request', error);
         if (!res.headersSent) {
           res
             .writeHead(500, { 'content-type': 'application/json' })

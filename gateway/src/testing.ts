@@ -134,6 +134,8 @@ export interface HungSubgraph {
   readonly url: string;
   /** Connections accepted so far (each left without an answer). */
   readonly connections: number;
+  /** Requests waiting for their answer: connections still open that a request was sent on. */
+  readonly waiting: number;
   stop(): Promise<void>;
 }
 
@@ -143,18 +145,25 @@ export interface HungSubgraph {
  */
 export async function startHungSubgraph(): Promise<HungSubgraph> {
   const sockets = new Set<Socket>();
+  const asked = new Set<Socket>();
   let connections = 0;
   const server = createNetServer((socket) => {
     connections += 1;
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
     socket.on('error', () => {});
+    // Read and drop what is sent, so the caller closing its side is seen ('end', then 'close').
+    socket.on('data', () => asked.add(socket));
+    socket.on('close', () => asked.delete(socket));
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`,
     get connections() {
       return connections;
+    },
+    get waiting() {
+      return asked.size;
     },
     async stop() {
       for (const s of sockets) s.destroy();

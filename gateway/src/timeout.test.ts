@@ -45,4 +45,41 @@ describe('subgraph deadline', () => {
     // Nothing of the subgraph call (its body, its variables) reaches the client.
     expect(JSON.stringify(body)).not.toMatch(/representations|"request"/);
   });
+
+  it("gives up the subgraph call when its own client goes away, so the subgraph's work is cancelled too", async () => {
+    const patient = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl: graph.supergraphSdl.replace(graph.prices.url, hung.url),
+      logging: false,
+      auth: TEST_AUTH,
+      subgraphTimeoutMs: 60_000,
+    });
+    try {
+      // The first test's call, given up at its deadline, is closed within moments.
+      const settled = Date.now() + 5_000;
+      while (hung.waiting > 0 && Date.now() < settled) await sleep(20);
+      expect(hung.waiting).toBe(0);
+      const client = new AbortController();
+      const request = fetch(patient.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${await testToken(['analyst'])}` },
+        body: JSON.stringify({ query: '{ instruments { symbol lastClose } }' }),
+        signal: client.signal,
+      }).catch((e: unknown) => e);
+      const until = Date.now() + 10_000;
+      while (hung.waiting === 0 && Date.now() < until) await sleep(20);
+      expect(hung.waiting).toBe(1);
+      client.abort();
+      expect(await request).toMatchObject({ name: 'AbortError' });
+      // A subgraph sees its caller close the connection: packages/service stops the request's DuckDB work then.
+      const closedBy = Date.now() + 10_000;
+      while (hung.waiting > 0 && Date.now() < closedBy) await sleep(20);
+      expect(hung.waiting).toBe(0);
+    } finally {
+      await patient.stop();
+    }
+  });
 });
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -54,10 +54,20 @@ export const lakeEnv = z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must look like 2GB or 512MiB')
       .optional(),
+    /** The longest one DuckDB statement may run, background work included. */
+    DUCKDB_STATEMENT_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(86_400).default(600),
+    /**
+     * The longest the DuckDB work of one GraphQL request may run (the gateway stops waiting for a
+     * subgraph after GATEWAY_SUBGRAPH_TIMEOUT_SECONDS, 30 by default); a client that goes away
+     * stops it at once.
+     */
+    DUCKDB_REQUEST_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
   })
   .transform((e) => ({
     root: e.LAKE_ROOT ?? join(defaultDataDir(), 'lake'),
     threads: e.DUCKDB_THREADS,
     memoryLimit: e.DUCKDB_MEMORY_LIMIT,
+    statementDeadlineSeconds: e.DUCKDB_STATEMENT_DEADLINE_SECONDS,
+    requestDeadlineSeconds: e.DUCKDB_REQUEST_DEADLINE_SECONDS,
   }));
 export type LakeEnv = z.output<typeof lakeEnv>;

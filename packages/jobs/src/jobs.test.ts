@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { type Db, openDatabase } from '@alphagraph/db';
 import { workers } from '@alphagraph/db/schema/jobs';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@alphagraph/db/testing';
@@ -230,6 +231,32 @@ describe.each(testDatabaseKinds())('the jobs kit on %s', (kind) => {
     await busy.stop();
     const [row] = await t.db.select().from(workers).where(eq(workers.id, 'worker-busy'));
     expect(row).toBeUndefined();
+  });
+
+  it("runs a job in the worker's own context, not in that of the request that submitted it", async () => {
+    // A request's context carries its DuckDB deadline and cancellation (packages/lake withQueryScope).
+    const requestContext = new AsyncLocalStorage<string>();
+    const seen: (string | undefined)[] = [];
+    const worker = createJobWorker({
+      db: t.db,
+      lifecycle: chore,
+      lease: createWorkerLease(t.db, { id: 'worker-context' }),
+      claim: { to: 'working' },
+      work: async (job, holder) => {
+        seen.push(requestContext.getStore());
+        await chore.transition(t.db, { id: job.id, to: 'done', heldBy: holder });
+      },
+      waitPollMs: 20,
+    });
+    const job = await add('context');
+    await requestContext.run('request-1', async () => {
+      expect(requestContext.getStore()).toBe('request-1');
+      worker.submit();
+      await worker.waitFor(job.id, 10_000);
+    });
+    expect(seen).toEqual([undefined]);
+    expect((await statusOf([job.id])).get(job.id)!.status).toBe('done');
+    await worker.stop();
   });
 
   it('stop() claims nothing more and waits for the job in progress', async () => {

@@ -5,6 +5,10 @@ export type LakeErrorCode =
   | 'SCHEMA_MISMATCH'
   | 'WRITE_FAILED'
   | 'QUERY_FAILED'
+  /** A statement ran past its deadline (the lake's, or its request's) and was interrupted. */
+  | 'DEADLINE_EXCEEDED'
+  /** A statement was interrupted because the work it served was abandoned (the client went away). */
+  | 'CANCELLED'
   | 'OBJECT_INVALID_KEY'
   | 'OBJECT_CONFLICT'
   | 'OBJECT_NOT_FOUND'

@@ -1,6 +1,7 @@
 export { type DatasetContract, defineDataset } from './contract.ts';
 export { LakeError, type LakeErrorCode } from './errors.ts';
 export type { LakeParam } from './internal/duck.ts';
+export { type QueryScope, withQueryScope } from './internal/scope.ts';
 export type { LakeSession, StagedValue } from './internal/session.ts';
 export {
   type CatalogTransaction,

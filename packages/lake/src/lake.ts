@@ -8,6 +8,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { LakeError } from './errors.ts';
 import { Duck, type LakeParam, messageOf, runAll } from './internal/duck.ts';
+import type { StatementDeadline } from './internal/scope.ts';
 import { type LakeSession, sessionOn } from './internal/session.ts';
 import { scanSql } from './scan.ts';
 import type { ColumnSpec, Snapshot } from './snapshot.ts';
@@ -68,6 +69,12 @@ export interface LakeOptions {
   readonly db: Db;
   readonly threads?: number | undefined;
   readonly memoryLimit?: string | undefined;
+  /**
+   * The longest any one DuckDB statement may run, whatever runs it (default: unbounded); a GraphQL
+   * request bounds its own statements sooner (`withQueryScope`). Past it the statement is
+   * interrupted and fails with DEADLINE_EXCEEDED naming this bound.
+   */
+  readonly statementDeadlineSeconds?: number | undefined;
 }
 
 const DATASET_NAME = /^[a-z][a-z0-9_]{0,62}$/;
@@ -95,7 +102,17 @@ export class Lake {
   static async open(options: LakeOptions): Promise<Lake> {
     const root = resolve(options.root);
     mkdirSync(root, { recursive: true });
-    const duck = await Duck.create({ threads: options.threads, memoryLimit: options.memoryLimit });
+    const seconds = options.statementDeadlineSeconds;
+    const duck = await Duck.create({
+      threads: options.threads,
+      memoryLimit: options.memoryLimit,
+      statementDeadline: seconds
+        ? {
+            ms: seconds * 1000,
+            name: `the lake's statement deadline of ${seconds} s (DUCKDB_STATEMENT_DEADLINE_SECONDS)`,
+          }
+        : undefined,
+    });
     return new Lake(root, options.db, duck);
   }
 
@@ -189,9 +206,16 @@ export class Lake {
     try {
       await this.duck.withConnection(async (connection) => {
         const writer: SnapshotWriter = {
-          session: sessionOn(connection),
+          session: sessionOn(connection, this.duck.statementDeadline),
           writeQuery: async (selectSql, params = [], parquet = {}) => {
-            const file = await writeParquetFile(connection, { dir, columns, selectSql, params, parquet });
+            const file = await writeParquetFile(connection, {
+              dir,
+              columns,
+              selectSql,
+              params,
+              parquet,
+              deadline: this.duck.statementDeadline,
+            });
             if (file.rowCount > 0) written.push({ ...file, path: relative(this.root, file.path) });
             else rmSync(file.path, { force: true });
             return file.rowCount;
@@ -292,7 +316,7 @@ export class Lake {
 
   /** Runs several statements on one session (temporary tables live as long as it does). */
   withSession<T>(fn: (session: LakeSession) => Promise<T>): Promise<T> {
-    return this.duck.withConnection((c) => fn(sessionOn(c)));
+    return this.duck.withConnection((c) => fn(sessionOn(c, this.duck.statementDeadline)));
   }
 
   async close(): Promise<void> {
@@ -330,6 +354,7 @@ async function writeParquetFile(
     selectSql: string;
     params: readonly LakeParam[];
     parquet: ParquetWriteOptions;
+    deadline: StatementDeadline | undefined;
   },
 ): Promise<{ path: string; rowCount: number; bytes: number }> {
   const copyOptions = parquetCopyOptions(options.parquet);
@@ -343,6 +368,7 @@ async function writeParquetFile(
       connection,
       `COPY (SELECT ${projection} FROM (${options.selectSql})) TO ${quoteLiteral(tmpPath)} (${copyOptions})`,
       options.params,
+      options.deadline,
     );
     renameSync(tmpPath, finalPath);
     return { path: finalPath, rowCount: Number(rows[0]?.Count ?? 0), bytes: statSync(finalPath).size };

@@ -15,7 +15,7 @@ import { Lake } from '@alphagraph/lake';
 import { exitOnShutdownSignal, type OperationLimits } from '@alphagraph/server';
 import { createDownloads, type Downloads } from './downloads.ts';
 import type { PlatformEnv } from './env.ts';
-import { databaseUnavailablePlugin } from './errors.ts';
+import { dependencyErrorsPlugin } from './errors.ts';
 import type { HttpRoute } from './http.ts';
 import {
   type RequestScope,
@@ -125,6 +125,7 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     db: handle.db,
     threads: options.env.lake.threads,
     memoryLimit: options.env.lake.memoryLimit,
+    statementDeadlineSeconds: options.env.lake.statementDeadlineSeconds,
   });
   const runtime = serviceRuntime({
     service: options.name,
@@ -144,8 +145,9 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     host: options.env.http.host,
     stopGraceMs: options.env.http.stopGraceMs,
     limits: options.env.limits,
+    requestDeadlineSeconds: options.env.lake.requestDeadlineSeconds,
     routes: [runtime.downloads.route, ...(wired.routes ?? [])],
-    plugins: [databaseUnavailablePlugin<C>()],
+    plugins: [dependencyErrorsPlugin<C>()],
   });
   log(`listening on ${server.url}`);
   let stopped: Promise<void> | undefined;

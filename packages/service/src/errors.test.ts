@@ -3,7 +3,7 @@ import { createTestDatabase } from '@alphagraph/db/testing';
 import { maskFormattedError } from '@alphagraph/server';
 import { ApolloServer } from '@apollo/server';
 import { describe, expect, it } from 'vitest';
-import { DATABASE_UNAVAILABLE_MESSAGE, DomainError, databaseUnavailablePlugin } from './index.ts';
+import { DATABASE_UNAVAILABLE_MESSAGE, DomainError, dependencyErrorsPlugin } from './index.ts';
 
 /** A subgraph's error handling as its server sets it up: masking, with the plugin before it. */
 async function serverOver(read: () => Promise<unknown>) {
@@ -24,7 +24,7 @@ async function serverOver(read: () => Promise<unknown>) {
       },
     },
     formatError: (formatted) => maskFormattedError(formatted),
-    plugins: [databaseUnavailablePlugin()],
+    plugins: [dependencyErrorsPlugin()],
   });
   await server.start();
   return server;

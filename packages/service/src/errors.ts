@@ -1,4 +1,5 @@
 import { isConnectionLost } from '@alphagraph/db';
+import { LakeError } from '@alphagraph/lake';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { GraphQLError } from 'graphql';
 
@@ -10,7 +11,9 @@ export type DomainErrorCode =
   | 'UNAUTHENTICATED'
   | 'FAILED_PRECONDITION'
   /** A dependency (the database) is unreachable for now: the same request may succeed on a retry. */
-  | 'UNAVAILABLE';
+  | 'UNAVAILABLE'
+  /** The request's analytic work ran past its deadline and was stopped. */
+  | 'DEADLINE_EXCEEDED';
 
 /**
  * An expected failure whose message a user can act on. Resolvers throw it (or return it in a
@@ -35,21 +38,41 @@ function asError(cause: unknown): Error | undefined {
 export const DATABASE_UNAVAILABLE_MESSAGE =
   'the database is unreachable right now (its connection was lost); retry the request in a few seconds';
 
+/** The lake's deadline or cancellation error somewhere in an error's cause chain. */
+function stoppedLakeWork(error: unknown): LakeError | null {
+  for (let e = error, depth = 0; e instanceof Error && depth < 8; depth++) {
+    if (e instanceof LakeError && (e.code === 'DEADLINE_EXCEEDED' || e.code === 'CANCELLED')) return e;
+    e = (e as { originalError?: unknown }).originalError ?? e.cause;
+  }
+  return null;
+}
+
+function rewrite(error: GraphQLError, code: string, message: string): void {
+  const extensions = error.extensions as Record<string, unknown>;
+  error.message = message;
+  for (const key of Object.keys(extensions)) delete extensions[key];
+  Object.assign(extensions, { code });
+}
+
 /**
- * Rewrites, before masking, each error of a request whose cause is a lost or refused database
- * connection into code UNAVAILABLE with DATABASE_UNAVAILABLE_MESSAGE: a client can tell it from a
- * bug and retry. The driver's own message (host, port) is not shown; other errors are untouched.
+ * Rewrites, before masking, each error of a request whose cause is a dependency rather than a bug,
+ * so a client can tell them apart: a lost or refused database connection becomes UNAVAILABLE with
+ * DATABASE_UNAVAILABLE_MESSAGE (the driver's own message, with host and port, is not shown); an
+ * analytic query stopped at its deadline becomes DEADLINE_EXCEEDED naming the deadline; one
+ * stopped because the caller went away becomes CANCELLED (nobody reads it). Other errors are untouched.
  */
-export function databaseUnavailablePlugin<C extends object>(): ApolloServerPlugin<C> {
+export function dependencyErrorsPlugin<C extends object>(): ApolloServerPlugin<C> {
   return {
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors }) {
           for (const error of errors) {
-            if (!isConnectionLost(error.originalError)) continue;
-            error.message = DATABASE_UNAVAILABLE_MESSAGE;
-            for (const key of Object.keys(error.extensions)) delete (error.extensions as Record<string, unknown>)[key];
-            Object.assign(error.extensions, { code: 'UNAVAILABLE' });
+            if (isConnectionLost(error.originalError)) {
+              rewrite(error, 'UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+              continue;
+            }
+            const stopped = stoppedLakeWork(error.originalError);
+            if (stopped) rewrite(error, stopped.code, stopped.message);
           }
         },
       };

@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { withQueryScope } from '@alphagraph/lake';
 import {
   checkRequestLimits,
   discardRestOfBody,
@@ -68,6 +69,25 @@ function checkBody(body: unknown, limits: OperationLimits): void {
 }
 
 /**
+ * The bound of one request's DuckDB work: its deadline, and a signal that fires when the client
+ * (the gateway, or a direct caller) closes the connection before the answer was sent — an
+ * abandoned request stops its statements instead of computing for nobody.
+ */
+function requestQueryScope(res: ServerResponse, deadlineSeconds: number | undefined) {
+  const abandoned = new AbortController();
+  res.once('close', () => {
+    if (!res.writableFinished) abandoned.abort();
+  });
+  return {
+    signal: abandoned.signal,
+    deadlineAt: deadlineSeconds ? Date.now() + deadlineSeconds * 1000 : undefined,
+    deadlineName: deadlineSeconds
+      ? `the request deadline of ${deadlineSeconds} s (DUCKDB_REQUEST_DEADLINE_SECONDS); ask for less (fewer symbols, a shorter period) or use a download`
+      : undefined,
+  };
+}
+
+/**
  * The subgraph's HTTP server: GraphQL at /graphql (any other path too, as Apollo's standalone
  * server does), a health check at /healthz, and the service's own routes.
  */
@@ -78,6 +98,8 @@ export async function serveHttp<C extends BaseContext>(options: {
   stopGraceMs?: number | undefined;
   routes: readonly HttpRoute[];
   limits: OperationLimits;
+  /** Bounds each request's DuckDB statements (see `requestQueryScope`). */
+  requestDeadlineSeconds?: number | undefined;
   context: (req: IncomingMessage) => Promise<C>;
 }): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer((req, res) => {
@@ -108,15 +130,18 @@ export async function serveHttp<C extends BaseContext>(options: {
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers))
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
-      const response = await options.apollo.executeHTTPGraphQLRequest({
-        httpGraphQLRequest: {
-          method: (req.method ?? 'GET').toUpperCase(),
-          headers,
-          search: url.search,
-          body,
-        },
-        context: () => options.context(req),
-      });
+      const scope = requestQueryScope(res, options.requestDeadlineSeconds);
+      const response = await withQueryScope(scope, () =>
+        options.apollo.executeHTTPGraphQLRequest({
+          httpGraphQLRequest: {
+            method: (req.method ?? 'GET').toUpperCase(),
+            headers,
+            search: url.search,
+            body,
+          },
+          context: () => options.context(req),
+        }),
+      );
       for (const [k, v] of response.headers) res.setHeader(k, v);
       res.statusCode = response.status ?? 200;
       if (response.body.kind === 'complete') return void res.end(response.body.string);

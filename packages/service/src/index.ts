@@ -7,7 +7,7 @@ export {
   DATABASE_UNAVAILABLE_MESSAGE,
   DomainError,
   type DomainErrorCode,
-  databaseUnavailablePlugin,
+  dependencyErrorsPlugin,
 } from './errors.ts';
 export { assertNever, UnreachableCaseError } from './exhaustive.ts';
 export { type HttpRoute, sendJson } from './http.ts';

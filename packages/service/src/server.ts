@@ -50,6 +50,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   routes?: readonly HttpRoute[];
   /** The operation limits (the gateway's, GRAPHQL_MAX_*); defaults: DEFAULT_OPERATION_LIMITS. */
   limits?: OperationLimits | undefined;
+  /** How long a request's DuckDB statements may run (DUCKDB_REQUEST_DEADLINE_SECONDS); default unbounded. */
+  requestDeadlineSeconds?: number | undefined;
 }
 
 export interface RunningSubgraph {
@@ -142,6 +144,7 @@ export async function startSubgraphServer<C extends ServiceContext>(
     stopGraceMs: options.stopGraceMs,
     routes: options.routes ?? [],
     limits,
+    requestDeadlineSeconds: options.requestDeadlineSeconds,
     context: async (req) => options.context(await requestScope(options.verifier, req)),
   });
   return {

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Db } from '@alphagraph/db';
 import type { SQL } from 'drizzle-orm';
 import type { PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
@@ -112,8 +113,19 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
     });
   }
 
+  /**
+   * The context the worker was created in. Jobs run in it, not in the context of whoever submitted
+   * them: a job submitted by a GraphQL request must not inherit the request's scope (its DuckDB
+   * deadline and its cancellation when the client leaves) and die with it.
+   */
+  const inWorkerContext = AsyncLocalStorage.snapshot();
+
   /** Claims and executes jobs until none can start; concurrent calls share one pass. */
   function drain(): Promise<void> {
+    return inWorkerContext(drainShared);
+  }
+
+  function drainShared(): Promise<void> {
     if (draining) {
       again = true;
       return draining;

@@ -1,9 +1,12 @@
 import { type DuckDBConnection, DuckDBInstance, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { LakeError } from '../errors.ts';
+import { boundedStatement, type StatementDeadline } from './scope.ts';
 
 export interface DuckOptions {
   threads?: number | undefined;
   memoryLimit?: string | undefined;
+  /** Every statement's bound, whatever runs it (a query scope may set an earlier one). */
+  statementDeadline?: StatementDeadline | undefined;
 }
 
 /** A bound parameter: scalars, Dates (bound as ISO strings: cast in SQL), and lists of scalars. */
@@ -17,13 +20,16 @@ export function toDuckValue(p: LakeParam): DuckDBValue {
 
 /** Owns one in-process DuckDB instance; every statement runs on a short-lived connection. */
 export class Duck {
-  private constructor(private readonly instance: DuckDBInstance) {}
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    readonly statementDeadline: StatementDeadline | undefined,
+  ) {}
 
   static async create(options: DuckOptions): Promise<Duck> {
     const config: Record<string, string> = { autoinstall_known_extensions: 'false' };
     if (options.threads) config.threads = String(options.threads);
     if (options.memoryLimit) config.memory_limit = options.memoryLimit;
-    return new Duck(await DuckDBInstance.create(':memory:', config));
+    return new Duck(await DuckDBInstance.create(':memory:', config), options.statementDeadline);
   }
 
   async withConnection<T>(fn: (c: DuckDBConnection) => Promise<T>): Promise<T> {
@@ -37,7 +43,7 @@ export class Duck {
 
   /** Runs one statement with bound parameters and returns its rows as plain JS objects. */
   async all<T = Record<string, unknown>>(sqlText: string, params: readonly LakeParam[] = []): Promise<T[]> {
-    return this.withConnection((c) => runAll<T>(c, sqlText, params));
+    return this.withConnection((c) => runAll<T>(c, sqlText, params, this.statementDeadline));
   }
 
   close(): void {
@@ -45,15 +51,25 @@ export class Duck {
   }
 }
 
-export async function runAll<T>(c: DuckDBConnection, sqlText: string, params: readonly LakeParam[] = []): Promise<T[]> {
+/**
+ * Runs one statement and returns its rows as plain JS objects. It is bounded by the current query
+ * scope and `deadline` (see `boundedStatement`): a deadline or an abandoned caller interrupts it.
+ */
+export async function runAll<T>(
+  c: DuckDBConnection,
+  sqlText: string,
+  params: readonly LakeParam[] = [],
+  deadline?: StatementDeadline,
+): Promise<T[]> {
   const statement = await c.prepare(sqlText).catch((cause: unknown) => {
     throw new LakeError('QUERY_FAILED', `analytic query could not be prepared: ${messageOf(cause)}`, { cause });
   });
   try {
     if (params.length > 0) statement.bind(params.map(toDuckValue));
-    const reader = await statement.runAndReadAll();
+    const reader = await boundedStatement(c, deadline, () => statement.runAndReadAll());
     return reader.getRowObjectsJS() as T[];
   } catch (cause) {
+    if (cause instanceof LakeError) throw cause;
     throw new LakeError('QUERY_FAILED', `analytic query failed: ${messageOf(cause)}`, { cause });
   } finally {
     statement.destroySync();

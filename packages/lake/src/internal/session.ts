@@ -1,6 +1,7 @@
 import { type DuckDBAppender, type DuckDBConnection, DuckDBTypeId, timestampTZValue } from '@duckdb/node-api';
 import { LakeError } from '../errors.ts';
 import { type LakeParam, messageOf, runAll } from './duck.ts';
+import type { StatementDeadline } from './scope.ts';
 
 /** A value staged into a DuckDB table from JavaScript. */
 export type StagedValue = string | number | bigint | boolean | Date | null;
@@ -21,12 +22,12 @@ export interface LakeSession {
   interrupt(): void;
 }
 
-export function sessionOn(connection: DuckDBConnection): LakeSession {
+export function sessionOn(connection: DuckDBConnection, deadline?: StatementDeadline): LakeSession {
   return {
     async run(sqlText, params = []) {
-      await runAll(connection, sqlText, params);
+      await runAll(connection, sqlText, params, deadline);
     },
-    all: (sqlText, params = []) => runAll(connection, sqlText, params),
+    all: (sqlText, params = []) => runAll(connection, sqlText, params, deadline),
     interrupt: () => connection.interrupt(),
     async append(table, rows) {
       let appender: DuckDBAppender;
