@@ -46,6 +46,14 @@ async function post(url: string, body: string) {
 }
 
 const query = (q: string, variables?: unknown) => JSON.stringify({ query: q, ...(variables ? { variables } : {}) });
+/**
+ * Built once before any connection exists: building it blocks this process for seconds under load,
+ * long enough for the server to close an idle keep-alive connection the client then reuses (ECONNRESET).
+ */
+const MILLION_KEYS = query(
+  '{ __typename }',
+  Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, 1])),
+);
 const aliases = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(' ')} }`;
 const nested = (depth: number) => `{ instrument(symbol: "AAPL") ${'{ a '.repeat(depth - 1)}{ b }${' }'.repeat(depth)}`;
 /** instrument { bars(last: 1) { instrument { bars(last: 1) … { close } } } }: 2 × pairs + 1 levels. */
@@ -105,12 +113,7 @@ describe('operation limits at a subgraph (direct calls)', () => {
       L.maxCost,
     ],
     ['a 30 MB body', () => query(`{ __typename }${' '.repeat(30 * 1024 * 1024)}`), 'maxBodyBytes', -1, 413],
-    [
-      'a variables object with a million keys',
-      () => query('{ __typename }', Object.fromEntries(Array.from({ length: 1_000_000 }, (_, i) => [`k${i}`, 1]))),
-      'maxVariablesBytes',
-      L.maxVariablesBytes,
-    ],
+    ['a variables object with a million keys', () => MILLION_KEYS, 'maxVariablesBytes', L.maxVariablesBytes],
     [
       'variables of 300 KB',
       () => query('{ __typename }', { v: 'x'.repeat(300 * 1024) }),

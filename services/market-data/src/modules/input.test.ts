@@ -1,9 +1,11 @@
+import { instruments } from '@alphagraph/db/schema/market';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '@alphagraph/service/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createMarketData } from '../service.ts';
 
 const cursor = (text: string) => Buffer.from(text).toString('base64url');
+const BAR = { symbol: 'AAPL', time: '2016-01-04', open: 1, high: 1, low: 1, close: 1, volume: 1 };
 
 describe.each(testDatabaseKinds())('market-data arguments checked before Postgres and DuckDB on %s', (kind) => {
   let t: TestRuntime;
@@ -12,7 +14,7 @@ describe.each(testDatabaseKinds())('market-data arguments checked before Postgre
     executeSubgraph({
       name: 'market-data',
       resolvers: service.resolvers,
-      context: await service.context(scopeFor(['analyst'])),
+      context: await service.context(scopeFor(['analyst', 'admin'])),
       query,
       variables,
     });
@@ -20,6 +22,15 @@ describe.each(testDatabaseKinds())('market-data arguments checked before Postgre
   beforeAll(async () => {
     t = await createTestRuntime(kind);
     service = await createMarketData(t);
+    await t.database.db.insert(instruments).values({
+      symbol: 'AAPL',
+      name: 'Apple Inc.',
+      exchange: 'XNAS',
+      assetClass: 'equity',
+      currency: 'USD',
+      timezone: 'America/New_York',
+      calendar: 'XNYS',
+    });
   });
   afterAll(async () => {
     await t?.dispose();
@@ -69,6 +80,42 @@ describe.each(testDatabaseKinds())('market-data arguments checked before Postgre
       'instruments: search: contains a control character (such as NUL)',
     ],
     [
+      'a corporateActions asOf in year +275760',
+      'query($a: DateTime) { instrument(symbol: "AAPL") { corporateActions(asOf: $a) { kind } } }',
+      { a: '+275760-09-13T00:00:00.000Z' },
+      'corporateActions: asOf: +275760-09-13T00:00:00.000Z is outside the supported range 1800-01-01T00:00:00.000Z to 2200-01-01T00:00:00.000Z',
+    ],
+    [
+      'a corporateActions asOf in year 9999',
+      'query($a: DateTime) { instrument(symbol: "AAPL") { corporateActions(asOf: $a) { kind } } }',
+      { a: '9999-01-01T00:00:00Z' },
+      'corporateActions: asOf: 9999-01-01T00:00:00.000Z is outside the supported range 1800-01-01T00:00:00.000Z to 2200-01-01T00:00:00.000Z',
+    ],
+    [
+      'a NUL in ingestReports(source)',
+      'query($s: String) { ingestReports(source: $s) { id } }',
+      { s: 'a\u0000b' },
+      'ingestReports: source: contains a control character (such as NUL)',
+    ],
+    [
+      'an ingestReports before in year 9999',
+      'query($b: DateTime) { ingestReports(before: $b) { id } }',
+      { b: '9999-01-01T00:00:00Z' },
+      'ingestReports: before: 9999-01-01T00:00:00.000Z is outside the supported range 1800-01-01T00:00:00.000Z to 2200-01-01T00:00:00.000Z',
+    ],
+    [
+      'a NUL in quarantinedBars(symbol)',
+      'query($s: String) { quarantinedBars(symbol: $s) { id } }',
+      { s: 'A\u0000' },
+      'quarantinedBars: symbol "A\\u0000" contains a control character (such as NUL)',
+    ],
+    [
+      'a NUL in ingestBars(source)',
+      'mutation($i: IngestBarsInput!) { ingestBars(input: $i) { ok } }',
+      { i: { source: 'x\u0000', interval: 'DAY', rows: [BAR] } },
+      'ingestBars: source: contains a control character (such as NUL)',
+    ],
+    [
       'a time in year 9999',
       'query($to: DateTime) { bars(symbols: ["AAPL"], to: $to) { edges { cursor } } }',
       { to: '9999-01-01T00:00:00Z' },
@@ -79,6 +126,26 @@ describe.each(testDatabaseKinds())('market-data arguments checked before Postgre
     expect(result.errors?.map((e) => ({ message: e.message, code: e.extensions?.code }))).toEqual([
       { message, code: 'BAD_USER_INPUT' },
     ]);
+  });
+
+  it('refuses a batch whose row carries a NUL in its symbol, naming the line, and stores nothing', async () => {
+    const result = await run(
+      'mutation($i: IngestBarsInput!) { ingestBars(input: $i) { ok report { id } error { code message } } }',
+      { i: { source: 'nul-symbol', interval: 'DAY', rows: [BAR, { ...BAR, symbol: 'AA\u0000PL' }] } },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data).toEqual({
+      ingestBars: {
+        ok: false,
+        report: null,
+        error: {
+          code: 'WRONG_TYPE',
+          message: expect.stringMatching(/line 2: column "symbol" \(symbol\) "AA\\u0000PL" contains a control character/),
+        },
+      },
+    });
+    const reports = await run('{ ingestReports(source: "graphql:nul-symbol") { id } }');
+    expect(reports.data).toEqual({ ingestReports: [] });
   });
 
   it('answers null, not an error, for an id that is not an instrument id', async () => {

@@ -1,6 +1,7 @@
 import { DomainError } from '@alphagraph/service';
 import type { Context } from '../../context.ts';
 import type { Resolvers } from '../../generated/resolvers.ts';
+import { checkSymbol, checkText, checkTime } from '../input.ts';
 import { ingestEnums } from './enums.ts';
 import { IngestError } from './errors.ts';
 import type { Actor } from './ingest.ts';
@@ -59,14 +60,14 @@ export const ingestResolvers: Resolvers = {
     ingestReports: (_r, args, ctx) =>
       ctx.stores.ingest.reports.reports({
         first: pageSize(args.first, 20),
-        before: args.before ? new Date(args.before) : null,
-        source: args.source ?? null,
+        before: checkTime('ingestReports: before', args.before ? new Date(args.before) : null),
+        source: args.source == null ? null : checkText('ingestReports: source', args.source),
       }),
     ingestReport: (_r, args, ctx) => ctx.stores.ingest.reports.batch(args.id),
     quarantinedBars: (_r, args, ctx) =>
       ctx.stores.ingest.reports.quarantine({
         status: args.status ?? null,
-        symbol: args.symbol ?? null,
+        symbol: args.symbol == null ? null : checkSymbol('quarantinedBars', args.symbol),
         batchId: args.batchId ?? null,
         first: pageSize(args.first, 100),
         afterId: args.after != null ? idNumber(args.after, 'after') : null,
@@ -75,6 +76,8 @@ export const ingestResolvers: Resolvers = {
   Mutation: {
     ingestBars: async (_r, { input }, ctx) => {
       const actor = actorOf(ctx);
+      checkText('ingestBars: source', input.source);
+      if (input.mapping != null) checkText('ingestBars: mapping', input.mapping);
       try {
         const report = await ctx.stores.ingest.ingestion.ingestRows({
           source: input.source,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { symbolProblem } from '../input.ts';
 import { IngestError } from './errors.ts';
 import type { ColumnMapping } from './mappings.ts';
 import { type BarTime, parseBarTime } from './time.ts';
@@ -97,7 +98,8 @@ export function createRowParser(mapping: ColumnMapping, where: string) {
     }
     const r = shape.data;
     const symbol = fixedSymbol ?? r.symbol?.trim() ?? '';
-    if (symbol === '') fail(r.line, 'symbol', 'is empty');
+    const symbolInvalid = symbolProblem(symbol);
+    if (symbolInvalid) fail(r.line, 'symbol', `${JSON.stringify(symbol.slice(0, 40))} ${symbolInvalid}`);
     const time = r.time === null ? null : timeOf(r.time);
     if (!time) fail(r.line, 'time', `holds ${JSON.stringify(r.time)}, not a ${mapping.time.format} timestamp`);
     return {
