@@ -54,10 +54,20 @@ export const lakeEnv = z
       .string()
       .regex(/^\d+(\.\d+)?\s*(KB|MB|GB|TB|KiB|MiB|GiB|TiB)$/i, 'must look like 2GB or 512MiB')
       .optional(),
+    /** Unreferenced lake files younger than this are writes in flight; a sweep leaves them. */
+    LAKE_SWEEP_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
+    /** How often a service sweeps its datasets' unreferenced files (also once at start); 0: never. */
+    LAKE_SWEEP_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400)
+      .default(3600),
   })
   .transform((e) => ({
     root: e.LAKE_ROOT ?? join(defaultDataDir(), 'lake'),
     threads: e.DUCKDB_THREADS,
     memoryLimit: e.DUCKDB_MEMORY_LIMIT,
+    sweep: { graceMs: e.LAKE_SWEEP_GRACE_SECONDS * 1000, intervalMs: e.LAKE_SWEEP_INTERVAL_SECONDS * 1000 },
   }));
 export type LakeEnv = z.output<typeof lakeEnv>;
