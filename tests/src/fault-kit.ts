@@ -4,7 +4,8 @@ import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { TEST_AUTH_ENV } from '@alphagraph/auth/testing';
-import { findRepoRoot } from '@alphagraph/config';
+import { workspaceExport } from '@alphagraph/cli';
+import { MAIN_EXPORT } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
 import { lakeSnapshotFiles } from '@alphagraph/db/schema/lake';
 import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
@@ -51,9 +52,9 @@ export interface ServiceProcess {
   readonly exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** Starts services/market-data's main.ts as its own process. */
+/** Starts market-data's declared main entry as its own process. */
 export function startMarketData(env: Record<string, string>): ServiceProcess {
-  const entry = join(findRepoRoot(), 'services', 'market-data', 'src', 'main.ts');
+  const entry = workspaceExport('@alphagraph/market-data', MAIN_EXPORT);
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, ...TEST_AUTH_ENV, NODE_ENV: 'production', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
