@@ -13,7 +13,8 @@ import { openDatabase } from '@alphagraph/db';
 import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { freePort } from './ports.ts';
-import { type ManagedProcess, startTsProcess } from './process.ts';
+import { startTsProcess } from './process.ts';
+import { type SupervisedProcess, type SupervisionOptions, superviseProcess } from './supervise.ts';
 import { workspaceExport } from './workspace.ts';
 
 export interface PlatformOptions {
@@ -27,6 +28,8 @@ export interface PlatformOptions {
   ports?: 'default' | 'free';
   /** Extra environment for every process (e.g. auth settings). */
   env?: Record<string, string>;
+  /** How dead or unresponsive processes are restarted (defaults: see `superviseProcess`). */
+  supervision?: SupervisionOptions;
   log?: (line: string) => void;
 }
 
@@ -39,15 +42,21 @@ export interface Platform {
   readonly devToken: string | null;
   /** Mints a development token for any user and roles (null with external auth). */
   readonly mintToken: ((roles: Role[], userId: string) => Promise<string>) | null;
-  /** Stops one subgraph (to exercise partial failure) and starts it again on the same port. */
+  /** Stops one subgraph for good (to exercise partial failure) and starts it again on the same port. */
   stopService(name: SubgraphName): Promise<void>;
   startService(name: SubgraphName): Promise<void>;
+  /** A running process's id (undefined while it is down), e.g. to kill it and watch it come back. */
+  pid(name: SubgraphName | 'gateway'): number | undefined;
+  /** How many times the launcher restarted a process after it died or stopped answering. */
+  restarts(name: SubgraphName | 'gateway'): number;
   stop(): Promise<void>;
 }
 
 /**
- * Starts the whole platform: the five subgraphs and the gateway, each its own process. Without a
- * database URL it serves embedded PGlite over loopback so all processes share one database.
+ * Starts the whole platform: the five subgraphs and the gateway, each its own process, supervised:
+ * a process that dies, or stops answering its health check, is restarted on the same port with
+ * backoff. Without a database URL it serves embedded PGlite over loopback so all processes share
+ * one database.
  */
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const log = options.log ?? ((line: string) => console.log(line));
@@ -93,14 +102,23 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     PUBLIC_URL: `http://127.0.0.1:${ports.gateway}`,
     HOST: '127.0.0.1',
   };
-  const services = new Map<SubgraphName, ManagedProcess>();
-  const launch = ({ name, package: pkg }: (typeof SUBGRAPHS)[number]) => {
-    const p = startTsProcess({
+  const services = new Map<SubgraphName, SupervisedProcess>();
+  const health = (p: number) => `http://127.0.0.1:${p}/healthz`;
+  const launch = async ({ name, package: pkg }: (typeof SUBGRAPHS)[number]) => {
+    const p = await superviseProcess({
       name,
-      entry: workspaceExport(pkg, MAIN_EXPORT),
-      env: { ...baseEnv, PORT: String(ports[name]) },
-      readyLine: new RegExp(`^\\[${name}\\] ready$`),
+      start: (timeoutMs) =>
+        startTsProcess({
+          name,
+          entry: workspaceExport(pkg, MAIN_EXPORT),
+          env: { ...baseEnv, PORT: String(ports[name]) },
+          readyLine: new RegExp(`^\\[${name}\\] ready$`),
+          log,
+          timeoutMs,
+        }),
+      healthUrl: health(ports[name]),
       log,
+      supervision: options.supervision,
     });
     services.set(name, p);
     return p;
@@ -112,7 +130,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   };
   for (const { name } of SUBGRAPHS) gatewayEnv[subgraphUrlVariable(name)] = subgraphUrls[name];
 
-  const stopAll = async (gateway?: ManagedProcess) => {
+  const stopAll = async (gateway?: SupervisedProcess) => {
     await gateway?.stop();
     await Promise.all([...services.values()].map((s) => s.stop()));
     if (embedded) {
@@ -120,17 +138,24 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       await embedded.close();
     }
   };
-  let gateway: ManagedProcess | undefined;
+  let gateway: SupervisedProcess | undefined;
   try {
-    await Promise.all(SUBGRAPHS.map((s) => launch(s).ready));
-    gateway = startTsProcess({
+    await Promise.all(SUBGRAPHS.map((s) => launch(s)));
+    gateway = await superviseProcess({
       name: GATEWAY.name,
-      entry: workspaceExport(GATEWAY.package, MAIN_EXPORT),
-      env: gatewayEnv,
-      readyLine: /^Alphagraph gateway: /,
+      start: (timeoutMs) =>
+        startTsProcess({
+          name: GATEWAY.name,
+          entry: workspaceExport(GATEWAY.package, MAIN_EXPORT),
+          env: gatewayEnv,
+          readyLine: /^Alphagraph gateway: /,
+          log,
+          timeoutMs,
+        }),
+      healthUrl: health(ports.gateway),
       log,
+      supervision: options.supervision,
     });
-    await gateway.ready;
   } catch (error) {
     await stopAll(gateway);
     throw error;
@@ -149,8 +174,10 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
       await services.get(name)?.stop();
     },
     startService: async (name) => {
-      await launch(SUBGRAPHS.find((s) => s.name === name)!).ready;
+      await launch(SUBGRAPHS.find((s) => s.name === name)!);
     },
+    pid: (name) => (name === 'gateway' ? running.pid : services.get(name)?.pid),
+    restarts: (name) => (name === 'gateway' ? running.restarts : (services.get(name)?.restarts ?? 0)),
     stop: () => stopAll(running),
   };
 }

@@ -62,6 +62,15 @@ export const lakeEnv = z
      * stops it at once.
      */
     DUCKDB_REQUEST_DEADLINE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(30),
+    /** Unreferenced lake files younger than this are writes in flight; a sweep leaves them. */
+    LAKE_SWEEP_GRACE_SECONDS: z.coerce.number().int().min(0).default(3600),
+    /** How often a service sweeps its datasets' unreferenced files (also once at start); 0: never. */
+    LAKE_SWEEP_INTERVAL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(7 * 86_400)
+      .default(3600),
   })
   .transform((e) => ({
     root: e.LAKE_ROOT ?? join(defaultDataDir(), 'lake'),
@@ -69,5 +78,6 @@ export const lakeEnv = z
     memoryLimit: e.DUCKDB_MEMORY_LIMIT,
     statementDeadlineSeconds: e.DUCKDB_STATEMENT_DEADLINE_SECONDS,
     requestDeadlineSeconds: e.DUCKDB_REQUEST_DEADLINE_SECONDS,
+    sweep: { graceMs: e.LAKE_SWEEP_GRACE_SECONDS * 1000, intervalMs: e.LAKE_SWEEP_INTERVAL_SECONDS * 1000 },
   }));
 export type LakeEnv = z.output<typeof lakeEnv>;

@@ -23,3 +23,4 @@ export {
   sessionAggregates,
 } from './reads.ts';
 export { quoteIdent, quoteLiteral } from './sql.ts';
+export { DEFAULT_SWEEP_GRACE_MS, type OrphanSweepOptions, type OrphanSweepResult, sweepOrphanFiles } from './sweep.ts';

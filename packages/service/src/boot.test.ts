@@ -90,6 +90,7 @@ describe.each(testDatabaseKinds())('a subgraph process on %s', (kind) => {
       '[fixture] work asked to end',
       '[fixture] work finished its last lake and database reads',
       '[models] stopped its work',
+      '[models] stopped sweeping the lake',
       '[models] closed the lake',
       '[models] closed the database',
     ]);

@@ -24,6 +24,7 @@ import {
   type SubgraphResolvers,
   startSubgraphServer,
 } from './server.ts';
+import { type LakeSweeper, startLakeSweeper } from './sweeper.ts';
 
 export interface ServiceRuntime {
   readonly handle: DatabaseHandle;
@@ -150,12 +151,19 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     plugins: [dependencyErrorsPlugin<C>()],
   });
   log(`listening on ${server.url}`);
+  // Each service sweeps the directories of the datasets it owns (and alone writes).
+  const { graceMs, intervalMs } = options.env.lake.sweep;
+  const sweeper: LakeSweeper | undefined =
+    intervalMs > 0
+      ? startLakeSweeper({ root: lake.root, db: handle.db, owner: options.name, graceMs, intervalMs, log })
+      : undefined;
   let stopped: Promise<void> | undefined;
   const stop = () => {
     const stopWork = wired.stop;
     stopped ??= stopInOrder(options.name, [
       ['stopped taking requests', () => server.stop()],
       ...(stopWork ? [['stopped its work', stopWork] as const] : []),
+      ...(sweeper ? [['stopped sweeping the lake', () => sweeper.stop()] as const] : []),
       ['closed the lake', () => lake.close()],
       ['closed the database', () => handle.close()],
     ]);

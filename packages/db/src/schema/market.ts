@@ -33,10 +33,11 @@ export const instruments = marketSchema.table(
 );
 
 /**
- * One ingestion batch of bars and its report. A batch is written as `committing` before its rows are
- * published to the lake and becomes `committed` (with the lake snapshot id) once they are; a batch
- * whose lake write fails is deleted again, so a failed batch leaves no trace. `unchanged` records a
- * re-ingestion that found nothing new.
+ * One ingestion batch of bars and its report. A batch is recorded `committed` (with the lake snapshot
+ * id) in the catalog transaction that publishes its rows, together with the instruments it
+ * registers, so a failed or killed batch leaves no trace. `unchanged` records a re-ingestion that
+ * found nothing new. `committing` is only left by older versions, which recorded a batch before
+ * publishing it; the next ingestion reconciles such a batch.
  */
 export const ingestBatches = marketSchema.table(
   'ingest_batches',
@@ -75,7 +76,7 @@ export const ingestBatches = marketSchema.table(
     ruleCounts: jsonb('rule_counts').$type<Record<string, { action: string; rows: number }>>().notNull(),
     /** Issues of fixed and warned rows are stored up to a cap; rejected and quarantined ones always. */
     issuesTruncated: boolean('issues_truncated').notNull().default(false),
-    /** Symbols this batch added to the instrument master (removed again if the batch fails). */
+    /** Symbols this batch added to the instrument master (in the same transaction as its bars). */
     registered: text('registered').array().notNull().default(sql`'{}'::text[]`),
     createdBy: text('created_by').notNull(),
     startedAt: timestamp('started_at', { withTimezone: true, precision: 3 }).notNull(),

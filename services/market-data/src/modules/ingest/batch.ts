@@ -4,7 +4,7 @@ import type { CalendarCode } from '@alphagraph/calendar';
 import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Lake } from '@alphagraph/lake';
 import { type InstrumentInput, type InstrumentStore, instrumentInsertSchema } from '../instruments/store.ts';
-import { type ConflictPolicy, writeBars } from './lake-write.ts';
+import { type ConflictPolicy, type VersionCounts, writeBars } from './lake-write.ts';
 import { withIngestLock } from './lock.ts';
 import { type CorporateActionLookup, priorCloses } from './lookups.ts';
 import type { ColumnMapping } from './mappings.ts';
@@ -22,7 +22,10 @@ export interface IngestionDeps {
   readonly audit?: AuditLog | undefined;
   /** Ingestion time (epoch ms); tests pin it. */
   readonly now?: (() => number) | undefined;
-  /** Test hook: runs after the batch is recorded in Postgres and before its bars are written. */
+  /**
+   * Test hook: runs inside the transaction publishing the bars, after the batch is recorded in it;
+   * throwing rolls back the batch, its instruments and the snapshot together.
+   */
   readonly beforePublish?: (() => Promise<void> | void) | undefined;
 }
 
@@ -124,55 +127,45 @@ export async function runBatch(
   const usedSymbols = new Set(validation.accepted.map((a) => a.symbol));
   const batchId = randomUUID();
 
+  const recording = (versions: VersionCounts, outcome: { snapshotId: number | null }) => ({
+    batch: {
+      ...batchRow(batchId, spec, validation, versions, options.rowsRead, startedAt),
+      status: outcome.snapshotId === null ? ('unchanged' as const) : ('committed' as const),
+      snapshotId: outcome.snapshotId,
+      finishedAt: new Date(),
+    },
+    issues: validation.issues,
+    quarantine: quarantineRows(validation, mapping.interval),
+    releasing,
+    actor: spec.actor.id,
+  });
+
   const report = await withIngestLock(deps.reports, async () => {
     await reconcileUnfinished(deps);
-    let recorded = false;
-    let published = false;
-    try {
-      const written = await writeBars(deps.lake, {
-        batchId,
-        interval: mapping.interval,
-        rows: validation.accepted,
-        conflicts: spec.conflicts,
-        now,
-        summary: { source: spec.source, mapping: mapping.name, sourceKind: spec.sourceKind },
-        onProgress: spec.onProgress,
-        beforeWrite: async (versions) => {
-          await deps.reports.begin({
-            batch: batchRow(batchId, spec, validation, versions, options.rowsRead, startedAt),
-            issues: validation.issues,
-            quarantine: quarantineRows(validation, mapping.interval),
-            register: register.filter((i) => usedSymbols.has(i.symbol)),
-            releasing,
-            actor: spec.actor.id,
-          });
-          recorded = true;
-          await deps.beforePublish?.();
-        },
-      });
-      published = written.snapshot !== null;
-      if (!recorded) {
-        // Nothing differed from what is stored: record the report (and any quarantined rows) alone.
-        await deps.reports.begin({
-          batch: batchRow(batchId, spec, validation, written.counts, options.rowsRead, startedAt),
-          issues: validation.issues,
-          quarantine: quarantineRows(validation, mapping.interval),
-          register: [],
-          releasing,
-          actor: spec.actor.id,
+    // The batch, its issues and quarantine, released rows and the instruments it introduces are
+    // recorded in the catalog transaction that publishes its bars: all of it is visible, or none.
+    const written = await writeBars(deps.lake, {
+      batchId,
+      interval: mapping.interval,
+      rows: validation.accepted,
+      conflicts: spec.conflicts,
+      now,
+      summary: { source: spec.source, mapping: mapping.name, sourceKind: spec.sourceKind },
+      onProgress: spec.onProgress,
+      onPublish: async (tx, snapshot, versions) => {
+        await deps.reports.record(tx, {
+          ...recording(versions, { snapshotId: snapshot.id }),
+          register: register.filter((i) => usedSymbols.has(i.symbol)),
         });
-        recorded = true;
-      }
-      spec.onProgress?.('commit', 1, 1);
-      await deps.reports.finish(batchId, {
-        snapshotId: written.snapshot?.id ?? null,
-        status: written.snapshot ? 'committed' : 'unchanged',
-      });
-      return (await deps.reports.batch(batchId))!;
-    } catch (error) {
-      if (recorded && !published) await deps.reports.undo(batchId);
-      throw error;
+        await deps.beforePublish?.();
+      },
+    });
+    if (!written.snapshot) {
+      // Nothing differed from what is stored: record the report (and any quarantined rows) alone.
+      await deps.reports.begin({ ...recording(written.counts, { snapshotId: null }), register: [] });
     }
+    spec.onProgress?.('commit', 1, 1);
+    return (await deps.reports.batch(batchId))!;
   });
   await audit(deps, spec, report);
   return { report, acceptedLines };
@@ -252,7 +245,6 @@ function batchRow(
     fingerprint: fingerprintOf(spec),
     rules: rulesRecord(spec.rules),
     conflicts: spec.conflicts,
-    status: 'committing' as const,
     ruleCounts,
     issuesTruncated: v.issuesTruncated,
     createdBy: spec.actor.id,
@@ -277,9 +269,10 @@ function quarantineRows(v: Validation, interval: string): QuarantineInsert[] {
 }
 
 /**
- * A batch left `committing` by a process that died between recording it and finishing it: if its
- * bars were published it is marked committed, otherwise it is undone. Runs under the ingest lock,
- * so no live batch is mid-commit.
+ * A batch left `committing` by an earlier version, which recorded a batch before publishing its bars
+ * and died before finishing it: if its bars were published it is marked committed, otherwise it is
+ * undone. Batches are now recorded in the publishing transaction and never left `committing`. Runs
+ * under the ingest lock, so no live batch is mid-commit.
  */
 async function reconcileUnfinished(deps: IngestionDeps): Promise<void> {
   const unfinished = await deps.reports.unfinished();

@@ -1,5 +1,12 @@
 import { BARS_DATASET } from '@alphagraph/datasets';
-import { type Lake, LakeError, latestAsOf, type Snapshot, type SnapshotWriter } from '@alphagraph/lake';
+import {
+  type CatalogTransaction,
+  type Lake,
+  LakeError,
+  latestAsOf,
+  type Snapshot,
+  type SnapshotWriter,
+} from '@alphagraph/lake';
 import { z } from 'zod';
 import type { BarInterval } from './mappings.ts';
 import type { AcceptedBar } from './validate.ts';
@@ -26,8 +33,15 @@ export interface BarWrite {
   /** Ingestion time (epoch ms): a correction becomes available then. */
   readonly now: number;
   readonly summary: Record<string, unknown>;
-  /** Runs once the counts are known and before any file is written (records the batch in Postgres). */
-  readonly beforeWrite: (counts: VersionCounts) => Promise<void>;
+  /**
+   * Runs inside the catalog transaction that publishes the bars (records the batch and registers its
+   * instruments): it commits with the snapshot, and when it throws nothing is published.
+   */
+  readonly onPublish: (
+    tx: CatalogTransaction,
+    snapshot: { readonly id: number },
+    counts: VersionCounts,
+  ) => Promise<void>;
   readonly onProgress?: ((phase: 'stage' | 'write', done: number, total: number) => void) | undefined;
 }
 
@@ -54,13 +68,16 @@ export async function writeBars(
   try {
     const snapshot = await lake.commit(
       BARS_DATASET.name,
-      { mode: 'append', summary: { ...write.summary, batchId: write.batchId } },
+      {
+        mode: 'append',
+        summary: { ...write.summary, batchId: write.batchId },
+        onPublish: (tx, published) => write.onPublish(tx, published, counts!),
+      },
       async (writer) => {
         await stage(writer, write);
         counts = await classify(writer, write, current ? lake.scan(current) : null);
         const toWrite = counts.inserted + (write.conflicts === 'correct' ? counts.corrections : 0);
         if (toWrite === 0) throw new NothingToWrite(counts);
-        await write.beforeWrite(counts);
         write.onProgress?.('write', 0, toWrite);
         await writer.writeQuery(
           `SELECT symbol, $1 AS interval, time, open, high, low, close, volume,

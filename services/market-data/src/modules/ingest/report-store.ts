@@ -1,5 +1,6 @@
 import type { Db } from '@alphagraph/db';
 import { ingestBatches, ingestIssues, ingestLocks, ingestQuarantine, instruments } from '@alphagraph/db/schema/market';
+import type { CatalogTransaction } from '@alphagraph/lake';
 import { and, asc, desc, eq, gt, inArray, lt, lte, or, type SQL, sql } from 'drizzle-orm';
 import type { InstrumentInput } from '../instruments/store.ts';
 import type { Issue } from './validate.ts';
@@ -12,9 +13,21 @@ export type QuarantineInsert = Omit<typeof ingestQuarantine.$inferInsert, 'batch
 
 const CHUNK = 1000;
 
+/** What a batch is recorded on: the database, or the lake's catalog transaction publishing its bars. */
+export type ReportExecutor = Db | CatalogTransaction;
+
+export interface BatchRecording {
+  readonly batch: BatchInsert & { id: string };
+  readonly issues: readonly Issue[];
+  readonly quarantine: readonly QuarantineInsert[];
+  readonly register: readonly InstrumentInput[];
+  readonly releasing?: readonly number[];
+  readonly actor: string;
+}
+
 /** Ingestion reports, their issues and the quarantine, in market-data's Postgres schema. */
 export function createIngestReportStore(db: Db) {
-  return {
+  const store = {
     /** The first finished batch with this fingerprint (the original ingestion): a repeat of it is a no-op. */
     async byFingerprint(fingerprint: string): Promise<BatchRecord | null> {
       const [row] = await db
@@ -27,55 +40,53 @@ export function createIngestReportStore(db: Db) {
     },
 
     /**
-     * Records a batch as `committing` with its issues and quarantined rows, registers the instruments
-     * it introduces and marks released rows, all in one transaction, before its bars are published.
+     * Records a batch with its issues and quarantined rows, registers the instruments it introduces
+     * and marks released rows, on `executor`. Ingestion passes the lake's catalog transaction that
+     * publishes the batch's bars, so all of it commits with the snapshot or not at all (a process
+     * killed mid-ingestion leaves no instrument without bars). Returns the symbols it registered.
      */
-    async begin(options: {
-      batch: BatchInsert & { id: string };
-      issues: readonly Issue[];
-      quarantine: readonly QuarantineInsert[];
-      register: readonly InstrumentInput[];
-      releasing?: readonly number[];
-      actor: string;
-    }): Promise<string[]> {
-      return db.transaction(async (tx) => {
-        const registered: string[] = [];
-        for (let i = 0; i < options.register.length; i += CHUNK) {
-          const added = await tx
-            .insert(instruments)
-            .values(options.register.slice(i, i + CHUNK))
-            .onConflictDoNothing({ target: instruments.symbol })
-            .returning({ symbol: instruments.symbol });
-          registered.push(...added.map((r) => r.symbol));
-        }
-        await tx.insert(ingestBatches).values({ ...options.batch, registered });
-        const batchId = options.batch.id;
-        for (let i = 0; i < options.issues.length; i += CHUNK) {
-          await tx.insert(ingestIssues).values(
-            options.issues.slice(i, i + CHUNK).map((x) => ({
-              batchId,
-              line: x.line,
-              symbol: x.symbol,
-              time: new Date(x.time),
-              rule: x.rule,
-              outcome: x.outcome,
-              message: x.message,
-            })),
-          );
-        }
-        for (let i = 0; i < options.quarantine.length; i += CHUNK) {
-          await tx
-            .insert(ingestQuarantine)
-            .values(options.quarantine.slice(i, i + CHUNK).map((q) => ({ ...q, batchId })));
-        }
-        if (options.releasing && options.releasing.length > 0) {
-          await tx
-            .update(ingestQuarantine)
-            .set({ status: 'released', releaseBatchId: batchId, resolvedBy: options.actor, resolvedAt: new Date() })
-            .where(and(inArray(ingestQuarantine.id, [...options.releasing]), eq(ingestQuarantine.status, 'held')));
-        }
-        return registered;
-      });
+    async record(executor: ReportExecutor, options: BatchRecording): Promise<string[]> {
+      const registered: string[] = [];
+      for (let i = 0; i < options.register.length; i += CHUNK) {
+        const added = await executor
+          .insert(instruments)
+          .values(options.register.slice(i, i + CHUNK))
+          .onConflictDoNothing({ target: instruments.symbol })
+          .returning({ symbol: instruments.symbol });
+        registered.push(...added.map((r) => r.symbol));
+      }
+      await executor.insert(ingestBatches).values({ ...options.batch, registered });
+      const batchId = options.batch.id;
+      for (let i = 0; i < options.issues.length; i += CHUNK) {
+        await executor.insert(ingestIssues).values(
+          options.issues.slice(i, i + CHUNK).map((x) => ({
+            batchId,
+            line: x.line,
+            symbol: x.symbol,
+            time: new Date(x.time),
+            rule: x.rule,
+            outcome: x.outcome,
+            message: x.message,
+          })),
+        );
+      }
+      for (let i = 0; i < options.quarantine.length; i += CHUNK) {
+        await executor
+          .insert(ingestQuarantine)
+          .values(options.quarantine.slice(i, i + CHUNK).map((q) => ({ ...q, batchId })));
+      }
+      if (options.releasing && options.releasing.length > 0) {
+        await executor
+          .update(ingestQuarantine)
+          .set({ status: 'released', releaseBatchId: batchId, resolvedBy: options.actor, resolvedAt: new Date() })
+          .where(and(inArray(ingestQuarantine.id, [...options.releasing]), eq(ingestQuarantine.status, 'held')));
+      }
+      return registered;
+    },
+
+    /** `record` in a transaction of its own (a batch that published nothing). */
+    async begin(options: BatchRecording): Promise<string[]> {
+      return db.transaction((tx) => store.record(tx, options));
     },
 
     /** The batch's bars are published (or there were none to publish). */
@@ -87,8 +98,9 @@ export function createIngestReportStore(db: Db) {
     },
 
     /**
-     * Undoes `begin` after a failed publish: rows it released are held again, instruments it
-     * registered are removed, and the batch with its issues and quarantined rows is deleted.
+     * Undoes a batch left `committing` (by a version that recorded batches before publishing their
+     * bars): rows it released are held again, instruments it registered are removed, and the batch
+     * with its issues and quarantined rows is deleted.
      */
     async undo(id: string): Promise<void> {
       await db.transaction(async (tx) => {
@@ -227,6 +239,7 @@ export function createIngestReportStore(db: Db) {
       await db.delete(ingestLocks).where(and(eq(ingestLocks.name, name), eq(ingestLocks.holder, holder)));
     },
   };
+  return store;
 }
 export type IngestReportStore = ReturnType<typeof createIngestReportStore>;
 
