@@ -25,7 +25,7 @@ export async function firstSymbols(
   const listed = await bench.post(
     'query($n: Int!, $c: AssetClass) { instruments(first: $n, assetClass: $c) { edges { node { symbol } } } }',
     { n, c: options.assetClass ?? null },
-    options.token,
+    { token: options.token },
   );
   return listed.instruments.edges.map((e: { node: { symbol: string } }) => e.node.symbol);
 }
@@ -43,7 +43,7 @@ export async function defineOnlineFeatures(bench: BenchPlatform, token?: string)
           ttlSeconds: 20 * 366 * 86_400,
         },
       },
-      token,
+      { token },
     );
     if (!defined.defineFeature.ok) throw new Error(`defineFeature ${name}: ${defined.defineFeature.error.message}`);
   }
@@ -62,12 +62,13 @@ export async function materializeAndWait(
   request: MaterializeRequest,
   token?: string,
 ): Promise<{ id: string; durationMs: number | null }> {
-  const started = await bench.post(MATERIALIZE, { i: { ...request, mode: 'BACKFILL', waitSeconds: 60 } }, token);
-  if (!started.materializeFeatures.ok) throw new Error(`materializeFeatures: ${started.materializeFeatures.error.message}`);
+  const started = await bench.post(MATERIALIZE, { i: { ...request, mode: 'BACKFILL', waitSeconds: 60 } }, { token });
+  if (!started.materializeFeatures.ok)
+    throw new Error(`materializeFeatures: ${started.materializeFeatures.error.message}`);
   let run = started.materializeFeatures.run;
   while (run.status === 'QUEUED' || run.status === 'RUNNING') {
     await new Promise((r) => setTimeout(r, 500));
-    run = (await bench.post(RUN, { id: run.id }, token)).materializationRun;
+    run = (await bench.post(RUN, { id: run.id }, { token })).materializationRun;
   }
   if (run.status !== 'SUCCEEDED') throw new Error(`materialization run ${run.id} ${run.status}: ${run.error}`);
   return { id: run.id, durationMs: run.durationMs ?? null };

@@ -21,8 +21,15 @@ export interface BenchPlatform {
   readonly databaseLabel: string;
   /** A development token for a user with these roles. */
   token(roles: Role[], userId: string): Promise<string>;
-  /** POSTs an operation to the gateway; returns `data`, throws with the errors or the HTTP status. */
-  post<T = any>(query: string, variables?: Record<string, unknown>, token?: string): Promise<T>;
+  /**
+   * POSTs an operation to the gateway (or `url`, e.g. a subgraph) with `token` (default: the dev
+   * token); returns `data`, throws with the errors or the HTTP status.
+   */
+  post<T = any>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options?: { token?: string; url?: string },
+  ): Promise<T>;
   /** The platform's processes (gateway and the five subgraphs) with their process ids. */
   processes(): PlatformProcess[];
   dispose(): Promise<void>;
@@ -33,7 +40,7 @@ export interface PlatformProcess {
   readonly pid: number;
 }
 
-/** The POSTgres server the soak and bystander benchmarks create their database on, unless told. */
+/** The Postgres server the soak and bystander benchmarks create their database on, unless told. */
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function startBenchPlatform(
@@ -74,8 +81,8 @@ export async function startBenchPlatform(
       if (!platform.mintToken) throw new Error('the platform uses external auth: the benchmark cannot mint tokens');
       return platform.mintToken(roles, userId);
     },
-    async post(query, variables = {}, token) {
-      const res = await fetch(platform.gatewayUrl, {
+    async post(query, variables = {}, { token, url } = {}) {
+      const res = await fetch(url ?? platform.gatewayUrl, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',

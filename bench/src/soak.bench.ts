@@ -13,8 +13,8 @@
 import { parseArgs } from 'node:util';
 import { BOMBS, type BombOutcome, sendBomb } from './bombs.ts';
 import { ms, summarize, table } from './latency.ts';
-import { openLoop, periodically, Recorder, seededRandom } from './open-loop.ts';
 import { defineOnlineFeatures, firstSymbols, materializeAndWait } from './online-features.ts';
+import { openLoop, periodically, Recorder, seededRandom } from './open-loop.ts';
 import { DEFAULT_ADMIN_URL, loadAverage, residentBytes, startBenchPlatform, waitUntilIdle } from './platform.ts';
 import { normalTraffic } from './traffic.ts';
 
@@ -41,13 +41,16 @@ const slo = Number(values.slo);
 if (values.database !== 'postgres' && values.database !== 'embedded')
   throw new Error(`--database must be postgres or embedded, not ${values.database}`);
 
-console.log(`starting the platform (${values.database === 'postgres' ? `fresh database on ${values.postgres}` : 'embedded PGlite'})…`);
+console.log(
+  `starting the platform (${values.database === 'postgres' ? `fresh database on ${values.postgres}` : 'embedded PGlite'})…`,
+);
 const bench = await startBenchPlatform({
   database:
     values.database === 'postgres' ? { kind: 'fresh-postgres', adminUrl: values.postgres! } : { kind: 'embedded-temp' },
 });
 const processes = bench.processes();
-if (processes.length !== 6) throw new Error(`expected the gateway and five subgraphs, found ${JSON.stringify(processes)}`);
+if (processes.length !== 6)
+  throw new Error(`expected the gateway and five subgraphs, found ${JSON.stringify(processes)}`);
 const rss = () => new Map(processes.map((p) => [p.name, residentBytes(p.pid)]));
 const rssAtStart = rss();
 const loads: string[] = [`platform started: ${loadAverage()}`];
@@ -68,7 +71,9 @@ try {
     { features, universe: symbols, from: '2017-01-01T00:00:00Z' },
     researcher,
   );
-  console.log(`setup: ${features.length} features materialized for ${symbols.length} symbols (${setupRun.durationMs} ms)`);
+  console.log(
+    `setup: ${features.length} features materialized for ${symbols.length} symbols (${setupRun.durationMs} ms)`,
+  );
   const operations = normalTraffic(
     bench,
     { analyst, trader },
@@ -95,7 +100,11 @@ try {
   else {
     console.log(`\nramp: ${values['ramp-step']} s per step, normal traffic p99 must stay under ${slo} ms`);
     let passed: number | undefined;
-    for (let rate = holdRate; rate <= Number(values['ramp-max']); rate = Math.round(rate * Number(values['ramp-factor']))) {
+    for (
+      let rate = holdRate;
+      rate <= Number(values['ramp-max']);
+      rate = Math.round(rate * Number(values['ramp-factor']))
+    ) {
       const recorder = new Recorder();
       let stopped = false;
       const bombing = bombEvery10s(() => stopped);
@@ -149,7 +158,7 @@ try {
               labels: [{ name: 'fwd_5', forwardReturn: { horizon: 5 } }],
             },
           },
-          researcher,
+          { token: researcher },
         );
         const ts = d.createTrainingSet;
         if (!ts.ok || ts.trainingSet.status !== 'READY' || ts.trainingSet.rowCount !== symbols.length * SESSIONS_2017)
@@ -181,8 +190,18 @@ try {
     `\nsoak on ${bench.databaseLabel}: ${duration} s at ${holdRate} req/s target, ${(run.sent / run.seconds).toFixed(1)} req/s achieved, ${run.sent} requests, shed ${run.shed}`,
   );
   const header = ['operation', 'requests', 'errors', 'p50 ms', 'p90 ms', 'p99 ms', 'max ms'];
-  const rows = recorder.summary().map((s) => [s.name, String(s.n + s.errors), String(s.errors), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max)]);
-  rows.push(['all normal traffic', String(all.n + all.errors), String(all.errors), ms(all.p50), ms(all.p90), ms(all.p99), ms(all.max)]);
+  const rows = recorder
+    .summary()
+    .map((s) => [s.name, String(s.n + s.errors), String(s.errors), ms(s.p50), ms(s.p90), ms(s.p99), ms(s.max)]);
+  rows.push([
+    'all normal traffic',
+    String(all.n + all.errors),
+    String(all.errors),
+    ms(all.p50),
+    ms(all.p90),
+    ms(all.p99),
+    ms(all.max),
+  ]);
   console.log(table([header, ...rows]));
   for (const s of recorder.summary()) for (const sample of s.samples) console.log(`  error in ${s.name}: ${sample}`);
 
@@ -193,7 +212,8 @@ try {
     return [b.name, String(mine.length), String(mine.filter((o) => o.refused).length), b.limit, ms(t.p50), ms(t.max)];
   });
   console.log(table([['bomb', 'sent', 'refused', 'limit named', 'p50 ms', 'max ms'], ...bombRows]));
-  for (const o of bombs.filter((x) => !x.refused)) console.log(`  NOT refused: ${o.bomb}: HTTP ${o.status} ${o.detail}`);
+  for (const o of bombs.filter((x) => !x.refused))
+    console.log(`  NOT refused: ${o.bomb}: HTTP ${o.status} ${o.detail}`);
 
   const mb = (b: number | null | undefined) => (b ? (b / 2 ** 20).toFixed(0) : 'gone');
   const growth = (a: number | null | undefined, b: number | null | undefined) =>
@@ -222,7 +242,10 @@ try {
     ...processes.map((p) => ((rssHoldEnd.get(p.name) ?? NaN) - rssHoldStart.get(p.name)!) / rssHoldStart.get(p.name)!),
   );
   console.log(
-    `\nverdict: normal traffic errors ${all.errors} (target 0); jobs errors ${recorder.summary().filter((s) => !normal.includes(s.name)).reduce((n, s) => n + s.errors, 0)}; ` +
+    `\nverdict: normal traffic errors ${all.errors} (target 0); jobs errors ${recorder
+      .summary()
+      .filter((s) => !normal.includes(s.name))
+      .reduce((n, s) => n + s.errors, 0)}; ` +
       `bombs refused ${refused}/${bombs.length}; p99 ${ms(all.p99)} ms (target < ${slo}); largest RSS growth ${(maxGrowth * 100).toFixed(1)}% (target < 10%)`,
   );
 } finally {
