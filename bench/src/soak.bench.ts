@@ -25,7 +25,7 @@ const { values } = parseArgs({
     database: { type: 'string', default: 'postgres' },
     postgres: { type: 'string', default: DEFAULT_ADMIN_URL },
     rate: { type: 'string' },
-    'ramp-start': { type: 'string', default: '20' },
+    'ramp-start': { type: 'string', default: '10' },
     'ramp-factor': { type: 'string', default: '1.4' },
     'ramp-step': { type: 'string', default: '15' },
     'ramp-max': { type: 'string', default: '2000' },
