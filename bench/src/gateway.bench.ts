@@ -2,8 +2,8 @@
 // fetching the same data from the subgraphs directly. Run: pnpm bench (or pnpm --filter
 // @alphagraph/bench run bench:gateway). Prints figures; asserts nothing about time.
 import { parseArgs } from 'node:util';
-import { startPlatform } from '@alphagraph/cli';
 import autocannon from 'autocannon';
+import { startBenchPlatform } from './platform.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -20,29 +20,11 @@ const symbol = values.symbol!;
 const CROSS_QUERY = `query($s: String!) { instrument(symbol: $s) { symbol bars(last: 5) { time open high low close volume }
   altDatasets { name vendor { name } } features { ref expression } models { name task } backtests { name status } } }`;
 
-let authorization = '';
-const post = async (url: string, query: string, variables: Record<string, unknown>) => {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { errors?: unknown; data?: any };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-};
-
 console.log(`starting the platform (demo data, embedded unless DATABASE_URL is set)…`);
-const platform = await startPlatform({
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  demo: true,
-  ports: 'free',
-  log: () => {},
-  // One benchmark client is one user: lift its per-user rate limit (GATEWAY_RATE_LIMITS) unless the
-  // caller sets one, so the figures measure the platform, not the fairness limit.
-  env: { GATEWAY_RATE_LIMITS: process.env.GATEWAY_RATE_LIMITS ?? 'default=100000/100000' },
-});
-authorization = `Bearer ${platform.devToken}`;
+const bench = await startBenchPlatform();
+const { platform } = bench;
+const authorization = `Bearer ${platform.devToken}`;
+const post = (url: string, query: string, variables: Record<string, unknown>) => bench.post(query, variables, { url });
 
 /** The same data as CROSS_QUERY, fetched the way a client without the gateway would. */
 async function direct(): Promise<void> {
@@ -135,5 +117,5 @@ try {
     `ratio gateway/direct: throughput ${(gw.rps / dir.rps).toFixed(2)}x, p50 ${(gw.p50 / dir.p50).toFixed(2)}x, p99 ${(gw.p99 / dir.p99).toFixed(2)}x`,
   );
 } finally {
-  await platform.stop();
+  await bench.dispose();
 }

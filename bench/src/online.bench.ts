@@ -8,10 +8,9 @@
 // pnpm --filter @alphagraph/bench run bench:online [--duration 20] [--connections 20] [--rate 200].
 // Prints figures; asserts nothing about time.
 import { parseArgs } from 'node:util';
-import { startPlatform } from '@alphagraph/cli';
-import { ALPHA158 } from '@alphagraph/dsl';
 import autocannon from 'autocannon';
-import { SUBSET_20 } from './alpha20.ts';
+import { defineOnlineFeatures, firstSymbols, materializeAndWait, ONLINE_DENSE } from './online-features.ts';
+import { startBenchPlatform } from './platform.ts';
 
 const { values } = parseArgs({
   args: process.argv.slice(2).filter((a) => a !== '--'),
@@ -26,64 +25,22 @@ const connections = Number(values.connections);
 const rate = Number(values.rate);
 
 console.log('starting the platform (demo data, embedded unless DATABASE_URL is set)…');
-const platform = await startPlatform({
-  databaseUrl: process.env.DATABASE_URL || undefined,
-  demo: true,
-  ports: 'free',
-  log: () => {},
-  // One benchmark client is one user: lift its per-user rate limit (GATEWAY_RATE_LIMITS) unless the
-  // caller sets one, so the figures measure the platform, not the fairness limit.
-  env: { GATEWAY_RATE_LIMITS: process.env.GATEWAY_RATE_LIMITS ?? 'default=100000/100000' },
-});
+const bench = await startBenchPlatform();
+const { platform } = bench;
 const authorization = `Bearer ${platform.devToken}`;
-const post = async (query: string, variables: Record<string, unknown> = {}) => {
-  const res = await fetch(platform.gatewayUrl, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as { errors?: unknown; data?: any };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-};
+const post = (query: string, variables: Record<string, unknown> = {}) => bench.post(query, variables);
 
 const SHAPES = {
-  dense: `query($e: [String!]!, $f: [String!]!) { onlineFeatures(entities: $e, features: $f) {
-    features servedAt rows { entity vector statuses } } }`,
+  dense: ONLINE_DENSE,
   objects: `query($e: [String!]!, $f: [String!]!) { onlineFeatures(entities: $e, features: $f) {
     rows { entity values { feature value eventTime status } } } }`,
 };
 const ONLINE = SHAPES.objects;
 
 try {
-  const listed = await post('{ instruments(first: 100) { edges { node { symbol } } } }');
-  const entities: string[] = listed.instruments.edges.map((e: { node: { symbol: string } }) => e.node.symbol);
-  const features = SUBSET_20.map((n) => `bench_${n.toLowerCase()}`);
-  for (const [i, name] of features.entries()) {
-    const defined = await post(
-      'mutation($i: DefineFeatureInput!) { defineFeature(input: $i) { ok error { message } } }',
-      {
-        i: {
-          name,
-          description: `bench copy of ${SUBSET_20[i]}`,
-          expression: ALPHA158[SUBSET_20[i]!],
-          ttlSeconds: 20 * 366 * 86_400,
-        },
-      },
-    );
-    if (!defined.defineFeature.ok) throw new Error(defined.defineFeature.error.message);
-  }
-  const started = await post(
-    'mutation($i: MaterializeFeaturesInput!) { materializeFeatures(input: $i) { ok error { message } run { id status } } }',
-    { i: { features, universe: entities, mode: 'BACKFILL', from: '2017-01-01T00:00:00Z', waitSeconds: 60 } },
-  );
-  let run = started.materializeFeatures.run;
-  while (run.status === 'QUEUED' || run.status === 'RUNNING') {
-    await new Promise((r) => setTimeout(r, 500));
-    run = (await post('query($id: ID!) { materializationRun(id: $id) { id status durationMs } }', { id: run.id }))
-      .materializationRun;
-  }
-  if (run.status !== 'SUCCEEDED') throw new Error(`materialization ${run.status}`);
+  const entities = await firstSymbols(bench, 100);
+  const features = await defineOnlineFeatures(bench);
+  await materializeAndWait(bench, { features, universe: entities, from: '2017-01-01T00:00:00Z' });
 
   const check = await post(ONLINE, { e: entities, f: features });
   const cells = check.onlineFeatures.rows.flatMap((r: { values: { status: string }[] }) => r.values);
@@ -122,5 +79,5 @@ try {
     );
   }
 } finally {
-  await platform.stop();
+  await bench.dispose();
 }

@@ -1,0 +1,75 @@
+// The 20-feature Alpha158 subset as the online benchmarks serve it: defined with a long TTL (so the
+// 2018 values of the demo data are CURRENT) and materialized for a universe through the gateway.
+import { ALPHA158 } from '@alphagraph/dsl';
+import { SUBSET_20 } from './alpha20.ts';
+import type { BenchPlatform } from './platform.ts';
+
+/** The names the online benchmarks give their copies of the 20 factors. */
+export const ONLINE_FEATURES = SUBSET_20.map((n) => `bench_${n.toLowerCase()}`);
+
+/** Dense online read: per entity, `vector` and `statuses` in feature order (what a model server uses). */
+export const ONLINE_DENSE = `query($e: [String!]!, $f: [String!]!) { onlineFeatures(entities: $e, features: $f) {
+  features servedAt rows { entity vector statuses } } }`;
+
+const DEFINE = 'mutation($i: DefineFeatureInput!) { defineFeature(input: $i) { ok error { message } } }';
+const MATERIALIZE =
+  'mutation($i: MaterializeFeaturesInput!) { materializeFeatures(input: $i) { ok error { message } run { id status error durationMs } } }';
+const RUN = 'query($id: ID!) { materializationRun(id: $id) { id status error durationMs } }';
+
+/** The first `n` instruments by symbol (of one asset class, e.g. `EQUITY`, when given). */
+export async function firstSymbols(
+  bench: BenchPlatform,
+  n: number,
+  options: { token?: string; assetClass?: string } = {},
+): Promise<string[]> {
+  const listed = await bench.post(
+    'query($n: Int!, $c: AssetClass) { instruments(first: $n, assetClass: $c) { edges { node { symbol } } } }',
+    { n, c: options.assetClass ?? null },
+    { token: options.token },
+  );
+  return listed.instruments.edges.map((e: { node: { symbol: string } }) => e.node.symbol);
+}
+
+/** Defines the 20 features (a researcher's token; the dev token when none is given). */
+export async function defineOnlineFeatures(bench: BenchPlatform, token?: string): Promise<string[]> {
+  for (const [i, name] of ONLINE_FEATURES.entries()) {
+    const defined = await bench.post(
+      DEFINE,
+      {
+        i: {
+          name,
+          description: `bench copy of ${SUBSET_20[i]}`,
+          expression: ALPHA158[SUBSET_20[i]!],
+          ttlSeconds: 20 * 366 * 86_400,
+        },
+      },
+      { token },
+    );
+    if (!defined.defineFeature.ok) throw new Error(`defineFeature ${name}: ${defined.defineFeature.error.message}`);
+  }
+  return ONLINE_FEATURES;
+}
+
+export interface MaterializeRequest {
+  features: string[];
+  universe: string[];
+  from: string;
+}
+
+/** Starts a BACKFILL run and waits until it leaves QUEUED/RUNNING; throws unless it SUCCEEDED. */
+export async function materializeAndWait(
+  bench: BenchPlatform,
+  request: MaterializeRequest,
+  token?: string,
+): Promise<{ id: string; durationMs: number | null }> {
+  const started = await bench.post(MATERIALIZE, { i: { ...request, mode: 'BACKFILL', waitSeconds: 60 } }, { token });
+  if (!started.materializeFeatures.ok)
+    throw new Error(`materializeFeatures: ${started.materializeFeatures.error.message}`);
+  let run = started.materializeFeatures.run;
+  while (run.status === 'QUEUED' || run.status === 'RUNNING') {
+    await new Promise((r) => setTimeout(r, 500));
+    run = (await bench.post(RUN, { id: run.id }, { token })).materializationRun;
+  }
+  if (run.status !== 'SUCCEEDED') throw new Error(`materialization run ${run.id} ${run.status}: ${run.error}`);
+  return { id: run.id, durationMs: run.durationMs ?? null };
+}
