@@ -37,7 +37,7 @@ describe.skipIf(SKIP)('backtests through the gateway and their report pages', ()
       const done = (x: { status: string }) => x.status === 'SUCCEEDED' || x.status === 'FAILED';
       const names = listed?.backtests?.map((b: { name: string }) => b.name) ?? [];
       if (
-        names.includes('demo_momentum_top50') &&
+        names.includes('demo_alpha158_roc20_top50') &&
         names.includes('demo_goog_sma_cross') &&
         names.includes('demo_momentum_sweep (best)') &&
         listed.backtests.every(done) &&
@@ -66,9 +66,9 @@ describe.skipIf(SKIP)('backtests through the gateway and their report pages', ()
 
   const byName = (name: string) => listed.backtests.find((b: { name: string }) => b.name === name);
 
-  it('ran the quick start backtests: the top-50 momentum portfolio, GOOG SmaCross (0.6.6) and a sweep', () => {
+  it('ran the quick start backtests: the top-50 Alpha158 ROC20 portfolio, GOOG SmaCross (0.6.6) and a sweep', () => {
     for (const b of listed.backtests) expect(b.status, `${b.name}: ${b.error}`).toBe('SUCCEEDED');
-    const momentum = byName('demo_momentum_top50');
+    const momentum = byName('demo_alpha158_roc20_top50');
     expect(momentum.metrics.tradeCount).toBeGreaterThan(100);
     expect(momentum.metrics.probabilisticSharpeRatio).toBeGreaterThanOrEqual(0);
     const goog = new Map(byName('demo_goog_sma_cross').compatStatistics.map((s: any) => [s.name, s.value]));
@@ -84,7 +84,7 @@ describe.skipIf(SKIP)('backtests through the gateway and their report pages', ()
   });
 
   it('draws the report of a backtest from its data, with no outside request', async () => {
-    const momentum = byName('demo_momentum_top50');
+    const momentum = byName('demo_alpha158_roc20_top50');
     const dates: string[] = (await p.query(EQUITY, { id: momentum.id })).data.backtest.equity.nodes.map(
       (n: any) => n.date,
     );

@@ -50,11 +50,11 @@ describe('the graph through the gateway (five subgraph processes)', () => {
         features: [{ ref: 'ma_ratio_20@1' }, { ref: 'ret_1d@1' }, { ref: 'vol_20@1' }],
       },
     ]);
-    // The demo's top-50 momentum portfolio over every symbol with a full history trades AAPL; the
+    // The demo's top-50 Alpha158 ROC20 portfolio over every symbol trades AAPL; the
     // demo starts it in the background, so it may still be queued or running. No demo backtest
     // trades a model's predictions.
     const backtests = instrument.backtests as { name: string; status: string; model: unknown }[];
-    expect(backtests.map((b) => b.name)).toContain('demo_momentum_top50');
+    expect(backtests.map((b) => b.name)).toContain('demo_alpha158_roc20_top50');
     for (const b of backtests) {
       expect(['QUEUED', 'RUNNING', 'SUCCEEDED']).toContain(b.status);
       expect(b.model).toBeNull();

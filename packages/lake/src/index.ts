@@ -1,3 +1,4 @@
+export type { ColumnBatch, ColumnValues } from './columns.ts';
 export { type DatasetContract, defineDataset } from './contract.ts';
 export { LakeError, type LakeErrorCode } from './errors.ts';
 export type { LakeParam } from './internal/duck.ts';

@@ -6,6 +6,7 @@ import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/s
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { type ColumnBatch, readColumns } from './columns.ts';
 import { LakeError } from './errors.ts';
 import { Duck, type LakeParam, messageOf, runAll } from './internal/duck.ts';
 import type { StatementDeadline } from './internal/scope.ts';
@@ -312,6 +313,11 @@ export class Lake {
   /** Runs an analytic query with bound parameters; rows come back as plain JS values. */
   query<T = Record<string, unknown>>(sqlText: string, params: readonly LakeParam[] = []): Promise<T[]> {
     return this.duck.all<T>(sqlText, params);
+  }
+
+  /** Runs an analytic query and returns its result as typed arrays per column (see `readColumns`). */
+  queryColumns(sqlText: string, params: readonly LakeParam[] = []): Promise<ColumnBatch> {
+    return this.duck.withConnection((c) => readColumns(c, sqlText, params, this.duck.statementDeadline));
   }
 
   /** Runs several statements on one session (temporary tables live as long as it does). */

@@ -111,10 +111,17 @@ export function targetWeights(ctx: TargetContext, d: number, weights: Float64Arr
     let m = 0;
     for (let s = 0; s < S; s++) if (eligible(s)) ctx.order[m++] = s;
     const idx = ctx.order.subarray(0, m);
-    idx.sort((a, b) => signal[base + b]! - signal[base + a]! || a - b);
     const nLong = Math.min(rule.long, m);
-    for (let k = 0; k < nLong; k++) dir[idx[k]!] = 1;
     const nShort = Math.min(rule.short, m - nLong);
+    // Highest signal first, ties by symbol order: only which names are in the top and bottom k
+    // matters, so two partial selections replace a sort of every name each session.
+    const before = (a: number, b: number) => {
+      const d = signal[base + b]! - signal[base + a]!;
+      return d < 0 || ((d === 0 || Number.isNaN(d)) && a < b);
+    };
+    if (nLong > 0 && nLong < m) selectFirst(idx, 0, m, nLong, before);
+    if (nShort > 0 && m - nShort > nLong) selectFirst(idx, nLong, m, m - nShort, before);
+    for (let k = 0; k < nLong; k++) dir[idx[k]!] = 1;
     for (let k = 0; k < nShort; k++) dir[idx[m - 1 - k]!] = -1;
   } else {
     for (let s = 0; s < S; s++) if (eligible(s)) dir[s] = ctx.crossover![base + s]!;
@@ -195,6 +202,40 @@ function volatilityWeights(
   if (!(vol > 0)) return;
   const scale = target / vol;
   for (let s = 0; s < S; s++) weights[s] = (dir[s]! / n) * scale;
+}
+
+/**
+ * Rearranges a[lo, hi) so that a[lo, at) holds the elements that come first in the strict total
+ * order `before` (in no particular order) and a[at, hi) the rest (Hoare's quickselect).
+ */
+export function selectFirst(
+  a: Int32Array,
+  lo: number,
+  hi: number,
+  at: number,
+  before: (x: number, y: number) => boolean,
+): void {
+  let left = lo;
+  let right = hi - 1;
+  while (left < right) {
+    const pivot = a[(left + right) >> 1]!;
+    let i = left;
+    let j = right;
+    while (i <= j) {
+      while (before(a[i]!, pivot)) i++;
+      while (before(pivot, a[j]!)) j--;
+      if (i <= j) {
+        const t = a[i]!;
+        a[i] = a[j]!;
+        a[j] = t;
+        i++;
+        j--;
+      }
+    }
+    if (at - 1 <= j) right = j;
+    else if (at - 1 >= i) left = i;
+    else return;
+  }
 }
 
 /** maxWeight clips |w|; maxGross scales all weights down; maxNet scales down the larger side. */

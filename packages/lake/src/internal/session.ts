@@ -1,4 +1,5 @@
 import { type DuckDBAppender, type DuckDBConnection, DuckDBTypeId, timestampTZValue } from '@duckdb/node-api';
+import { appendColumns, type ColumnBatch, type ColumnValues, readColumns } from '../columns.ts';
 import { LakeError } from '../errors.ts';
 import { type LakeParam, messageOf, runAll } from './duck.ts';
 import type { StatementDeadline } from './scope.ts';
@@ -15,6 +16,10 @@ export interface LakeSession {
   all<T = Record<string, unknown>>(sqlText: string, params?: readonly LakeParam[]): Promise<T[]>;
   /** Appends rows to an existing table (columns in table order); the fast way to stage JS data. */
   append(table: string, rows: Iterable<readonly StagedValue[]>): Promise<number>;
+  /** Runs one statement and returns its result as typed arrays per column (see `readColumns`). */
+  columns(sqlText: string, params?: readonly LakeParam[]): Promise<ColumnBatch>;
+  /** Appends typed-array columns to an existing table (see `appendColumns`): faster than `append`. */
+  appendColumns(table: string, columns: readonly ColumnValues[]): Promise<number>;
   /**
    * Asks DuckDB to stop the statement running on this session (a deadline passed, the caller
    * left): it fails with an interrupt error. Nothing happens when no statement runs.
@@ -28,6 +33,8 @@ export function sessionOn(connection: DuckDBConnection, deadline?: StatementDead
       await runAll(connection, sqlText, params, deadline);
     },
     all: (sqlText, params = []) => runAll(connection, sqlText, params, deadline),
+    columns: (sqlText, params = []) => readColumns(connection, sqlText, params, deadline),
+    appendColumns: (table, columns) => appendColumns(connection, table, columns),
     interrupt: () => connection.interrupt(),
     async append(table, rows) {
       let appender: DuckDBAppender;

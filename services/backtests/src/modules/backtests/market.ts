@@ -1,16 +1,11 @@
 import type { MarketData } from '@alphagraph/backtest';
 import { isSessionDay, sessionClose } from '@alphagraph/calendar';
-import {
-  BARS_DATASET,
-  CORPORATE_ACTIONS_DATASET,
-  predictionsDataset,
-  predictionsDatasetName,
-} from '@alphagraph/datasets';
-import { compileExpression } from '@alphagraph/dsl';
-import { type Lake, LakeError, type LakeSession, latestAsOf, quoteIdent, type Snapshot } from '@alphagraph/lake';
+import { BARS_DATASET, CORPORATE_ACTIONS_DATASET, predictionsDatasetName } from '@alphagraph/datasets';
+import { type Lake, LakeError, type LakeSession, latestAsOf, type Snapshot } from '@alphagraph/lake';
 import { z } from 'zod';
 import { BacktestServiceError } from './errors.ts';
-import { type RunSpec, SIGNAL_FIELDS } from './spec.ts';
+import { readSignal } from './signal.ts';
+import type { RunSpec } from './spec.ts';
 import type { PredictionColumns } from './walk-forward.ts';
 
 /** What a run reads, pinned when it is requested: lake dataset -> snapshot id, and the as-of instant. */
@@ -40,13 +35,21 @@ async function currentOrNull(lake: Lake, dataset: string): Promise<Snapshot | nu
   }
 }
 
+const closes = new Map<string, number>();
+
 /**
  * The close of session `day`: the NYSE close for an XNYS session (16:00 New York, earlier on half
  * days), the end of the UTC day otherwise. A daily bar is known at its session's close (DESIGN
- * section 4), and so is a signal computed from it.
+ * section 4), and so is a signal computed from it. Remembered per day: a run asks for every day of
+ * its history, and the calendar's time-zone arithmetic costs a fraction of a millisecond each.
  */
 export function closeOfDay(day: string): Date {
-  return isSessionDay('XNYS', day) ? sessionClose('XNYS', day) : new Date(Date.parse(`${day}T00:00:00Z`) + DAY_MS);
+  let ms = closes.get(day);
+  if (ms === undefined) {
+    ms = isSessionDay('XNYS', day) ? sessionClose('XNYS', day).getTime() : Date.parse(`${day}T00:00:00Z`) + DAY_MS;
+    closes.set(day, ms);
+  }
+  return new Date(ms);
 }
 
 const countRow = z.object({ symbol: z.string(), n: z.union([z.bigint(), z.number()]).transform(Number) });
@@ -121,7 +124,6 @@ function describeList(items: readonly string[]): string {
   return items.length <= 10 ? items.join(', ') : `${items.slice(0, 10).join(', ')} and ${items.length - 10} more`;
 }
 
-const dayRow = z.object({ time: z.date() });
 const actionRow = z.object({
   symbol: z.string(),
   d: z.union([z.bigint(), z.number()]).transform(Number),
@@ -135,12 +137,8 @@ const actionRow = z.object({
  *
  * - prices: per (symbol, session) the latest version of the daily bar known at the run's as-of
  *   (raw prices, as market-data stores them); sessions are the dates with a bar of any symbol.
- * - signal from a feature expression: compiled exactly as features compile it, over the daily bars
- *   of the universe as each was known at its own session's close (a correction published later is
- *   not used for that session's signal), so a value is known at its session's close; its
- *   `available_at` goes to the engine, which refuses any value not known by its session's close.
- * - signal from a model: the version's predictions (latest batch known at as-of), each placed on
- *   the first session whose close is at or after its `available_at`.
+ * - the signal (see `readSignal`): from a feature expression over the bars as each was known at
+ *   its own session's close, or from a model's predictions.
  * - corporate actions: splits and dividends known at as-of, each on the first session on or after
  *   its ex-date.
  */
@@ -160,10 +158,19 @@ export interface MarketSession {
   load(spec: RunSpec, predictions?: PredictionColumns): Promise<LoadedMarket>;
 }
 
+/** A version key of the staged bars (`bt_versions`: symbol index j instead of the symbol). */
+const STAGED_BARS = { ...BARS_DATASET, versionKey: ['j', 'time'], entity: 'j' };
+
 /**
  * Reads the prices, sessions and corporate actions of `spec` once, in one DuckDB session, and runs
  * `fn` with a MarketSession computing each spec's signal over them (a sweep reads the market once
  * and compiles only each configuration's signal). Everything `fn` reads shares the pins.
+ *
+ * The universe's daily bars known at as-of are staged once (`bt_versions`, every version) and read
+ * column by column into the dense (session × symbol) grid. When no bar has two versions, which is
+ * the usual case, the latest version known at as-of is the one row, and the bars as known at their
+ * own session's close are those rows published by that close; otherwise both are ranked by
+ * `latestAsOf` (latest availability, then greatest batch id), as the lake reads every dataset.
  */
 export async function withMarket<T>(
   lake: Lake,
@@ -172,233 +179,175 @@ export async function withMarket<T>(
   fn: (market: MarketSession) => Promise<T>,
 ): Promise<T> {
   const bars = await lake.snapshot(BARS_DATASET.name, pinned.inputSnapshots[BARS_DATASET.name]!);
-  const from = new Date(`${spec.periodStart}T00:00:00Z`);
+  const from = Date.parse(`${spec.periodStart}T00:00:00Z`);
   const to = new Date(Date.parse(`${spec.periodEnd}T00:00:00Z`) + DAY_MS);
   return lake.withSession(async (session) => {
+    const S = spec.universe.length;
     await session.run('CREATE OR REPLACE TEMP TABLE bt_symbols (j INTEGER, symbol VARCHAR)');
-    await session.append(
-      'bt_symbols',
-      spec.universe.map((s, j) => [j, s]),
+    await session.appendColumns('bt_symbols', [Int32Array.from(spec.universe, (_, j) => j), [...spec.universe]]);
+    await session.run(
+      `CREATE OR REPLACE TEMP TABLE bt_versions AS
+       SELECT s.j, b.time, b.open, b.high, b.low, b.close, b.volume, b.available_at, b.batch_id
+       FROM ${lake.scan(bars)} b JOIN bt_symbols s ON s.symbol = b.symbol
+       WHERE b.interval = '1d' AND b.available_at <= $1::TIMESTAMPTZ AND b.time < $2::TIMESTAMPTZ`,
+      [pinned.asOf, to],
     );
-    const latestBars = latestAsOf(bars, {
-      dataset: BARS_DATASET,
-      asOf: '$1::TIMESTAMPTZ',
-      where: ["interval = '1d'", 'symbol IN (SELECT symbol FROM bt_symbols)', 'time < $2::TIMESTAMPTZ'],
-      columns: ['symbol', 'time', 'open', 'high', 'low', 'close', 'volume', 'available_at'],
-    });
-    await session.run(`CREATE OR REPLACE TEMP TABLE bt_prices AS SELECT * FROM ${latestBars}`, [pinned.asOf, to]);
-    const days = (
-      await session.all('SELECT DISTINCT time FROM bt_prices WHERE time >= $1::TIMESTAMPTZ ORDER BY time', [from])
-    ).map((r) => isoDay(dayRow.parse(r).time));
-    if (days.length === 0) {
+    // Every bar time (the signal's history) with its session's close; the run's sessions from `from`.
+    const times = (await session.columns('SELECT DISTINCT time FROM bt_versions ORDER BY time')).columns
+      .time as Float64Array;
+    const first = times.findIndex((t) => t >= from);
+    if (first < 0) {
       throw new BacktestServiceError('NO_DATA', `no daily bars between ${spec.periodStart} and ${spec.periodEnd}`);
     }
-    const closes = days.map((d) => closeOfDay(d));
-    await session.run('CREATE OR REPLACE TEMP TABLE bt_days (d INTEGER, time TIMESTAMPTZ, session_close TIMESTAMPTZ)');
-    await session.append(
-      'bt_days',
-      days.map((d, i) => [i, new Date(`${d}T00:00:00Z`), closes[i]!]),
+    const T = times.length;
+    const D = T - first;
+    const days = Array.from(times.subarray(first), (t) => isoDay(new Date(t)));
+    const timeCloses = Float64Array.from(times, (t) => closeOfDay(isoDay(new Date(t))).getTime());
+    const closes = Array.from(timeCloses.subarray(first), (c) => new Date(c));
+    await session.run(
+      'CREATE OR REPLACE TEMP TABLE bt_times (ti INTEGER, time TIMESTAMPTZ, session_close TIMESTAMPTZ)',
+    );
+    await session.appendColumns('bt_times', [Int32Array.from(times, (_, i) => i), times, timeCloses]);
+    await session.run(
+      `CREATE OR REPLACE TEMP TABLE bt_days AS
+       SELECT CAST(ti - ${first} AS INTEGER) AS d, time, session_close FROM bt_times WHERE ti >= ${first}`,
     );
 
-    // Dense (session × symbol) columns from one row of flat lists, placed by their index k = d·S + j.
-    const D = days.length;
-    const S = spec.universe.length;
-    const open = new Float64Array(D * S).fill(Number.NaN);
-    const high = new Float64Array(S === 1 ? D : 0).fill(Number.NaN);
-    const low = new Float64Array(S === 1 ? D : 0).fill(Number.NaN);
-    const close = new Float64Array(D * S).fill(Number.NaN);
     // High and low only for the compatible mode's single instrument (the portfolio engine reads
-    // opens and closes): a list fewer per column is a good part of the read.
+    // opens and closes).
     const single = S === 1;
-    const [grid] = await session.all<Record<string, unknown>>(
-      `SELECT list(d.d * ${S} + s.j) AS k, list(p.open) AS open, list(p.close) AS close
-              ${single ? ', list(p.high) AS high, list(p.low) AS low' : ''}
-       FROM bt_prices p JOIN bt_days d ON p.time = d.time JOIN bt_symbols s ON s.symbol = p.symbol`,
-    );
-    scatter(grid, 'k', [
-      ['open', open],
-      ['close', close],
-      ...(single
-        ? ([
-            ['high', high],
-            ['low', low],
-          ] as const)
-        : []),
-    ]);
-
-    const splits: { date: string; symbol: string; ratio: number }[] = [];
-    const dividends: { date: string; symbol: string; amount: number }[] = [];
-    const actionsId = pinned.inputSnapshots[CORPORATE_ACTIONS_DATASET.name];
-    if (actionsId !== undefined) {
-      const actions = await lake.snapshot(CORPORATE_ACTIONS_DATASET.name, actionsId);
-      const known = latestAsOf(actions, {
-        dataset: CORPORATE_ACTIONS_DATASET,
-        asOf: '$1::TIMESTAMPTZ',
-        where: ['symbol IN (SELECT symbol FROM bt_symbols)'],
-      });
-      // The first session on or after the ex-date (none before the first session: it is before the run).
-      const found = await session.all(
-        `SELECT a.symbol, a.kind, a.ratio, a.amount, min(d.d) AS d
-         FROM ${known} a JOIN bt_days d ON d.time >= CAST(a.ex_date AS TIMESTAMPTZ)
-         WHERE CAST(a.ex_date AS TIMESTAMPTZ) > (SELECT min(time) FROM bt_days)
-         GROUP BY a.symbol, a.kind, a.ratio, a.amount, a.ex_date`,
-        [pinned.asOf],
+    const grid = await readPriceGrid(session, { first, T, S, single });
+    let barsRelation = 'bt_versions';
+    if (grid.repeated || grid.late) {
+      barsRelation = 'bt_signal_bars';
+      await session.run(
+        `CREATE OR REPLACE TEMP TABLE bt_signal_bars AS SELECT * FROM ${latestAsOf(
+          '(SELECT v.*, t.session_close FROM bt_versions v JOIN bt_times t USING (time))',
+          { dataset: STAGED_BARS, asOf: 'session_close' },
+        )}`,
       );
-      for (const raw of found) {
-        const a = actionRow.parse(raw);
-        const date = days[a.d]!;
-        if (a.kind === 'split' && a.ratio && a.ratio > 0) splits.push({ date, symbol: a.symbol, ratio: a.ratio });
-        if (a.kind === 'dividend' && a.amount) dividends.push({ date, symbol: a.symbol, amount: a.amount });
-      }
     }
+    const { open, close, high, low } = grid.repeated
+      ? await readPriceGrid(session, {
+          first,
+          T,
+          S,
+          single,
+          relation: latestAsOf('bt_versions', { dataset: STAGED_BARS }),
+        })
+      : grid;
 
-    const staged = { signalBars: false };
+    const { splits, dividends } = await readCorporateActions(lake, session, pinned, days);
     return fn({
       async load(run: RunSpec, predictions?: PredictionColumns): Promise<LoadedMarket> {
-        await stageSignal(lake, session, run, pinned, bars, predictions, staged);
-        const signal = new Float64Array(D * S).fill(Number.NaN);
-        const avail = new Float64Array(D * S).fill(Number.NaN);
-        const [row] = await session.all<Record<string, unknown>>(
-          `SELECT list(g.d * ${S} + s.j) AS k, list(g.value) AS signal,
-                  list(CAST(epoch_ms(g.available_at) AS DOUBLE)) AS avail
-           FROM bt_signal g JOIN bt_symbols s ON s.symbol = g.entity`,
-        );
-        scatter(row, 'k', [
-          ['signal', signal],
-          ['avail', avail],
-        ]);
+        const sig = await readSignal(lake, { session, barsRelation, first, D, S }, run, pinned, predictions);
         const market: MarketData = {
           dates: days,
           symbols: spec.universe,
           open,
           close,
-          signal,
+          signal: sig.signal,
           splits,
           dividends,
-          signalAvailableAt: avail,
+          signalAvailableAt: sig.availableAt,
           sessionCloses: closes.map((c) => c.getTime()),
         };
-        return { market, days, single: S === 1 ? { open, high, low, close } : null };
+        return { market, days, single: single ? { open, high, low, close } : null };
       },
     });
   });
 }
 
-/** Writes each list column of `row` into its target at the positions listed in `row[key]`. */
-function scatter(
-  row: Record<string, unknown> | undefined,
-  key: string,
-  targets: readonly (readonly [string, Float64Array])[],
-): void {
-  const k = row?.[key] as ArrayLike<number | bigint> | null | undefined;
-  if (!k) return;
-  const n = k.length;
-  const at = new Int32Array(n);
-  for (let i = 0; i < n; i++) at[i] = Number(k[i]);
-  for (const [name, target] of targets) {
-    const values = row![name] as ArrayLike<number | null>;
-    if (!values || values.length !== n) throw new Error(`the market read returned a malformed ${name} column`);
-    for (let i = 0; i < n; i++) {
-      const v = values[i];
-      target[at[i]!] = v === null || v === undefined ? Number.NaN : v;
+interface PriceGrid {
+  readonly open: Float64Array;
+  readonly close: Float64Array;
+  readonly high: Float64Array;
+  readonly low: Float64Array;
+  /** Some (symbol, time) has more than one row: versions must be ranked. */
+  readonly repeated: boolean;
+  /** Some row was published after its session's close. */
+  readonly late: boolean;
+}
+
+/** Reads the staged bars (or `relation` over them) column by column into the dense price grid. */
+async function readPriceGrid(
+  session: LakeSession,
+  o: { first: number; T: number; S: number; single: boolean; relation?: string },
+): Promise<PriceGrid> {
+  const { first, T, S, single } = o;
+  const D = T - first;
+  const { columns, rowCount } = await session.columns(
+    `SELECT t.ti, v.j, v.available_at > t.session_close AS late, v.open, v.close
+            ${single ? ', v.high, v.low' : ''}
+     FROM ${o.relation ?? 'bt_versions'} v JOIN bt_times t USING (time)`,
+  );
+  const ti = columns.ti as Int32Array;
+  const j = columns.j as Int32Array;
+  const lateRows = columns.late as Uint8Array;
+  const grid = {
+    open: new Float64Array(D * S).fill(Number.NaN),
+    close: new Float64Array(D * S).fill(Number.NaN),
+    high: new Float64Array(single ? D : 0).fill(Number.NaN),
+    low: new Float64Array(single ? D : 0).fill(Number.NaN),
+  };
+  const seen = new Uint8Array(T * S);
+  let repeated = false;
+  let late = false;
+  const open = columns.open as Float64Array;
+  const close = columns.close as Float64Array;
+  for (let i = 0; i < rowCount; i++) {
+    const cell = ti[i]! * S + j[i]!;
+    if (seen[cell] === 1) repeated = true;
+    seen[cell] = 1;
+    if (lateRows[i] === 1) late = true;
+    if (ti[i]! < first) continue;
+    const k = cell - first * S;
+    grid.open[k] = open[i]!;
+    grid.close[k] = close[i]!;
+  }
+  if (single) {
+    // One symbol: the row of a session is its index in the grid.
+    const high = columns.high as Float64Array;
+    const low = columns.low as Float64Array;
+    for (let i = 0; i < rowCount; i++) {
+      if (ti[i]! < first) continue;
+      grid.high[ti[i]! - first] = high[i]!;
+      grid.low[ti[i]! - first] = low[i]!;
     }
   }
+  return { ...grid, repeated, late };
 }
 
-/** `bt_signal(entity, d, value, available_at)`: the signal of each (symbol, session) of the run. */
-async function stageSignal(
+/** Splits and dividends known at as-of, each on the first session on or after its ex-date. */
+async function readCorporateActions(
   lake: Lake,
   session: LakeSession,
-  spec: RunSpec,
   pinned: PinnedInputs,
-  bars: Snapshot,
-  predictions: PredictionColumns | undefined,
-  staged: { signalBars: boolean },
-): Promise<void> {
-  const empty =
-    'CREATE OR REPLACE TEMP TABLE bt_signal (entity VARCHAR, d INTEGER, value DOUBLE, available_at TIMESTAMPTZ)';
-  const signal = spec.signal;
-  if (!signal) {
-    await session.run(empty);
-    return;
-  }
-  if (signal.kind === 'model' && predictions) {
-    await session.run('CREATE OR REPLACE TEMP TABLE bt_wf (entity VARCHAR, t TIMESTAMPTZ, value DOUBLE)');
-    await session.append(
-      'bt_wf',
-      predictions.entity.map((e, i) => [e, new Date(predictions.t[i]!), predictions.value[i]!]),
-    );
-    await session.run(
-      `CREATE OR REPLACE TEMP TABLE bt_signal AS
-       SELECT p.entity, d.d, p.value, p.t AS available_at
-       FROM (SELECT * FROM bt_wf WHERE entity IN (SELECT symbol FROM bt_symbols)) p
-       ASOF JOIN bt_days d ON p.t <= d.session_close
-       QUALIFY row_number() OVER (PARTITION BY p.entity, d.d ORDER BY p.t DESC) = 1`,
-    );
-    return;
-  }
-  if (signal.kind === 'model') {
-    const name = predictionsDatasetName(signal.model);
-    const predictions = await lake.snapshot(name, pinned.inputSnapshots[name]!);
-    const known = latestAsOf(predictions, {
-      dataset: predictionsDataset(signal.model),
-      asOf: '$1::TIMESTAMPTZ',
-      where: ['version = $2', 'entity IN (SELECT symbol FROM bt_symbols)'],
-    });
-    await session.run(
-      `CREATE OR REPLACE TEMP TABLE bt_signal AS
-       SELECT p.entity, d.d, CAST(p.${quoteIdent(signal.field)} AS DOUBLE) AS value, p.available_at
-       FROM ${known} p ASOF JOIN bt_days d ON p.available_at <= d.session_close
-       QUALIFY row_number() OVER (PARTITION BY p.entity, d.d ORDER BY p.t DESC, p.available_at DESC) = 1`,
-      [pinned.asOf, signal.version],
-    );
-    return;
-  }
-  // Bars as known at their own session's close: the version each session's signal could have read
-  // (staged once per market session: every configuration of a sweep reads the same).
-  if (!staged.signalBars) {
-    await stageSignalBars(lake, session, pinned, bars);
-    staged.signalBars = true;
-  }
-  const compiled = compileExpression(signal.expression, {
-    fields: SIGNAL_FIELDS,
-    mode: 'feature',
-    source: {
-      relation: 'bt_signal_bars',
-      entityColumn: 'symbol',
-      timeColumn: 'time',
-      availableAtColumn: 'available_at',
-      columns: { open: 'open', high: 'high', low: 'low', close: 'close', volume: 'volume' },
-    },
+  days: readonly string[],
+): Promise<Pick<MarketData, 'splits' | 'dividends'>> {
+  const splits: { date: string; symbol: string; ratio: number }[] = [];
+  const dividends: { date: string; symbol: string; amount: number }[] = [];
+  const actionsId = pinned.inputSnapshots[CORPORATE_ACTIONS_DATASET.name];
+  if (actionsId === undefined) return { splits, dividends };
+  const actions = await lake.snapshot(CORPORATE_ACTIONS_DATASET.name, actionsId);
+  const known = latestAsOf(actions, {
+    dataset: CORPORATE_ACTIONS_DATASET,
+    asOf: '$1::TIMESTAMPTZ',
+    where: ['symbol IN (SELECT symbol FROM bt_symbols)'],
   });
-  await session.run(
-    `CREATE OR REPLACE TEMP TABLE bt_signal AS
-     SELECT c.entity, d.d, c.value, c.available_at
-     FROM (${compiled.sql}) c JOIN bt_days d ON d.time = c.time
-     WHERE c.value IS NOT NULL AND isfinite(c.value)`,
+  // The first session on or after the ex-date (none before the first session: it is before the run).
+  const found = await session.all(
+    `SELECT a.symbol, a.kind, a.ratio, a.amount, min(d.d) AS d
+     FROM ${known} a JOIN bt_days d ON d.time >= CAST(a.ex_date AS TIMESTAMPTZ)
+     WHERE CAST(a.ex_date AS TIMESTAMPTZ) > (SELECT min(time) FROM bt_days)
+     GROUP BY a.symbol, a.kind, a.ratio, a.amount, a.ex_date`,
+    [pinned.asOf],
   );
-}
-
-/** `bt_signal_bars`: the universe's daily bars as known at their own session's close. */
-async function stageSignalBars(lake: Lake, session: LakeSession, pinned: PinnedInputs, bars: Snapshot): Promise<void> {
-  await session.run(
-    `CREATE OR REPLACE TEMP TABLE bt_day_closes AS
-     SELECT DISTINCT time FROM bt_prices`,
-  );
-  const times = (await session.all('SELECT time FROM bt_day_closes ORDER BY time')).map((r) => dayRow.parse(r).time);
-  await session.run('CREATE OR REPLACE TEMP TABLE bt_bar_closes (time TIMESTAMPTZ, session_close TIMESTAMPTZ)');
-  await session.append(
-    'bt_bar_closes',
-    times.map((t) => [t, closeOfDay(isoDay(t))]),
-  );
-  const asKnown = latestAsOf(
-    `(SELECT b.*, c.session_close FROM ${lake.scan(bars)} b JOIN bt_bar_closes c USING (time)
-      WHERE b.interval = '1d' AND b.symbol IN (SELECT symbol FROM bt_symbols))`,
-    {
-      dataset: BARS_DATASET,
-      asOf: 'least(session_close, $1::TIMESTAMPTZ)',
-      columns: ['symbol', 'time', 'open', 'high', 'low', 'close', 'volume', 'available_at'],
-    },
-  );
-  await session.run(`CREATE OR REPLACE TEMP TABLE bt_signal_bars AS SELECT * FROM ${asKnown}`, [pinned.asOf]);
+  for (const raw of found) {
+    const a = actionRow.parse(raw);
+    const date = days[a.d]!;
+    if (a.kind === 'split' && a.ratio && a.ratio > 0) splits.push({ date, symbol: a.symbol, ratio: a.ratio });
+    if (a.kind === 'dividend' && a.amount) dividends.push({ date, symbol: a.symbol, amount: a.amount });
+  }
+  return { splits, dividends };
 }

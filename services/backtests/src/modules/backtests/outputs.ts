@@ -1,6 +1,6 @@
 import { BACKTEST_EQUITY_DATASET, BACKTEST_POSITIONS_DATASET, BACKTEST_TRADES_DATASET } from '@alphagraph/datasets';
 import type { JobsDb } from '@alphagraph/jobs';
-import type { CatalogTransaction, Lake, LakeParam, Snapshot, StagedValue } from '@alphagraph/lake';
+import type { CatalogTransaction, ColumnValues, Lake, LakeParam, Snapshot } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { SimulationOutput } from './simulate.ts';
 import type { BacktestRecord } from './store.ts';
@@ -18,46 +18,35 @@ export async function registerOutputs(lake: Lake): Promise<void> {
   for (const d of Object.values(OUTPUT_DATASETS)) await lake.registerDataset(d);
 }
 
-const nullable = (v: number) => (Number.isFinite(v) ? v : null);
+/** Non-finite values (a ratio over zero equity) are stored as NULL: NaN appends NULL. */
+const finiteOrNaN = (values: ArrayLike<number>) =>
+  Float64Array.from(values as ArrayLike<number>, (v) => (Number.isFinite(v) ? v : Number.NaN));
 
+/**
+ * Appends one output of a run: its numbers are staged column by column (`bt_out`, typed arrays,
+ * no value per row crossing into DuckDB), with the session and symbol lookups, and `select` gives
+ * the dataset's columns from them as the file is written.
+ */
 async function append(
   lake: Lake,
   kind: OutputKind,
-  rows: Iterable<readonly StagedValue[]>,
+  staged: { table: string; columns: ColumnValues[]; select: string; params: LakeParam[] },
+  lookups: { days: Float64Array; symbols: readonly string[] },
   summary: Record<string, unknown>,
   onPublish?: (tx: CatalogTransaction, snapshot: { id: number }) => Promise<void>,
-  /**
-   * A narrower staging (numbers only, no per-row strings or instants, which the appender converts
-   * slowly): its table, the SELECT giving the dataset's columns from it, and lookups to stage first.
-   */
-  narrow?: {
-    table: string;
-    select: string;
-    params: LakeParam[];
-    lookups: { table: string; columns: string; rows: StagedValue[][] }[];
-  },
 ): Promise<Snapshot> {
   const dataset = OUTPUT_DATASETS[kind];
-  if (narrow) {
-    return lake.commit(dataset.name, { mode: 'append', summary, ...(onPublish ? { onPublish } : {}) }, async (w) => {
-      for (const l of narrow.lookups) {
-        await w.session.run(`CREATE OR REPLACE TEMP TABLE ${l.table} (${l.columns})`);
-        await w.session.append(l.table, l.rows);
-      }
-      await w.session.run(`CREATE OR REPLACE TEMP TABLE bt_out (${narrow.table})`);
-      await w.session.append('bt_out', rows);
-      await w.writeQuery(narrow.select, narrow.params);
-    });
-  }
-  // Dates are staged as instants (the appender takes no DATE) and cast as the file is written.
-  const columns = dataset.columns.map((c) => `"${c.name}" ${c.type === 'DATE' ? 'TIMESTAMPTZ' : c.type}`).join(', ');
-  const select = dataset.columns
-    .map((c) => (c.type === 'DATE' ? `CAST(timezone('UTC', "${c.name}") AS DATE) AS "${c.name}"` : `"${c.name}"`))
-    .join(', ');
   return lake.commit(dataset.name, { mode: 'append', summary, ...(onPublish ? { onPublish } : {}) }, async (w) => {
-    await w.session.run(`CREATE OR REPLACE TEMP TABLE bt_out (${columns})`);
-    await w.session.append('bt_out', rows);
-    await w.writeQuery(`SELECT ${select} FROM bt_out`);
+    await w.session.run('CREATE OR REPLACE TEMP TABLE bt_out_days (d INTEGER, time TIMESTAMPTZ)');
+    await w.session.appendColumns('bt_out_days', [Int32Array.from(lookups.days, (_, d) => d), lookups.days]);
+    await w.session.run('CREATE OR REPLACE TEMP TABLE bt_out_symbols (j INTEGER, symbol VARCHAR)');
+    await w.session.appendColumns('bt_out_symbols', [
+      Int32Array.from(lookups.symbols, (_, j) => j),
+      [...lookups.symbols],
+    ]);
+    await w.session.run(`CREATE OR REPLACE TEMP TABLE bt_out (${staged.table})`);
+    await w.session.appendColumns('bt_out', staged.columns);
+    await w.writeQuery(staged.select, staged.params);
   });
 }
 
@@ -74,95 +63,91 @@ export async function writeOutputs(
 ): Promise<Record<string, number>> {
   const now = new Date();
   const summary = { backtest: id };
-  const days = out.days.map((d) => new Date(`${d}T00:00:00Z`));
+  const lookups = { days: Float64Array.from(out.days, (d) => Date.parse(`${d}T00:00:00Z`)), symbols: out.symbols };
+  const date = "CAST(timezone('UTC', dd.time) AS DATE) AS date";
   const equity = await append(
     lake,
     'equity',
-    days.map((date, t): StagedValue[] => [
-      id,
-      date,
-      out.equity[t]!,
-      out.cash[t]!,
-      nullable(out.gross[t]!),
-      nullable(out.net[t]!),
-      out.dailyReturn[t]!,
-      nullable(out.traded[t]!),
-      nullable(out.benchmark[t]!),
-      now,
-    ]),
+    {
+      table: `d INTEGER, equity DOUBLE, cash DOUBLE, gross DOUBLE, net DOUBLE, daily_return DOUBLE, traded DOUBLE,
+              benchmark DOUBLE`,
+      columns: [
+        Int32Array.from(out.days, (_, d) => d),
+        Float64Array.from(out.equity),
+        Float64Array.from(out.cash),
+        finiteOrNaN(out.gross),
+        finiteOrNaN(out.net),
+        Float64Array.from(out.dailyReturn),
+        finiteOrNaN(out.traded),
+        finiteOrNaN(out.benchmark),
+      ],
+      select: `SELECT $1::VARCHAR AS backtest_id, ${date}, o.equity, o.cash, o.gross, o.net, o.daily_return,
+                      o.traded, o.benchmark, $2::TIMESTAMPTZ AS available_at
+               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d
+               ORDER BY o.d`,
+      params: [id, now],
+    },
+    lookups,
     summary,
   );
   const p = out.positions;
-  const lookups = (session: 'positions' | 'trades') => [
-    {
-      table: `bt_out_days_${session}`,
-      columns: 'd INTEGER, time TIMESTAMPTZ',
-      rows: days.map((date, d): StagedValue[] => [d, date]),
-    },
-    {
-      table: `bt_out_symbols_${session}`,
-      columns: 'j INTEGER, symbol VARCHAR',
-      rows: out.symbols.map((symbol, j): StagedValue[] => [j, symbol]),
-    },
-  ];
   const positions = await append(
     lake,
     'positions',
-    (function* () {
-      for (let i = 0; i < p.shares.length; i++) {
-        yield [p.dateIndex[i]!, p.symbolIndex[i]!, p.shares[i]!, p.price[i]!, p.value[i]!, p.weight[i]!];
-      }
-    })(),
-    summary,
-    undefined,
     {
       table: 'd INTEGER, j INTEGER, shares DOUBLE, price DOUBLE, value DOUBLE, weight DOUBLE',
-      select: `SELECT $1::VARCHAR AS backtest_id, CAST(timezone('UTC', dd.time) AS DATE) AS date, s.symbol,
+      columns: [p.dateIndex, p.symbolIndex, p.shares, p.price, p.value, p.weight],
+      select: `SELECT $1::VARCHAR AS backtest_id, ${date}, s.symbol,
                       o.shares, o.price, o.value, o.weight, $2::TIMESTAMPTZ AS available_at
-               FROM bt_out o JOIN bt_out_days_positions dd ON dd.d = o.d JOIN bt_out_symbols_positions s ON s.j = o.j
+               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d JOIN bt_out_symbols s ON s.j = o.j
                ORDER BY o.d, o.j`,
       params: [id, now],
-      lookups: lookups('positions'),
     },
+    lookups,
+    summary,
   );
   const outputs: Record<string, number> = {
     [OUTPUT_DATASETS.equity.name]: equity.id,
     [OUTPUT_DATASETS.positions.name]: positions.id,
   };
   const symbolIndex = new Map(out.symbols.map((symbol, j) => [symbol, j]));
+  const trades = out.trades;
+  const n = trades.length;
+  const column = (f: (t: (typeof trades)[number]) => number) =>
+    Float64Array.from({ length: n }, (_, i) => f(trades[i]!));
   await append(
     lake,
     'trades',
-    out.trades.map((t, i): StagedValue[] => [
-      i + 1,
-      symbolIndex.get(t.symbol) ?? -1,
-      t.size,
-      t.entryTime,
-      t.entryPrice,
-      t.exitTime,
-      t.exitPrice,
-      t.costs,
-      t.dividends,
-      t.pnl,
-      nullable(t.return),
-      t.open,
-    ]),
+    {
+      table: `trade_no INTEGER, j INTEGER, size DOUBLE, entry_time TIMESTAMPTZ, entry_price DOUBLE,
+              exit_time TIMESTAMPTZ, exit_price DOUBLE, costs DOUBLE, dividends DOUBLE, pnl DOUBLE, "return" DOUBLE,
+              open BOOLEAN`,
+      columns: [
+        Int32Array.from({ length: n }, (_, i) => i + 1),
+        Int32Array.from({ length: n }, (_, i) => symbolIndex.get(trades[i]!.symbol) ?? -1),
+        column((t) => t.size),
+        column((t) => t.entryTime),
+        column((t) => t.entryPrice),
+        column((t) => t.exitTime),
+        column((t) => t.exitPrice),
+        column((t) => t.costs),
+        column((t) => t.dividends),
+        column((t) => t.pnl),
+        column((t) => (Number.isFinite(t.return) ? t.return : Number.NaN)),
+        Uint8Array.from({ length: n }, (_, i) => (trades[i]!.open ? 1 : 0)),
+      ],
+      select: `SELECT $1::VARCHAR AS backtest_id, o.trade_no, s.symbol, o.size, o.entry_time, o.entry_price,
+                      o.exit_time, o.exit_price, o.costs, o.dividends, o.pnl, o."return", o.open,
+                      $2::TIMESTAMPTZ AS available_at
+               FROM bt_out o JOIN bt_out_symbols s ON s.j = o.j
+               ORDER BY o.trade_no`,
+      params: [id, now],
+    },
+    lookups,
     summary,
     async (tx, snapshot) => {
       outputs[OUTPUT_DATASETS.trades.name] = snapshot.id;
       await finish(tx as unknown as JobsDb, outputs);
-    },
-    {
-      table: `trade_no INTEGER, j INTEGER, size DOUBLE, entry_ms DOUBLE, entry_price DOUBLE, exit_ms DOUBLE,
-              exit_price DOUBLE, costs DOUBLE, dividends DOUBLE, pnl DOUBLE, "return" DOUBLE, open BOOLEAN`,
-      select: `SELECT $1::VARCHAR AS backtest_id, o.trade_no, s.symbol, o.size,
-                      to_timestamp(0) + to_microseconds(CAST(o.entry_ms AS BIGINT) * 1000) AS entry_time, o.entry_price,
-                      to_timestamp(0) + to_microseconds(CAST(o.exit_ms AS BIGINT) * 1000) AS exit_time, o.exit_price, o.costs, o.dividends, o.pnl,
-                      o."return", o.open, $2::TIMESTAMPTZ AS available_at
-               FROM bt_out o JOIN bt_out_symbols_trades s ON s.j = o.j
-               ORDER BY o.trade_no`,
-      params: [id, now],
-      lookups: lookups('trades').slice(1),
     },
   );
   return outputs;

@@ -83,46 +83,57 @@ export async function computeSweep(options: {
   progress?: (fraction: number) => Promise<void>;
 }): Promise<SweepOutcome> {
   const configurations = expandGrid(options.base, options.grid);
-  const columns: Float64Array[] = [];
-  const columnOf: number[] = [];
+  const byIndex = new Map<number, { returns: Float64Array; stored: StoredConfiguration }>();
   const stored: StoredConfiguration[] = [];
   let done = 0;
   const runnable = configurations.filter((c) => c.spec).length;
   const first = configurations.find((c) => c.spec)!.spec!;
-  // The market (prices, sessions, corporate actions) is read once; each configuration compiles only
-  // its signal (one per distinct signal) and simulates the equity curve alone: no trade ledger or
-  // positions (the best configuration is then run as a full backtest with its outputs).
+  // Configurations that share a signal (differing only in k, thresholds, rebalance, sizing...)
+  // run one after another, so each distinct signal is compiled and read once per sweep.
+  const bySignal = new Map<string, Configuration[]>();
+  for (const c of configurations) {
+    if (!c.spec) continue;
+    const key = JSON.stringify(c.spec.signal);
+    bySignal.set(key, [...(bySignal.get(key) ?? []), c]);
+  }
+  // The market (prices, sessions, corporate actions) is read once; each configuration simulates
+  // the equity curve alone: no trade ledger or positions (the best configuration is then run as a
+  // full backtest with its outputs).
   await withMarket(options.lake, first, options.pinned, async (market) => {
-    const loadedBySignal = new Map<string, LoadedMarket>();
-    for (const c of configurations) {
-      if (!c.spec) {
-        stored.push({ index: c.index, parameters: c.parameters, metrics: null, error: c.error });
-        continue;
+    for (const group of bySignal.values()) {
+      // A signal's arrays are the size of the market: one is held at a time.
+      const loaded: LoadedMarket = await market.load(group[0]!.spec!);
+      for (const c of group) {
+        const out = simulate(c.spec!, loaded, { ledgers: false });
+        const returns = new Float64Array(out.equity.length - 1);
+        for (let t = 1; t < out.equity.length; t++) returns[t - 1] = finite(out.equity[t]! / out.equity[t - 1]! - 1);
+        byIndex.set(c.index, {
+          returns,
+          stored: {
+            index: c.index,
+            parameters: c.parameters,
+            metrics: out.metrics as unknown as Record<string, unknown>,
+            error: null,
+          },
+        });
+        done++;
+        if (done % 5 === 0) await options.progress?.((0.9 * done) / runnable);
       }
-      const key = JSON.stringify(c.spec.signal);
-      let loaded = loadedBySignal.get(key);
-      if (!loaded) {
-        loaded = await market.load(c.spec);
-        // Only the last signal is kept: a grid's configurations of one signal are contiguous when
-        // the signal's axes come first, and a signal's arrays are the size of the market.
-        loadedBySignal.clear();
-        loadedBySignal.set(key, loaded);
-      }
-      const out = simulate(c.spec, loaded, { ledgers: false });
-      const returns = new Float64Array(out.equity.length - 1);
-      for (let t = 1; t < out.equity.length; t++) returns[t - 1] = finite(out.equity[t]! / out.equity[t - 1]! - 1);
-      columns.push(returns);
-      columnOf.push(c.index);
-      stored.push({
-        index: c.index,
-        parameters: c.parameters,
-        metrics: out.metrics as unknown as Record<string, unknown>,
-        error: null,
-      });
-      done++;
-      if (done % 5 === 0) await options.progress?.((0.9 * done) / runnable);
     }
   });
+  // Columns and stored results in configuration order, whatever order they ran in.
+  const columns: Float64Array[] = [];
+  const columnOf: number[] = [];
+  for (const c of configurations) {
+    const result = byIndex.get(c.index);
+    if (!result) {
+      stored.push({ index: c.index, parameters: c.parameters, metrics: null, error: c.error });
+      continue;
+    }
+    stored.push(result.stored);
+    columns.push(result.returns);
+    columnOf.push(c.index);
+  }
   let o: SweepOverfitting;
   try {
     const conventions = configurations.find((c) => c.spec)!.spec!.conventions;
