@@ -140,7 +140,9 @@ describe.each(testDatabaseKinds())('market-data arguments checked before Postgre
         report: null,
         error: {
           code: 'WRONG_TYPE',
-          message: expect.stringMatching(/line 2: column "symbol" \(symbol\) "AA\\u0000PL" contains a control character/),
+          message: expect.stringMatching(
+            /line 2: column "symbol" \(symbol\) "AA\\u0000PL" contains a control character/,
+          ),
         },
       },
     });
