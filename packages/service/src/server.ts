@@ -17,6 +17,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
 import { rereadEnumDefaults } from './enum-defaults.ts';
 import { type HttpRoute, serveHttp } from './http.ts';
+import { nulCharacterPlugin } from './nul.ts';
 import { explorerOnlyPlugin, requestScope } from './request.ts';
 
 /** A resolver map as buildSubgraphSchema takes it (codegen's typed Resolvers are assignable to it). */
@@ -133,6 +134,7 @@ export async function startSubgraphServer<C extends ServiceContext>(
       ApolloServerPluginInlineTraceDisabled(),
       explorerOnlyPlugin<C>(),
       operationLimitsPlugin<C>(sdl, limits),
+      nulCharacterPlugin<C>(),
       ...(options.plugins ?? []),
     ],
   });

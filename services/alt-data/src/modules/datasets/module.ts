@@ -4,10 +4,13 @@ import DataLoader from 'dataloader';
 import { datasetResolvers } from './resolvers.ts';
 import { createDatasetStore, type DatasetRecord, type DatasetStore } from './store.ts';
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function createDatasetLoaders(datasets: DatasetStore) {
   return {
+    // An id that is not a UUID names no dataset: it never reaches Postgres (a uuid column refuses it).
     datasetById: new DataLoader<string, DatasetRecord | null>(async (ids) =>
-      oneByKey(ids, await datasets.byIds(ids), (r) => r.id),
+      oneByKey(ids, await datasets.byIds(ids.filter((id) => UUID.test(id))), (r) => r.id),
     ),
     datasetByName: new DataLoader<string, DatasetRecord | null>(async (names) =>
       oneByKey(names, await datasets.byNames(names), (r) => r.name),
