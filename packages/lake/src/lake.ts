@@ -3,20 +3,21 @@ import { mkdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Db } from '@alphagraph/db';
 import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema/lake';
-import type { DuckDBConnection } from '@duckdb/node-api';
 import { and, desc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { type ColumnBatch, readColumns } from './columns.ts';
 import { LakeError } from './errors.ts';
-import { Duck, type LakeParam, messageOf, runAll } from './internal/duck.ts';
-import type { StatementDeadline } from './internal/scope.ts';
+import { Duck, type LakeParam, messageOf } from './internal/duck.ts';
 import { type LakeSession, sessionOn } from './internal/session.ts';
 import { scanSql } from './scan.ts';
 import type { ColumnSpec, Snapshot } from './snapshot.ts';
 
 export type { ColumnSpec, Snapshot } from './snapshot.ts';
 
-import { quoteIdent, quoteLiteral } from './sql.ts';
+import { type ParquetWriteOptions, parquetCopyOptions, writeParquetFile } from './parquet.ts';
+import { quoteLiteral } from './sql.ts';
+
+export type { ParquetWriteOptions } from './parquet.ts';
 
 export interface DatasetSpec {
   readonly name: string;
@@ -24,21 +25,6 @@ export interface DatasetSpec {
   readonly owner: string;
   readonly description: string;
   readonly columns: readonly ColumnSpec[];
-}
-
-/**
- * How a written Parquet file is encoded. Omitted fields keep the lake's defaults: zstd at DuckDB's
- * default level, dictionary encoding tried on every column.
- */
-export interface ParquetWriteOptions {
-  readonly compression?: 'zstd' | 'lz4' | 'snappy' | 'uncompressed';
-  /** The zstd level, 1 (fastest) to 22; only with zstd. */
-  readonly compressionLevel?: number;
-  /**
-   * false: write every column plainly encoded. Trying a dictionary costs most of a write whose
-   * columns are mostly distinct values (DOUBLE features) and gains nothing there once compressed.
-   */
-  readonly dictionary?: boolean;
 }
 
 export interface SnapshotWriter {
@@ -327,60 +313,6 @@ export class Lake {
 
   async close(): Promise<void> {
     this.duck.close();
-  }
-}
-
-const COMPRESSIONS: readonly string[] = ['zstd', 'lz4', 'snappy', 'uncompressed'];
-
-/** The COPY options for a Parquet file; refuses settings DuckDB would reject or silently ignore. */
-function parquetCopyOptions(parquet: ParquetWriteOptions): string {
-  const compression = parquet.compression ?? 'zstd';
-  if (!COMPRESSIONS.includes(compression)) {
-    throw new LakeError('WRITE_FAILED', `unknown Parquet compression ${JSON.stringify(compression)}`);
-  }
-  const options = ['FORMAT parquet', `COMPRESSION ${compression}`];
-  if (parquet.compressionLevel !== undefined) {
-    const level = parquet.compressionLevel;
-    if (compression !== 'zstd' || !Number.isInteger(level) || level < 1 || level > 22) {
-      throw new LakeError('WRITE_FAILED', 'a compression level must be an integer from 1 to 22, with zstd only');
-    }
-    options.push(`COMPRESSION_LEVEL ${level}`);
-  }
-  // A one-byte dictionary limit is how DuckDB's writer is told to encode every column plainly.
-  if (parquet.dictionary === false) options.push('DICTIONARY_SIZE_LIMIT 1');
-  options.push('ROW_GROUP_SIZE 122880');
-  return options.join(', ');
-}
-
-async function writeParquetFile(
-  connection: DuckDBConnection,
-  options: {
-    dir: string;
-    columns: readonly ColumnSpec[];
-    selectSql: string;
-    params: readonly LakeParam[];
-    parquet: ParquetWriteOptions;
-    deadline: StatementDeadline | undefined;
-  },
-): Promise<{ path: string; rowCount: number; bytes: number }> {
-  const copyOptions = parquetCopyOptions(options.parquet);
-  const finalPath = join(options.dir, `${randomUUID()}.parquet`);
-  const tmpPath = `${finalPath}.tmp`;
-  const projection = options.columns
-    .map((c) => `CAST(${quoteIdent(c.name)} AS ${c.type}) AS ${quoteIdent(c.name)}`)
-    .join(', ');
-  try {
-    const rows = await runAll<{ Count: bigint | number }>(
-      connection,
-      `COPY (SELECT ${projection} FROM (${options.selectSql})) TO ${quoteLiteral(tmpPath)} (${copyOptions})`,
-      options.params,
-      options.deadline,
-    );
-    renameSync(tmpPath, finalPath);
-    return { path: finalPath, rowCount: Number(rows[0]?.Count ?? 0), bytes: statSync(finalPath).size };
-  } catch (error) {
-    rmSync(tmpPath, { force: true });
-    throw error;
   }
 }
 
