@@ -22,7 +22,13 @@ export {
   viewNameFor,
 } from './features.ts';
 export { describeMissing, type LicensedInput, licenceCheck } from './licences.ts';
-export { BAR_FIELDS, BARS_DATASET, CORPORATE_ACTIONS_DATASET } from './market-data.ts';
+export {
+  BAR_FIELDS,
+  BARS_DATASET,
+  CORPORATE_ACTIONS_DATASET,
+  type ResolvedSymbols,
+  resolveSymbols,
+} from './market-data.ts';
 export {
   DEPLOYED_STAGES,
   type PublishedModelVersion,

@@ -1,4 +1,7 @@
+import type { Db } from '@alphagraph/db';
+import { instruments } from '@alphagraph/db/schema/market';
 import { defineDataset } from '@alphagraph/lake';
+import { inArray, sql } from 'drizzle-orm';
 
 /** Owner of the datasets in this file. */
 const OWNER = 'market-data';
@@ -57,3 +60,37 @@ export const CORPORATE_ACTIONS_DATASET = defineDataset({
   entity: 'symbol',
   eventTime: 'ex_date',
 });
+
+/** What `resolveSymbols` found: each given symbol's canonical spelling, and those no instrument has. */
+export interface ResolvedSymbols {
+  /** Given symbol (as written) → the instrument's canonical symbol. */
+  readonly canonical: ReadonlyMap<string, string>;
+  /** Given symbols no instrument has, in the order given, without repeats. */
+  readonly unknown: readonly string[];
+}
+
+/**
+ * Resolves instrument symbols case-insensitively against market-data's instrument registry
+ * (`aapl` → `AAPL`). Every service that takes symbols from a user resolves them here, so an unknown
+ * symbol is never silent and the answer always carries the canonical spelling.
+ */
+export async function resolveSymbols(db: Db, symbols: readonly string[]): Promise<ResolvedSymbols> {
+  const wanted = [...new Set(symbols)];
+  const upper = [...new Set(wanted.map((s) => s.toUpperCase()))];
+  const rows =
+    upper.length === 0
+      ? []
+      : await db
+          .select({ symbol: instruments.symbol })
+          .from(instruments)
+          .where(inArray(sql`upper(${instruments.symbol})`, upper));
+  const byUpper = new Map(rows.map((r) => [r.symbol.toUpperCase(), r.symbol]));
+  const canonical = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const s of wanted) {
+    const found = byUpper.get(s.toUpperCase());
+    if (found) canonical.set(s, found);
+    else unknown.push(s);
+  }
+  return { canonical, unknown };
+}

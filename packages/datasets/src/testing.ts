@@ -1,6 +1,7 @@
 import type { Db } from '@alphagraph/db';
 import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import { featureInputs, features, trainingSets } from '@alphagraph/db/schema/features';
+import { instruments } from '@alphagraph/db/schema/market';
 import { type MODEL_STAGES, models, modelVersions } from '@alphagraph/db/schema/models';
 import type { Lake, StagedValue } from '@alphagraph/lake';
 import { trainingSetDataset } from './features.ts';
@@ -199,4 +200,27 @@ export async function seedModelVersion(
     finishedAt: new Date(),
     progress: 1,
   });
+}
+
+/**
+ * Instruments in market-data's registry, as ingestion registers them: for the tests of services
+ * that resolve symbols through `resolveSymbols` and may not write market-data's tables themselves.
+ * Symbols already registered are left as they are.
+ */
+export async function seedInstruments(db: Db, symbols: readonly string[]): Promise<void> {
+  if (symbols.length === 0) return;
+  await db
+    .insert(instruments)
+    .values(
+      symbols.map((symbol) => ({
+        symbol,
+        name: symbol,
+        exchange: 'XNYS',
+        assetClass: 'equity' as const,
+        currency: 'USD',
+        timezone: 'America/New_York',
+        calendar: 'XNYS',
+      })),
+    )
+    .onConflictDoNothing({ target: instruments.symbol });
 }
