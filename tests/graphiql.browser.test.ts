@@ -1,7 +1,8 @@
 // GraphiQL at the gateway, in a real Chromium with every request to another host blocked:
 // an analyst behind a firewall (or on a plane) must still be able to explore the graph.
 import { existsSync } from 'node:fs';
-import { TEST_AUTH, testToken } from '@alphagraph/auth/testing';
+import { mintDevToken } from '@alphagraph/auth';
+import { TEST_AUTH } from '@alphagraph/auth/testing';
 import { type RunningGateway, startGateway } from '@alphagraph/gateway';
 import { startTinyGraph, type TinyGraph } from '@alphagraph/gateway/testing';
 import { type Browser, chromium } from 'playwright-core';
@@ -21,6 +22,7 @@ const SCREENSHOT = '/tmp/graphiql.png';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 const QUERY = 'query TinyInstruments { instruments { symbol name lastClose } }';
+const DEV_USER = 'graphiql-dev';
 
 /** data:, blob: and about: URLs never leave the machine; anything else must stay on this host. */
 function isExternal(url: string): boolean {
@@ -47,8 +49,8 @@ describe.skipIf(SKIP)('GraphiQL in a browser with no internet', () => {
       supergraphSdl: graph.supergraphSdl,
       logging: false,
       auth: TEST_AUTH,
-      // As in development: GraphiQL sends the printed dev token, so the explorer works as opened.
-      graphiqlToken: await testToken(['analyst']),
+      // As in development: GraphiQL signs in as the dev identity, so the explorer works as opened.
+      graphiqlDevIdentity: { userId: DEV_USER, roles: ['analyst'] },
     });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
@@ -118,5 +120,53 @@ describe.skipIf(SKIP)('GraphiQL in a browser with no internet', () => {
     await page.evaluate(() => fetch('https://example.com/').catch(() => undefined));
     expect(blocked).toEqual(['https://example.com/']);
     await context.close();
+  });
+
+  it("keeps working past the dev token's expiry, and says so plainly for anyone else's token", async () => {
+    const page = await browser.newPage();
+    await page.goto(gateway.url, { waitUntil: 'load' });
+    const expired = (userId: string) =>
+      mintDevToken({ secret: TEST_AUTH.secret!, userId, roles: ['analyst'], ttlSeconds: -3600 });
+    // What GraphiQL does when its header editor still holds a token from yesterday.
+    const send = (token: string) =>
+      page.evaluate(async (t) => {
+        const r = await fetch('/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${t}` },
+          body: JSON.stringify({ query: '{ instruments { symbol } }' }),
+        });
+        return r.json();
+      }, token);
+    expect(await send(await expired(DEV_USER))).toEqual({
+      data: { instruments: [{ symbol: 'AAPL' }, { symbol: 'MSFT' }] },
+    });
+    const other = await send(await expired('someone-else'));
+    expect(other.data ?? null).toBeNull();
+    expect(other.errors[0].message).toMatch(/bearer token has expired/);
+    expect(other.errors[0].extensions.code).toBe('UNAUTHENTICATED');
+    await page.close();
+  });
+
+  it('serves fresh dev tokens only where a dev identity is configured', async () => {
+    const fresh = await fetch(new URL('/graphiql/dev-token', gateway.url));
+    expect(fresh.status).toBe(200);
+    const { token } = (await fresh.json()) as { token: string };
+    const claims = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString());
+    expect(claims).toMatchObject({ sub: DEV_USER, roles: ['analyst'] });
+    expect(claims.exp * 1000).toBeGreaterThan(Date.now());
+    const production = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl: graph.supergraphSdl,
+      logging: false,
+      auth: TEST_AUTH,
+    });
+    try {
+      const none = await fetch(new URL('/graphiql/dev-token', production.url));
+      expect(none.status).not.toBe(200);
+      expect(await none.text()).not.toMatch(/token"/);
+    } finally {
+      await production.stop();
+    }
   });
 });

@@ -10,7 +10,8 @@ import {
 } from '@alphagraph/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createGraphQLError } from '@graphql-tools/utils';
-import type { FieldNode, GraphQLError } from 'graphql';
+import type { DocumentNode, FieldNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { type DenialScope, placeDenials } from './internal/denials.ts';
 
 /**
  * The gateway's half of authorization. The bearer token is verified once per request; the
@@ -28,6 +29,7 @@ import type { FieldNode, GraphQLError } from 'graphql';
 export function createGatewayAuth(verifier: TokenVerifier) {
   const identities = new WeakMap<Request, Promise<Identity | null>>();
   const resolved = new WeakMap<Request, Identity | null>();
+  const denials = new WeakMap<Request, DenialScope>();
 
   const identityOf = (request: Request): Promise<Identity | null> => {
     let pending = identities.get(request);
@@ -53,6 +55,13 @@ export function createGatewayAuth(verifier: TokenVerifier) {
       field: { name: string };
       fieldNode: FieldNode;
       path: ReadonlyArray<string | number>;
+      executionArgs: {
+        schema: GraphQLSchema;
+        document: DocumentNode;
+        operationName?: string | null;
+        variableValues?: Record<string, unknown> | null;
+        contextValue?: unknown;
+      };
       typeScopes?: string[][];
       fieldScopes?: string[][];
       typeAuthArgs?: Record<string, unknown>;
@@ -65,11 +74,29 @@ export function createGatewayAuth(verifier: TokenVerifier) {
       const coordinate = `${params.parentType.name}.${params.field.name}`;
       const denial = checkScopes(coordinate, requirements, (params.user as Identity | null | undefined) ?? null);
       if (!denial) return undefined;
-      return createGraphQLError(denial.message, {
+      // No path here: the plugin's is wrong under lists; placeDenials puts it where it belongs.
+      const error = createGraphQLError(denial.message, {
         nodes: [params.fieldNode],
-        path: params.path,
         extensions: { code: denial.code },
       });
+      const args = params.executionArgs;
+      const request = (args.contextValue as { request?: Request }).request;
+      if (request) {
+        let scope = denials.get(request);
+        if (!scope) {
+          // The document as the caller sent it: the plugin replaces it only once its walk is done.
+          scope = {
+            schema: args.schema,
+            document: args.document,
+            operationName: args.operationName,
+            variables: args.variableValues,
+            denials: [],
+          };
+          denials.set(request, scope);
+        }
+        scope.denials.push({ node: params.fieldNode, error });
+      }
+      return error;
     },
   };
 
@@ -88,6 +115,20 @@ export function createGatewayAuth(verifier: TokenVerifier) {
       if (denial) setResultAndStopExecution({ errors: [denial] });
     },
     onResultProcess({ request, result, setResult }) {
+      const scope = denials.get(request);
+      if (
+        scope &&
+        result &&
+        !Array.isArray(result) &&
+        typeof result === 'object' &&
+        !(Symbol.asyncIterator in result)
+      ) {
+        denials.delete(request);
+        const r = result as { data?: Record<string, unknown> | null; errors?: readonly GraphQLError[] };
+        const placed = placeDenials(scope, r.data ?? {}, r.errors ?? []);
+        result = { ...r, data: placed.data, errors: placed.errors } as typeof result;
+        setResult(result);
+      }
       if (mayExplore(resolved.get(request)) || Array.isArray(result) || !result || !('errors' in result)) return;
       const errors = (result as { errors?: readonly GraphQLError[] }).errors;
       if (!errors?.some((e) => /Did you mean/.test(e.message))) return;

@@ -9,7 +9,7 @@ describe('loadGatewayEnv', () => {
   it('defaults to port 4000 on 127.0.0.1 and the subgraphs on ports 4001-4005', () => {
     expect(loadGatewayEnv({ ...TEST_AUTH_ENV })).toEqual({
       auth: TEST_AUTH,
-      graphiqlToken: undefined,
+      graphiqlDevIdentity: undefined,
       port: 4000,
       host: '127.0.0.1',
       stopGraceMs: 5000,

@@ -12,6 +12,7 @@ import {
 import { type OperationLimits, operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
 import { DEFAULT_FAIRNESS, type FairnessOptions, type RateLimit } from './internal/admission.ts';
+import type { GraphiqlDevIdentity } from './internal/graphiql.ts';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './server.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
@@ -76,8 +77,8 @@ export interface GatewayEnv {
   stopGraceMs: number;
   subgraphUrls: Record<SubgraphName, string>;
   auth: AuthEnv;
-  /** Development: a token GraphiQL sends by default (the launcher mints one). */
-  graphiqlToken: string | undefined;
+  /** Development: who GraphiQL signs in as (GRAPHIQL_DEV_USER, GRAPHIQL_DEV_ROLES; the launcher sets them). */
+  graphiqlDevIdentity: GraphiqlDevIdentity | undefined;
   /** GRAPHQL_MAX_*: the operation limits (the subgraphs read the same variables). */
   limits: OperationLimits;
   fairness: FairnessOptions;
@@ -87,8 +88,22 @@ export interface GatewayEnv {
 }
 
 const graphiqlEnv = z
-  .object({ GRAPHIQL_DEV_TOKEN: z.string().min(1).optional() })
-  .transform((e) => e.GRAPHIQL_DEV_TOKEN);
+  .object({
+    GRAPHIQL_DEV_USER: z.string().min(1).optional(),
+    GRAPHIQL_DEV_ROLES: z
+      .string()
+      .transform((v, ctx) => {
+        const roles = v.split(',').map((r) => r.trim());
+        for (const r of roles) if (!isRole(r)) ctx.addIssue({ code: 'custom', message: `unknown role ${r}` });
+        return roles.filter(isRole);
+      })
+      .optional(),
+  })
+  .transform((e): GraphiqlDevIdentity | undefined =>
+    e.GRAPHIQL_DEV_USER && e.GRAPHIQL_DEV_ROLES?.length
+      ? { userId: e.GRAPHIQL_DEV_USER, roles: e.GRAPHIQL_DEV_ROLES }
+      : undefined,
+  );
 
 /** Validates the gateway's configuration once, at boot; `source` defaults to `process.env`. */
 export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
@@ -107,7 +122,7 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
     ...env.http,
     subgraphUrls: env.subgraphs,
     auth: env.auth,
-    graphiqlToken: env.graphiql,
+    graphiqlDevIdentity: env.graphiql,
     limits: env.limits,
     ...env.fairness,
   };

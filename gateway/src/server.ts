@@ -24,7 +24,14 @@ import {
   type Refusal,
   readBodyUpTo,
 } from './internal/admission.ts';
-import { GRAPHIQL_DEFAULT_QUERY, GRAPHIQL_TITLE } from './internal/graphiql.ts';
+import {
+  devTokenMinter,
+  devTokenRefreshScript,
+  GRAPHIQL_DEFAULT_QUERY,
+  GRAPHIQL_DEV_TOKEN_PATH,
+  GRAPHIQL_TITLE,
+  type GraphiqlDevIdentity,
+} from './internal/graphiql.ts';
 import { createGatewayLogger, operationErrorLogPlugin } from './internal/logging.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
 
@@ -44,8 +51,11 @@ export interface GatewayOptions {
   logWriter?: LogWriter | undefined;
   /** How bearer tokens are verified (the same settings as every subgraph's). */
   auth: AuthEnv;
-  /** A token GraphiQL sends by default (development only). */
-  graphiqlToken?: string | undefined;
+  /**
+   * Development only: who GraphiQL signs in as. Each page load carries a freshly minted token, and
+   * the page fetches a new one when it expires (GRAPHIQL_DEV_TOKEN_PATH). Needs `auth.secret`.
+   */
+  graphiqlDevIdentity?: GraphiqlDevIdentity | undefined;
   /** How long stop() lets requests in flight finish (HttpEnv's STOP_GRACE_SECONDS). */
   stopGraceMs?: number | undefined;
   /** Request and operation limits (the subgraphs apply the same); defaults: DEFAULT_OPERATION_LIMITS. */
@@ -220,6 +230,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     fairness: options.fairness ?? DEFAULT_FAIRNESS,
     verifier,
   });
+  const mintDevToken = devTokenMinter(options.graphiqlDevIdentity, options.auth);
+  const devIdentity = mintDevToken ? options.graphiqlDevIdentity : undefined;
   const gateway = createGatewayRuntime({
     supergraph,
     // A subgraph that hangs (stopped, not dead) fails its call after this, naming it.
@@ -230,14 +242,16 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     landingPage: false,
     productName: GRAPHIQL_TITLE,
     // All GraphiQL assets inline in the page: it works behind a firewall and with no internet.
-    renderGraphiQL,
-    graphiql: {
+    renderGraphiQL: devIdentity
+      ? (opts) => renderGraphiQL(opts).replace('</head>', `${devTokenRefreshScript(devIdentity.userId)}</head>`)
+      : renderGraphiQL,
+    graphiql: async () => ({
       title: GRAPHIQL_TITLE,
       defaultQuery: GRAPHIQL_DEFAULT_QUERY,
-      ...(options.graphiqlToken
-        ? { headers: JSON.stringify({ Authorization: `Bearer ${options.graphiqlToken}` }, null, 2) }
+      ...(mintDevToken
+        ? { headers: JSON.stringify({ Authorization: `Bearer ${await mintDevToken()}` }, null, 2) }
         : {}),
-    },
+    }),
     genericAuth: auth.genericAuth,
     propagateHeaders: auth.propagateHeaders,
     plugins: () => [...auth.plugins, operationErrorLogPlugin(), abandonWithClientPlugin()],
@@ -258,6 +272,14 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (mintDevToken && req.method === 'GET' && req.url?.split('?')[0] === GRAPHIQL_DEV_TOKEN_PATH) {
+      void mintDevToken().then((token) =>
+        res
+          .writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' })
+          .end(JSON.stringify({ token })),
+      );
       return;
     }
     if (req.url?.startsWith(DOWNLOADS_PATH)) {

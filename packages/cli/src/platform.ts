@@ -58,6 +58,10 @@ export interface Platform {
  * backoff. Without a database URL it serves embedded PGlite over loopback so all processes share
  * one database.
  */
+/** The development identity: the printed token's and GraphiQL's. */
+const DEV_USER = 'dev';
+const DEV_ROLES = ['researcher', 'compliance'] as const;
+
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
   const log = options.log ?? ((line: string) => console.log(line));
   const dataDir = options.dataDir ?? defaultDataDir();
@@ -75,7 +79,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const authEnv: Record<string, string> = externalAuth ? {} : { AUTH_JWT_SECRET: devJwtSecret(dataDir) };
   const devToken = externalAuth
     ? null
-    : await mintDevToken({ secret: authEnv.AUTH_JWT_SECRET!, userId: 'dev', roles: ['researcher', 'compliance'] });
+    : await mintDevToken({ secret: authEnv.AUTH_JWT_SECRET!, userId: DEV_USER, roles: DEV_ROLES });
   const prepare = embedded ? 'false' : 'true';
   // Migrate once up front so the services do not queue on the migration lock at start.
   const migrator = await openDatabase({ url: databaseUrl, prepare: !embedded, poolSize: 1, pgliteDir: '' });
@@ -126,7 +130,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const gatewayEnv: Record<string, string | undefined> = {
     ...baseEnv,
     PORT: String(ports.gateway),
-    ...(devToken ? { GRAPHIQL_DEV_TOKEN: devToken } : {}),
+    // GraphiQL signs in as the dev user with fresh tokens the gateway mints (they outlive no session).
+    ...(devToken ? { GRAPHIQL_DEV_USER: DEV_USER, GRAPHIQL_DEV_ROLES: DEV_ROLES.join(',') } : {}),
   };
   for (const { name } of SUBGRAPHS) gatewayEnv[subgraphUrlVariable(name)] = subgraphUrls[name];
 

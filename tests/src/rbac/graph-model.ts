@@ -12,6 +12,8 @@ import {
 export interface FieldInfo {
   readonly name: string;
   readonly returns: string;
+  /** The declared type with its list and non-null wrappers (`[Bar!]!`). */
+  readonly type: TypeNode;
   readonly args: readonly { name: string; required: boolean; typeName: string }[];
   readonly scopes: string[][][];
   readonly authenticated: boolean;
@@ -94,6 +96,7 @@ export function graphModel(sdl: string): Map<string, TypeInfo> {
       fields.set(f.name.value, {
         name: f.name.value,
         returns: namedType(f.type),
+        type: f.type,
         args: (f.arguments ?? []).map((a) => ({
           name: a.name.value,
           required: a.type.kind === Kind.NON_NULL_TYPE && !a.defaultValue,

@@ -226,14 +226,14 @@ export type ObservationEdge = {
 export type Query = {
   __typename?: 'Query';
   /** Verifies the audit chain and reports the first broken row. */
-  auditChain: AuditChainReport;
+  auditChain: Maybe<AuditChainReport>;
   /** The audit log, newest first; page with `before` (an event id). */
-  auditLog: Array<AuditEvent>;
+  auditLog: Maybe<Array<AuditEvent>>;
   /** One dataset by id or by name (exactly one of the two). */
   dataset: Maybe<Dataset>;
   datasets: Array<Dataset>;
   /** Licence grants, newest first. */
-  entitlements: Array<Entitlement>;
+  entitlements: Maybe<Array<Entitlement>>;
   /**
    * The daily per-ticker tweet series of stocknet_tweets (count, mean sentiment), computed from the
    * per-tweet observations known at `asOf` (default: now). Ordered by (entity, session); `from`
@@ -601,11 +601,11 @@ export type ObservationEdgeResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  auditChain?: Resolver<ResolversTypes['AuditChainReport'], ParentType, ContextType>;
-  auditLog?: Resolver<Array<ResolversTypes['AuditEvent']>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
+  auditChain?: Resolver<Maybe<ResolversTypes['AuditChainReport']>, ParentType, ContextType>;
+  auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEvent']>>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, Partial<QueryDatasetArgs>>;
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
-  entitlements?: Resolver<Array<ResolversTypes['Entitlement']>, ParentType, ContextType, RequireFields<QueryEntitlementsArgs, 'includeRevoked'>>;
+  entitlements?: Resolver<Maybe<Array<ResolversTypes['Entitlement']>>, ParentType, ContextType, RequireFields<QueryEntitlementsArgs, 'includeRevoked'>>;
   tweetSentimentDaily?: Resolver<Maybe<ResolversTypes['TweetSentimentDayConnection']>, ParentType, ContextType, RequireFields<QueryTweetSentimentDailyArgs, 'first'>>;
   vendors?: Resolver<Array<ResolversTypes['Vendor']>, ParentType, ContextType>;
 }>;

@@ -397,9 +397,9 @@ export type PredictionField =
 export type Query = {
   __typename?: 'Query';
   backtest: Maybe<Backtest>;
-  backtests: Array<Backtest>;
+  backtests: Maybe<Array<Backtest>>;
   sweep: Maybe<Sweep>;
-  sweeps: Array<Sweep>;
+  sweeps: Maybe<Array<Sweep>>;
 };
 
 
@@ -958,9 +958,9 @@ export type PredictionFieldResolvers = { PREDICTION: 'prediction', PROBABILITY: 
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   backtest?: Resolver<Maybe<ResolversTypes['Backtest']>, ParentType, ContextType, RequireFields<QueryBacktestArgs, 'id'>>;
-  backtests?: Resolver<Array<ResolversTypes['Backtest']>, ParentType, ContextType, RequireFields<QueryBacktestsArgs, 'first'>>;
+  backtests?: Resolver<Maybe<Array<ResolversTypes['Backtest']>>, ParentType, ContextType, RequireFields<QueryBacktestsArgs, 'first'>>;
   sweep?: Resolver<Maybe<ResolversTypes['Sweep']>, ParentType, ContextType, RequireFields<QuerySweepArgs, 'id'>>;
-  sweeps?: Resolver<Array<ResolversTypes['Sweep']>, ParentType, ContextType, RequireFields<QuerySweepsArgs, 'first'>>;
+  sweeps?: Resolver<Maybe<Array<ResolversTypes['Sweep']>>, ParentType, ContextType, RequireFields<QuerySweepsArgs, 'first'>>;
 }>;
 
 export type ReturnKindResolvers = { LOG: 'log', SIMPLE: 'simple' };

@@ -59,7 +59,7 @@ export type DatasetLineage = {
   /** Feature versions whose expressions read the dataset. */
   features: Array<Feature>;
   /** Training sets reading the dataset (through a feature's lineage, or bars for labels). */
-  trainingSets: Array<TrainingSet>;
+  trainingSets: Maybe<Array<TrainingSet>>;
 };
 
 export type DefineFeatureInput = {
@@ -143,7 +143,7 @@ export type Feature = {
   description: Scalars['String']['output'];
   entity: FeatureEntity;
   /** The expression in Alphagraph's feature language (Qlib notation). */
-  expression: Scalars['String']['output'];
+  expression: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   /** Datasets the expression reads (lineage). */
   inputs: Array<Scalars['String']['output']>;
@@ -512,10 +512,10 @@ export type Query = {
    * Parquet), in one batched read. `features` are refs: `name@3`, or `name` for the newest version.
    * A value older than its feature's TTL comes back null with status EXPIRED.
    */
-  onlineFeatures: OnlineFeatures;
+  onlineFeatures: Maybe<OnlineFeatures>;
   trainingSet: Maybe<TrainingSet>;
   /** Training sets, newest first. */
-  trainingSets: Array<TrainingSet>;
+  trainingSets: Maybe<Array<TrainingSet>>;
 };
 
 
@@ -1106,7 +1106,7 @@ export type DatasetLineageResolvers<ContextType = Context, ParentType extends Re
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   featureViews?: Resolver<Array<ResolversTypes['FeatureView']>, ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
-  trainingSets?: Resolver<Array<ResolversTypes['TrainingSet']>, ParentType, ContextType>;
+  trainingSets?: Resolver<Maybe<Array<ResolversTypes['TrainingSet']>>, ParentType, ContextType>;
 }>;
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
@@ -1157,7 +1157,7 @@ export type FeatureResolvers<ContextType = Context, ParentType extends Resolvers
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entity?: Resolver<ResolversTypes['FeatureEntity'], ParentType, ContextType>;
-  expression?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   lookback?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
@@ -1322,9 +1322,9 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType, RequireFields<QueryFeaturesArgs, 'allVersions'>>;
   materializationRun?: Resolver<Maybe<ResolversTypes['MaterializationRun']>, ParentType, ContextType, RequireFields<QueryMaterializationRunArgs, 'id'>>;
   materializationRuns?: Resolver<Array<ResolversTypes['MaterializationRun']>, ParentType, ContextType, RequireFields<QueryMaterializationRunsArgs, 'first'>>;
-  onlineFeatures?: Resolver<ResolversTypes['OnlineFeatures'], ParentType, ContextType, RequireFields<QueryOnlineFeaturesArgs, 'entities' | 'features'>>;
+  onlineFeatures?: Resolver<Maybe<ResolversTypes['OnlineFeatures']>, ParentType, ContextType, RequireFields<QueryOnlineFeaturesArgs, 'entities' | 'features'>>;
   trainingSet?: Resolver<Maybe<ResolversTypes['TrainingSet']>, ParentType, ContextType, RequireFields<QueryTrainingSetArgs, 'id'>>;
-  trainingSets?: Resolver<Array<ResolversTypes['TrainingSet']>, ParentType, ContextType, RequireFields<QueryTrainingSetsArgs, 'first'>>;
+  trainingSets?: Resolver<Maybe<Array<ResolversTypes['TrainingSet']>>, ParentType, ContextType, RequireFields<QueryTrainingSetsArgs, 'first'>>;
 }>;
 
 export type RunTimingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RunTiming'] = ResolversParentTypes['RunTiming']> = ResolversObject<{

@@ -361,11 +361,11 @@ export type Instrument = {
    * `last`, the newest `last` bars within [from, to]. `resample` aggregates to a coarser period;
    * `returns` adds each bar's return over the previous one.
    */
-  bars: Array<Bar>;
+  bars: Maybe<Array<Bar>>;
   /** Trading calendar code (XNYS, 24x7, 24x5). */
   calendar: Scalars['String']['output'];
   /** Splits and dividends known at `asOf` (default: now), by ex-date. */
-  corporateActions: Array<CorporateAction>;
+  corporateActions: Maybe<Array<CorporateAction>>;
   currency: Scalars['String']['output'];
   exchange: Scalars['String']['output'];
   id: Scalars['ID']['output'];
@@ -508,16 +508,16 @@ export type Query = {
    * Bars of many instruments, ordered by symbol then time, cursor-paginated; the same selection
    * arguments as `Instrument.bars`. `from` is inclusive and `to` exclusive.
    */
-  bars: BarConnection;
+  bars: Maybe<BarConnection>;
   /** The same selection as `bars`, whole, as a Parquet file (for results too large for JSON). */
-  barsDownload: ParquetDownload;
+  barsDownload: Maybe<ParquetDownload>;
   /** Data quality of the stored bars of one interval. */
-  dataQuality: DataQualityReport;
+  dataQuality: Maybe<DataQualityReport>;
   /** The declared column mappings files and batches can be ingested with. */
   ingestMappings: Array<IngestMapping>;
   ingestReport: Maybe<IngestReport>;
   /** Ingestion reports, newest first; page with `before` (the last report's startedAt). */
-  ingestReports: Array<IngestReport>;
+  ingestReports: Maybe<Array<IngestReport>>;
   /** The data rules of ingestion: defaults, allowed actions and fixes. */
   ingestRules: Array<IngestRuleInfo>;
   /** One instrument by id or by symbol (exactly one of the two). */
@@ -525,7 +525,7 @@ export type Query = {
   /** Instruments ordered by symbol; `search` matches symbol or name, case-insensitively. */
   instruments: InstrumentConnection;
   /** Quarantined rows in id order (default: those still held); page with `after` (the last row's id). */
-  quarantinedBars: Array<QuarantinedBar>;
+  quarantinedBars: Maybe<Array<QuarantinedBar>>;
 };
 
 
@@ -1002,9 +1002,9 @@ export type IngestionFindingResolvers<ContextType = Context, ParentType extends 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
   assetClass?: Resolver<ResolversTypes['AssetClass'], ParentType, ContextType>;
-  bars?: Resolver<Array<ResolversTypes['Bar']>, ParentType, ContextType, RequireFields<InstrumentBarsArgs, 'adjust' | 'interval'>>;
+  bars?: Resolver<Maybe<Array<ResolversTypes['Bar']>>, ParentType, ContextType, RequireFields<InstrumentBarsArgs, 'adjust' | 'interval'>>;
   calendar?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  corporateActions?: Resolver<Array<ResolversTypes['CorporateAction']>, ParentType, ContextType, Partial<InstrumentCorporateActionsArgs>>;
+  corporateActions?: Resolver<Maybe<Array<ResolversTypes['CorporateAction']>>, ParentType, ContextType, Partial<InstrumentCorporateActionsArgs>>;
   currency?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   exchange?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1074,16 +1074,16 @@ export type QuarantinedBarResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  bars?: Resolver<ResolversTypes['BarConnection'], ParentType, ContextType, RequireFields<QueryBarsArgs, 'adjust' | 'first' | 'interval' | 'symbols'>>;
-  barsDownload?: Resolver<ResolversTypes['ParquetDownload'], ParentType, ContextType, RequireFields<QueryBarsDownloadArgs, 'adjust' | 'interval' | 'symbols'>>;
-  dataQuality?: Resolver<ResolversTypes['DataQualityReport'], ParentType, ContextType, RequireFields<QueryDataQualityArgs, 'interval'>>;
+  bars?: Resolver<Maybe<ResolversTypes['BarConnection']>, ParentType, ContextType, RequireFields<QueryBarsArgs, 'adjust' | 'first' | 'interval' | 'symbols'>>;
+  barsDownload?: Resolver<Maybe<ResolversTypes['ParquetDownload']>, ParentType, ContextType, RequireFields<QueryBarsDownloadArgs, 'adjust' | 'interval' | 'symbols'>>;
+  dataQuality?: Resolver<Maybe<ResolversTypes['DataQualityReport']>, ParentType, ContextType, RequireFields<QueryDataQualityArgs, 'interval'>>;
   ingestMappings?: Resolver<Array<ResolversTypes['IngestMapping']>, ParentType, ContextType>;
   ingestReport?: Resolver<Maybe<ResolversTypes['IngestReport']>, ParentType, ContextType, RequireFields<QueryIngestReportArgs, 'id'>>;
-  ingestReports?: Resolver<Array<ResolversTypes['IngestReport']>, ParentType, ContextType, RequireFields<QueryIngestReportsArgs, 'first'>>;
+  ingestReports?: Resolver<Maybe<Array<ResolversTypes['IngestReport']>>, ParentType, ContextType, RequireFields<QueryIngestReportsArgs, 'first'>>;
   ingestRules?: Resolver<Array<ResolversTypes['IngestRuleInfo']>, ParentType, ContextType>;
   instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType, Partial<QueryInstrumentArgs>>;
   instruments?: Resolver<ResolversTypes['InstrumentConnection'], ParentType, ContextType, RequireFields<QueryInstrumentsArgs, 'first'>>;
-  quarantinedBars?: Resolver<Array<ResolversTypes['QuarantinedBar']>, ParentType, ContextType, RequireFields<QueryQuarantinedBarsArgs, 'first' | 'status'>>;
+  quarantinedBars?: Resolver<Maybe<Array<ResolversTypes['QuarantinedBar']>>, ParentType, ContextType, RequireFields<QueryQuarantinedBarsArgs, 'first' | 'status'>>;
 }>;
 
 export type ReleaseQuarantineResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReleaseQuarantineResult'] = ResolversParentTypes['ReleaseQuarantineResult']> = ResolversObject<{

@@ -140,7 +140,7 @@ export type Model = {
   /** Feature versions the model reads (of its latest trained version). */
   features: Array<Feature>;
   /** Every stage change and kill-switch action, oldest first: who, when, why, from which stage. */
-  history: Array<ModelEvent>;
+  history: Maybe<Array<ModelEvent>>;
   id: Scalars['ID']['output'];
   /** The kill switch: when set, the model's signals are stopped until an explicit resume. */
   killSwitch: Maybe<KillSwitch>;
@@ -160,7 +160,7 @@ export type Model = {
    * Versions, newest first. Researchers, validators, admins and compliance see every version; other roles see
    * only versions deployed to CANARY or PRODUCTION.
    */
-  versions: Array<ModelVersion>;
+  versions: Maybe<Array<ModelVersion>>;
 };
 
 /** A stage change or kill-switch action of a model. */
@@ -220,45 +220,45 @@ export type ModelVersion = {
   /** CANARY's share of capital, in (0, MODELS_CANARY_MAX_FRACTION]. */
   capitalFraction: Maybe<Scalars['Float']['output']>;
   /** The model card as Markdown (also served as a page at /models/<name>/versions/<number>). */
-  card: Scalars['String']['output'];
+  card: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
   createdBy: Scalars['String']['output'];
   /**
    * The success criteria evaluated on the TEST split, and the scoring-latency constraint when the problem sets one
    * (metric scoring_ms_per_1000: milliseconds to score 1,000 TEST rows, LTE maxScoringLatencyMs).
    */
-  criteria: Array<CriterionResult>;
+  criteria: Maybe<Array<CriterionResult>>;
   /** Purged k-fold cross-validation with an embargo over the TRAIN and VALIDATION rows. */
   crossValidation: Maybe<CrossValidationReport>;
   /** Why training or evaluation failed. */
   error: Maybe<Scalars['String']['output']>;
   /** Training-set columns it reads, in input order. */
-  featureColumns: Array<Scalars['String']['output']>;
+  featureColumns: Maybe<Array<Scalars['String']['output']>>;
   /** Feature versions it reads, in input order. */
-  features: Array<Feature>;
+  features: Maybe<Array<Feature>>;
   finishedAt: Maybe<Scalars['DateTime']['output']>;
-  hyperparameters: Scalars['JSON']['output'];
+  hyperparameters: Maybe<Scalars['JSON']['output']>;
   id: Scalars['ID']['output'];
   /** Permutation importance on the TEST split for every algorithm; coefficients or impurity importance as the algorithm has them. */
-  importances: Array<FeatureImportance>;
+  importances: Maybe<Array<FeatureImportance>>;
   /** The lake snapshots the training set's build read, and the build's own snapshot. */
-  inputs: Array<VersionInput>;
+  inputs: Maybe<Array<VersionInput>>;
   /** The label it predicts (label name). */
-  label: Scalars['String']['output'];
+  label: Maybe<Scalars['String']['output']>;
   /** Metrics on a split of the training set (default TEST). */
   metrics: Maybe<VersionMetrics>;
   /** How missing and non-finite feature values were handled, per column. */
-  missingValues: Array<MissingValueReport>;
-  model: Model;
+  missingValues: Maybe<Array<MissingValueReport>>;
+  model: Maybe<Model>;
   /** 1, 2, … per model. */
   number: Scalars['Int']['output'];
   /** Batch predictions written to the lake, newest first. */
-  predictionBatches: Array<PredictionBatch>;
+  predictionBatches: Maybe<Array<PredictionBatch>>;
   /** 0..1 while training. */
   progress: Scalars['Float']['output'];
   /** Rows per split used for fitting and evaluation, and rows dropped (label unknown). */
   rowCounts: Maybe<RowCounts>;
-  seed: Scalars['Int']['output'];
+  seed: Maybe<Scalars['Int']['output']>;
   source: ModelVersionSource;
   stage: ModelStage;
   startedAt: Maybe<Scalars['DateTime']['output']>;
@@ -447,14 +447,14 @@ export type PromotionTarget =
 export type Query = {
   __typename?: 'Query';
   /** The algorithms the platform trains. */
-  algorithms: Array<Algorithm>;
+  algorithms: Maybe<Array<Algorithm>>;
   /** One model by id or by name (exactly one of the two). */
   model: Maybe<Model>;
   /** A version by id (same visibility as Model.versions). */
   modelVersion: Maybe<ModelVersion>;
-  models: Array<Model>;
+  models: Maybe<Array<Model>>;
   /** Metrics of a ready version per named scenario (market regimes), with the baseline's. */
-  scenarioMetrics: Array<ScenarioResult>;
+  scenarioMetrics: Maybe<Array<ScenarioResult>>;
 };
 
 
@@ -899,7 +899,7 @@ export type ModelResolvers<ContextType = Context, ParentType extends ResolversPa
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
-  history?: Resolver<Array<ResolversTypes['ModelEvent']>, ParentType, ContextType>;
+  history?: Resolver<Maybe<Array<ResolversTypes['ModelEvent']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   killSwitch?: Resolver<Maybe<ResolversTypes['KillSwitch']>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -910,7 +910,7 @@ export type ModelResolvers<ContextType = Context, ParentType extends ResolversPa
   registeredBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   task?: Resolver<ResolversTypes['ModelTask'], ParentType, ContextType>;
   universe?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
-  versions?: Resolver<Array<ResolversTypes['ModelVersion']>, ParentType, ContextType>;
+  versions?: Resolver<Maybe<Array<ResolversTypes['ModelVersion']>>, ParentType, ContextType>;
 }>;
 
 export type ModelEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelEvent'] = ResolversParentTypes['ModelEvent']> = ResolversObject<{
@@ -937,28 +937,28 @@ export type ModelVersionResolvers<ContextType = Context, ParentType extends Reso
   artifact?: Resolver<Maybe<ResolversTypes['VersionArtifact']>, ParentType, ContextType>;
   baseline?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType, RequireFields<ModelVersionBaselineArgs, 'split'>>;
   capitalFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
-  card?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  card?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  criteria?: Resolver<Array<ResolversTypes['CriterionResult']>, ParentType, ContextType>;
+  criteria?: Resolver<Maybe<Array<ResolversTypes['CriterionResult']>>, ParentType, ContextType>;
   crossValidation?: Resolver<Maybe<ResolversTypes['CrossValidationReport']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  featureColumns?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
+  featureColumns?: Resolver<Maybe<Array<ResolversTypes['String']>>, ParentType, ContextType>;
+  features?: Resolver<Maybe<Array<ResolversTypes['Feature']>>, ParentType, ContextType>;
   finishedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
-  hyperparameters?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  hyperparameters?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  importances?: Resolver<Array<ResolversTypes['FeatureImportance']>, ParentType, ContextType>;
-  inputs?: Resolver<Array<ResolversTypes['VersionInput']>, ParentType, ContextType>;
-  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  importances?: Resolver<Maybe<Array<ResolversTypes['FeatureImportance']>>, ParentType, ContextType>;
+  inputs?: Resolver<Maybe<Array<ResolversTypes['VersionInput']>>, ParentType, ContextType>;
+  label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   metrics?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType, RequireFields<ModelVersionMetricsArgs, 'split'>>;
-  missingValues?: Resolver<Array<ResolversTypes['MissingValueReport']>, ParentType, ContextType>;
-  model?: Resolver<ResolversTypes['Model'], ParentType, ContextType>;
+  missingValues?: Resolver<Maybe<Array<ResolversTypes['MissingValueReport']>>, ParentType, ContextType>;
+  model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
   number?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  predictionBatches?: Resolver<Array<ResolversTypes['PredictionBatch']>, ParentType, ContextType>;
+  predictionBatches?: Resolver<Maybe<Array<ResolversTypes['PredictionBatch']>>, ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   rowCounts?: Resolver<Maybe<ResolversTypes['RowCounts']>, ParentType, ContextType>;
-  seed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seed?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['ModelVersionSource'], ParentType, ContextType>;
   stage?: Resolver<ResolversTypes['ModelStage'], ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1008,11 +1008,11 @@ export type ProblemStatementResolvers<ContextType = Context, ParentType extends 
 export type PromotionTargetResolvers = { CANARY: 'canary', PAPER: 'paper', PRODUCTION: 'production', RETIRED: 'retired' };
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  algorithms?: Resolver<Array<ResolversTypes['Algorithm']>, ParentType, ContextType>;
+  algorithms?: Resolver<Maybe<Array<ResolversTypes['Algorithm']>>, ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType, Partial<QueryModelArgs>>;
   modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'id'>>;
-  models?: Resolver<Array<ResolversTypes['Model']>, ParentType, ContextType>;
-  scenarioMetrics?: Resolver<Array<ResolversTypes['ScenarioResult']>, ParentType, ContextType, RequireFields<QueryScenarioMetricsArgs, 'scenarios' | 'version'>>;
+  models?: Resolver<Maybe<Array<ResolversTypes['Model']>>, ParentType, ContextType>;
+  scenarioMetrics?: Resolver<Maybe<Array<ResolversTypes['ScenarioResult']>>, ParentType, ContextType, RequireFields<QueryScenarioMetricsArgs, 'scenarios' | 'version'>>;
 }>;
 
 export type RowCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RowCounts'] = ResolversParentTypes['RowCounts']> = ResolversObject<{
