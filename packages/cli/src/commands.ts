@@ -90,7 +90,7 @@ async function dev(argv: string[], env: Record<string, string | undefined>, io: 
       `  Lake:             ${platform.lakeRoot}`,
       ...(platform.devToken
         ? [
-            '  Development token (roles researcher, compliance; GraphiQL already sends it):',
+            '  Development token (roles researcher, compliance; 12 hours; GraphiQL signs in by itself):',
             `    ${platform.devToken}`,
             '  Other roles: npx pnpm@10.34.9 exec alphagraph token --role analyst',
           ]
