@@ -18,9 +18,14 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (e.g. 2016-04-01); a day the calendar does not have (2016-02-30) is refused. */
   Date: { input: string; output: string; }
-  /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
+  /**
+   * An instant, ISO-8601 with an explicit zone: `Z` or an offset, e.g. 2016-04-01T00:00:00Z or
+   * 2016-04-01T09:30:00-04:00; answers are in UTC (`Z`). Refused: a value without a zone (add `Z`), a
+   * date alone (write its T00:00:00Z, or use a Date argument where one exists) and a day or time the
+   * calendar does not have (2016-02-30T00:00:00Z). Ranges everywhere: `from` inclusive, `to` exclusive.
+   */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -358,8 +363,10 @@ export type Instrument = {
   assetClass: AssetClass;
   /**
    * Bars in ascending time order, each the latest version known at `asOf` (default: now). With
-   * `last`, the newest `last` bars within [from, to]. `resample` aggregates to a coarser period;
-   * `returns` adds each bar's return over the previous one.
+   * `last`, the newest `last` bars within [from, to). `resample` aggregates to a coarser period;
+   * `returns` adds each bar's return over the previous one. The same range convention as `Query.bars`
+   * (and every range on the platform): `from` inclusive, `to` exclusive, on the bar's start `time`
+   * (the session of 2016-03-01 is `from: "2016-03-01T00:00:00Z", to: "2016-03-02T00:00:00Z"`).
    */
   bars: Array<Bar>;
   /** Trading calendar code (XNYS, 24x7, 24x5). */
@@ -385,12 +392,12 @@ export type Instrument = {
 export type InstrumentBarsArgs = {
   adjust?: InputMaybe<PriceAdjustment>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
   interval?: InputMaybe<BarInterval>;
   last?: InputMaybe<Scalars['Int']['input']>;
   resample?: InputMaybe<ResamplePeriod>;
   returns?: InputMaybe<ReturnKind>;
-  to?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
