@@ -62,8 +62,10 @@ export type AuditEvent = {
 export type AuditFilter = {
   action?: InputMaybe<Scalars['String']['input']>;
   actor?: InputMaybe<Scalars['String']['input']>;
+  /** Inclusive lower bound on the event's time. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   resource?: InputMaybe<Scalars['String']['input']>;
+  /** Exclusive upper bound on the event's time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 

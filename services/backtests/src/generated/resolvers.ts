@@ -235,7 +235,12 @@ export type BacktestSpecInput = {
   conventions?: InputMaybe<MetricConventionsInput>;
   mode?: InputMaybe<BacktestMode>;
   name: Scalars['String']['input'];
+  /**
+   * The last session traded (a Date, included: a period of whole sessions named by its first and
+   * last day; DateTime ranges elsewhere use `from` inclusive, `to` exclusive).
+   */
   periodEnd: Scalars['Date']['input'];
+  /** The first session traded (a Date, included). */
   periodStart: Scalars['Date']['input'];
   /** PORTFOLIO only. */
   signal?: InputMaybe<SignalInput>;

@@ -520,10 +520,12 @@ export type RowCounts = {
 export type ScenarioInput = {
   /** A training-set feature column (e.g. vix_close__v1) or ref (vix_close@1). */
   feature?: InputMaybe<Scalars['String']['input']>;
+  /** Inclusive lower bound on the training-set row's time. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
   op?: InputMaybe<ComparisonOp>;
   threshold?: InputMaybe<Scalars['Float']['input']>;
+  /** Exclusive upper bound on the training-set row's time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 

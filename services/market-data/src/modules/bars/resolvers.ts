@@ -1,16 +1,15 @@
 import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
-import { checkSymbol, checkTime, isSupportedTime, symbolProblem } from '../input.ts';
+import { asDate, checkRange, checkSymbol, checkTime, isSupportedTime, symbolProblem } from '../input.ts';
 import { knownSymbols } from '../instruments/known.ts';
 import type { InstrumentStore } from '../instruments/store.ts';
 import { barEnums } from './enums.ts';
 import type { BarInterval, BarSelection, PriceAdjustment, ResamplePeriod, ReturnKind } from './query.ts';
+import { isCompletePeriod } from './sessions.ts';
 import { MAX_BARS_PER_REQUEST } from './store.ts';
 
 const MAX_SYMBOLS = 500;
 const MAX_PAGE = 10_000;
-
-const asDate = (v: unknown) => (v == null ? null : new Date(v as string | Date));
 
 async function selectionOf(
   instruments: InstrumentStore,
@@ -33,25 +32,12 @@ async function selectionOf(
   return {
     symbols,
     interval: args.interval ?? '1d',
-    ...checkRange(args),
+    ...checkRange('bars', args),
     asOf: checkTime('bars: asOf', asDate(args.asOf)),
     resample: args.resample ?? null,
     returns: args.returns ?? null,
     adjustment: args.adjust ?? 'none',
   };
-}
-
-/** `from` inclusive, `to` exclusive (the platform's one range convention): an empty range is refused. */
-function checkRange(args: { from?: unknown; to?: unknown }): { from: Date | null; to: Date | null } {
-  const from = checkTime('bars: from', asDate(args.from));
-  const to = checkTime('bars: to', asDate(args.to));
-  if (from && to && from >= to) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `bars: from (${from.toISOString()}, inclusive) must be before to (${to.toISOString()}, exclusive)`,
-    );
-  }
-  return { from, to };
 }
 
 const encodeCursor = (symbol: string, time: Date) =>
@@ -89,7 +75,7 @@ export const barResolvers: Resolvers = {
       if (args.last != null && (args.last < 1 || args.last > MAX_BARS_PER_REQUEST)) {
         throw new DomainError('BAD_USER_INPUT', `bars: last must be between 1 and ${MAX_BARS_PER_REQUEST}`);
       }
-      const { from, to } = checkRange(args);
+      const { from, to } = checkRange('bars', args);
       const bars = await ctx.bars.load({
         symbol: instrument.symbol,
         query: {
@@ -125,6 +111,12 @@ export const barResolvers: Resolvers = {
         query: { from: time, to: new Date(time.getTime() + 1) },
       });
       return bars[0] ?? null;
+    },
+    complete: async (bar, _args, ctx) => {
+      if (!bar.resample) return true;
+      const instrument = await ctx.instrumentBySymbol.load(bar.symbol);
+      if (!instrument) throw new Error(`bar of unknown instrument ${bar.symbol}`);
+      return isCompletePeriod({ ...bar, calendar: instrument.calendar, period: bar.resample, start: bar.time });
     },
     instrument: async (bar, _args, ctx) => {
       const instrument = await ctx.instrumentBySymbol.load(bar.symbol);

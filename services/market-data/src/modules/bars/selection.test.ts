@@ -167,7 +167,7 @@ describe.each(testDatabaseKinds())('bar selections on %s', (kind) => {
     expect(report.gaps).toBe(gaps);
     expect(report.stalenessSeconds).toBeGreaterThan(0);
     // The demo load keeps the source's missing values (with warnings) rather than editing them.
-    const missing = report.ingestionFindings.find((f: any) => f.rule === 'missing_value');
+    const missing = report.ingestionFindings.find((f: any) => f.rule === 'MISSING_VALUE');
     expect(missing?.rows).toBe(nullOpen);
   });
 });
