@@ -34,6 +34,7 @@ import {
 } from './internal/graphiql.ts';
 import { createGatewayLogger, operationErrorLogPlugin } from './internal/logging.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
+import { checkedScalarResolvers, checkedScalarsPlugin } from './internal/scalars.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -254,7 +255,9 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }),
     genericAuth: auth.genericAuth,
     propagateHeaders: auth.propagateHeaders,
-    plugins: () => [...auth.plugins, operationErrorLogPlugin(), abandonWithClientPlugin()],
+    // Date scalars are checked against the caller's document, under the caller's names (internal/scalars.ts).
+    additionalResolvers: checkedScalarResolvers,
+    plugins: () => [...auth.plugins, operationErrorLogPlugin(), abandonWithClientPlugin(), checkedScalarsPlugin()],
     // isDev off: Yoga would otherwise add the original error and its stack when NODE_ENV=development.
     maskedErrors: { maskError: maskGatewayError, errorMessage: INTERNAL_ERROR_MESSAGE, isDev: false },
     // The default, stated because maskGatewayError names a failing subgraph from `serviceName`.

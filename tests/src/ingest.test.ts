@@ -85,7 +85,7 @@ describe('ingestion through the gateway (real subgraph processes)', () => {
       released: 1,
       report: { inserted: 1, warnings: 1 },
     });
-    const bars = await p.query('{ instrument(symbol: "ACME") { bars(from: "2016-03-15") { time close } } }');
+    const bars = await p.query('{ instrument(symbol: "ACME") { bars(from: "2016-03-15T00:00:00Z") { time close } } }');
     expect(bars.data.instrument.bars).toEqual([{ time: '2016-03-15T00:00:00.000Z', close: null }]);
   });
 });

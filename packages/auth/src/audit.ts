@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '@alphagraph/db';
 import { auditEvents, auditHead } from '@alphagraph/db/schema/governance';
-import { and, asc, desc, eq, gt, gte, lt, lte, type SQL, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 
 export const AUDIT_GENESIS = '0'.repeat(64);
 const CHAIN = 'main';
@@ -98,7 +98,8 @@ export function createAuditLog(db: Db) {
       if (filter.resource) where.push(eq(auditEvents.resource, filter.resource));
       if (filter.action) where.push(eq(auditEvents.action, filter.action));
       if (filter.from) where.push(gte(auditEvents.at, filter.from));
-      if (filter.to) where.push(lte(auditEvents.at, filter.to));
+      // `to` is exclusive, the platform's one range convention.
+      if (filter.to) where.push(lt(auditEvents.at, filter.to));
       if (filter.beforeId) where.push(lt(auditEvents.id, filter.beforeId));
       return db
         .select()

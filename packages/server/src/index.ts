@@ -26,5 +26,13 @@ export {
   maskThrownError,
   replaceGraphQLError,
 } from './masking.ts';
+export {
+  CHECKED_SCALARS,
+  DateScalar,
+  DateTimeScalar,
+  JSONScalar,
+  parseDate,
+  parseDateTime,
+} from './scalars.ts';
 export { readSubgraphSdl } from './sdl.ts';
 export { exitOnShutdownSignal, shutdownSignal } from './signals.ts';

@@ -1,3 +1,4 @@
+export { DateScalar, DateTimeScalar, JSONScalar } from '@alphagraph/server';
 export { bootSubgraph, type ServiceRuntime, type ServiceWiring, serviceRuntime } from './boot.ts';
 export { type Change, changeOf } from './caller.ts';
 export { readDemoSeed } from './demo.ts';
@@ -22,7 +23,6 @@ export {
   type ServiceModule,
 } from './modules.ts';
 export { requestScope } from './request.ts';
-export { DateScalar, DateTimeScalar, JSONScalar } from './scalars.ts';
 export {
   buildServiceSchema,
   type RequestScope,

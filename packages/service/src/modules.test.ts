@@ -1,10 +1,10 @@
+import { DateTimeScalar } from '@alphagraph/server';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { graphql, parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { rereadEnumDefaults } from './enum-defaults.ts';
 import { assertNever } from './exhaustive.ts';
 import { assembleService, defineModule, mergeModuleResolvers } from './modules.ts';
-import { DateTimeScalar } from './scalars.ts';
 
 const scope = { identity: null, requestId: 'r1' };
 

@@ -57,7 +57,7 @@ describe.each(testDatabaseKinds())('market-data on %s', (kind) => {
 
   it('serves an instrument and its bars exactly as the source CSV has them', async () => {
     const result = await run(
-      `query($s: String) { instrument(symbol: $s) { symbol bars(from: "2016-01-01", to: "2016-03-31") { time open high low close volume availableAt } } }`,
+      `query($s: String) { instrument(symbol: $s) { symbol bars(from: "2016-01-01T00:00:00Z", to: "2016-04-01T00:00:00Z") { time open high low close volume availableAt } } }`,
       { s: 'GE' },
     );
     expect(result.errors).toBeUndefined();
@@ -77,7 +77,7 @@ describe.each(testDatabaseKinds())('market-data on %s', (kind) => {
 
   it('keeps missing prices missing (the source has empty open/high/low for some rows)', async () => {
     const result = await run(
-      `{ instrument(symbol: "DHR") { bars(from: "2016-01-12", to: "2016-01-12") { open high low close volume } } }`,
+      `{ instrument(symbol: "DHR") { bars(from: "2016-01-12T00:00:00Z", to: "2016-01-13T00:00:00Z") { open high low close volume } } }`,
     );
     expect((result.data as any).instrument.bars).toEqual([
       { open: null, high: null, low: null, close: 88.55, volume: 0 },

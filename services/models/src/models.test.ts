@@ -522,7 +522,7 @@ describe.each(testDatabaseKinds())('models on %s', (kind) => {
       {
         v: v.id,
         s: [
-          { name: 'February 2016', from: '2016-02-01T00:00:00Z', to: '2016-02-29T23:59:59Z' },
+          { name: 'February 2016', from: '2016-02-01T00:00:00Z', to: '2016-03-01T00:00:00Z' },
           { name: 'high noise', feature: 'direction_noise@1', op: 'GTE', threshold: 1 },
           { name: 'empty', from: '2030-01-01T00:00:00Z' },
         ],

@@ -19,9 +19,14 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (e.g. 2016-04-01); a day the calendar does not have (2016-02-30) is refused. */
   Date: { input: string; output: string; }
-  /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
+  /**
+   * An instant, ISO-8601 with an explicit zone: `Z` or an offset, e.g. 2016-04-01T00:00:00Z or
+   * 2016-04-01T09:30:00-04:00; answers are in UTC (`Z`). Refused: a value without a zone (add `Z`), a
+   * date alone (write its T00:00:00Z, or use a Date argument where one exists) and a day or time the
+   * calendar does not have (2016-02-30T00:00:00Z). Ranges everywhere: `from` inclusive, `to` exclusive.
+   */
   DateTime: { input: Date | string; output: Date | string; }
   /** Arbitrary JSON (audit details, observation values). */
   JSON: { input: unknown; output: unknown; }
@@ -57,8 +62,10 @@ export type AuditEvent = {
 export type AuditFilter = {
   action?: InputMaybe<Scalars['String']['input']>;
   actor?: InputMaybe<Scalars['String']['input']>;
+  /** Inclusive lower bound on the event's time. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   resource?: InputMaybe<Scalars['String']['input']>;
+  /** Exclusive upper bound on the event's time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 

@@ -18,9 +18,14 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (e.g. 2016-04-01); a day the calendar does not have (2016-02-30) is refused. */
   Date: { input: string; output: string; }
-  /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
+  /**
+   * An instant, ISO-8601 with an explicit zone: `Z` or an offset, e.g. 2016-04-01T00:00:00Z or
+   * 2016-04-01T09:30:00-04:00; answers are in UTC (`Z`). Refused: a value without a zone (add `Z`), a
+   * date alone (write its T00:00:00Z, or use a Date argument where one exists) and a day or time the
+   * calendar does not have (2016-02-30T00:00:00Z). Ranges everywhere: `from` inclusive, `to` exclusive.
+   */
   DateTime: { input: Date | string; output: Date | string; }
   /** Arbitrary JSON: a strategy spec, a configuration's parameters. */
   JSON: { input: unknown; output: unknown; }
@@ -230,7 +235,12 @@ export type BacktestSpecInput = {
   conventions?: InputMaybe<MetricConventionsInput>;
   mode?: InputMaybe<BacktestMode>;
   name: Scalars['String']['input'];
+  /**
+   * The last session traded (a Date, included: a period of whole sessions named by its first and
+   * last day; DateTime ranges elsewhere use `from` inclusive, `to` exclusive).
+   */
   periodEnd: Scalars['Date']['input'];
+  /** The first session traded (a Date, included). */
   periodStart: Scalars['Date']['input'];
   /** PORTFOLIO only. */
   signal?: InputMaybe<SignalInput>;

@@ -18,9 +18,14 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** A calendar date, YYYY-MM-DD. */
+  /** A calendar date, YYYY-MM-DD (e.g. 2016-04-01); a day the calendar does not have (2016-02-30) is refused. */
   Date: { input: string; output: string; }
-  /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
+  /**
+   * An instant, ISO-8601 with an explicit zone: `Z` or an offset, e.g. 2016-04-01T00:00:00Z or
+   * 2016-04-01T09:30:00-04:00; answers are in UTC (`Z`). Refused: a value without a zone (add `Z`), a
+   * date alone (write its T00:00:00Z, or use a Date argument where one exists) and a day or time the
+   * calendar does not have (2016-02-30T00:00:00Z). Ranges everywhere: `from` inclusive, `to` exclusive.
+   */
   DateTime: { input: Date | string; output: Date | string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
@@ -39,6 +44,12 @@ export type Bar = {
   /** When the platform could first have known this bar (a daily bar: its session close). */
   availableAt: Scalars['DateTime']['output'];
   close: Maybe<Scalars['Float']['output']>;
+  /**
+   * False when a resampled bar covers fewer sessions (open hours, for DAY from hourly bars) than its
+   * week, month or day has on the instrument's trading calendar: the period is cut by the data's
+   * end, by `from`/`to`, or bars are missing. Always true for bars that are not resampled.
+   */
+  complete: Scalars['Boolean']['output'];
   high: Maybe<Scalars['Float']['output']>;
   instrument: Instrument;
   interval: BarInterval;
@@ -46,6 +57,8 @@ export type Bar = {
   open: Maybe<Scalars['Float']['output']>;
   /** Return over the previous bar of the same instrument in the selection (null unless `returns` was asked for, and for the first bar). */
   return: Maybe<Scalars['Float']['output']>;
+  /** Stored bars this bar aggregates: 1 unless `resample` was asked for. */
+  sessions: Scalars['Int']['output'];
   symbol: Scalars['String']['output'];
   time: Scalars['DateTime']['output'];
   volume: Maybe<Scalars['Float']['output']>;
@@ -93,13 +106,24 @@ export type CorporateActionKind =
   | 'dividend'
   | 'split';
 
-/** Data quality of the stored bars of one interval, as of the current snapshot. */
+/**
+ * Data quality of the stored bars of one interval in the current snapshot, each bar in its latest
+ * version known at `asOf`: of the symbols and the period asked for (default: the whole lake).
+ */
 export type DataQualityReport = {
   __typename?: 'DataQualityReport';
+  /** The instant the report reads the lake as of (versions and ingestion batches available then). */
+  asOf: Scalars['DateTime']['output'];
   dataset: Scalars['String']['output'];
   firstTime: Maybe<Scalars['DateTime']['output']>;
+  /** Inclusive lower bound on the bars' start time, when one was asked for. */
+  from: Maybe<Scalars['DateTime']['output']>;
   gaps: Scalars['Int']['output'];
-  /** What ingestion found across committed batches, by rule and action (rejected and quarantined rows never reach storage). */
+  /**
+   * What ingestion found across batches committed by `asOf`, by rule and action (rejected and
+   * quarantined rows never reach storage). Batches count findings per rule, not per symbol or period:
+   * these are of every symbol and time.
+   */
   ingestionFindings: Array<IngestionFinding>;
   instruments: Scalars['Int']['output'];
   interval: BarInterval;
@@ -109,8 +133,12 @@ export type DataQualityReport = {
   /** Bars (the latest version of each). */
   rows: Scalars['Int']['output'];
   snapshotId: Maybe<Scalars['ID']['output']>;
-  /** Seconds from the newest row's availability to now. */
+  /** Seconds from the newest row's availability to `asOf`. */
   stalenessSeconds: Maybe<Scalars['Float']['output']>;
+  /** The canonical symbols reported on (empty: every instrument with bars). */
+  symbols: Array<Scalars['String']['output']>;
+  /** Exclusive upper bound on the bars' start time, when one was asked for. */
+  to: Maybe<Scalars['DateTime']['output']>;
   /** Stored rows, superseded versions included. */
   versions: Scalars['Int']['output'];
   /** Price rules broken by stored bars (ingestion rejects or quarantines most before they are stored). */
@@ -286,7 +314,10 @@ export type IngestReportIssuesArgs = {
   outcomes?: InputMaybe<Array<IngestIssueOutcome>>;
 };
 
-/** A data rule every ingested bar passes (see `ingestRules` for defaults and fixes). */
+/**
+ * A data rule, one name wherever it is reported: every ingested bar passes it (see `ingestRules` for
+ * defaults and fixes), and `dataQuality` counts the stored bars breaking it.
+ */
 export type IngestRule =
   | 'duplicate'
   | 'future_timestamp'
@@ -343,10 +374,9 @@ export type IngestStatus =
 
 export type IngestionFinding = {
   __typename?: 'IngestionFinding';
-  /** reject, quarantine, fix or warn */
-  action: Scalars['String']['output'];
+  action: IngestRuleAction;
   rows: Scalars['Int']['output'];
-  rule: Scalars['String']['output'];
+  rule: IngestRule;
 };
 
 /**
@@ -358,8 +388,10 @@ export type Instrument = {
   assetClass: AssetClass;
   /**
    * Bars in ascending time order, each the latest version known at `asOf` (default: now). With
-   * `last`, the newest `last` bars within [from, to]. `resample` aggregates to a coarser period;
-   * `returns` adds each bar's return over the previous one.
+   * `last`, the newest `last` bars within [from, to). `resample` aggregates to a coarser period;
+   * `returns` adds each bar's return over the previous one. The same range convention as `Query.bars`
+   * (and every range on the platform): `from` inclusive, `to` exclusive, on the bar's start `time`
+   * (the session of 2016-03-01 is `from: "2016-03-01T00:00:00Z", to: "2016-03-02T00:00:00Z"`).
    */
   bars: Maybe<Array<Bar>>;
   /** Trading calendar code (XNYS, 24x7, 24x5). */
@@ -385,12 +417,12 @@ export type Instrument = {
 export type InstrumentBarsArgs = {
   adjust?: InputMaybe<PriceAdjustment>;
   asOf?: InputMaybe<Scalars['DateTime']['input']>;
-  from?: InputMaybe<Scalars['Date']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
   interval?: InputMaybe<BarInterval>;
   last?: InputMaybe<Scalars['Int']['input']>;
   resample?: InputMaybe<ResamplePeriod>;
   returns?: InputMaybe<ReturnKind>;
-  to?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -511,7 +543,11 @@ export type Query = {
   bars: Maybe<BarConnection>;
   /** The same selection as `bars`, whole, as a Parquet file (for results too large for JSON). */
   barsDownload: Maybe<ParquetDownload>;
-  /** Data quality of the stored bars of one interval. */
+  /**
+   * Data quality of the stored bars of one interval: of `symbols` (matched case-insensitively;
+   * unknown ones are refused by name) or every instrument, in the period [from, to), as the lake
+   * knew it at `asOf` (default: now). Without arguments: the whole lake, now.
+   */
   dataQuality: Maybe<DataQualityReport>;
   /** The declared column mappings files and batches can be ingested with. */
   ingestMappings: Array<IngestMapping>;
@@ -556,7 +592,11 @@ export type QueryBarsDownloadArgs = {
 
 
 export type QueryDataQualityArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  from?: InputMaybe<Scalars['DateTime']['input']>;
   interval?: InputMaybe<BarInterval>;
+  symbols?: InputMaybe<Array<Scalars['String']['input']>>;
+  to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -621,7 +661,8 @@ export type ReturnKind =
 export type RuleViolationCount = {
   __typename?: 'RuleViolationCount';
   count: Scalars['Int']['output'];
-  rule: Scalars['String']['output'];
+  /** The same rule, by the same name, as ingestion's. */
+  rule: IngestRule;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -727,6 +768,8 @@ export type ResolversTypes = ResolversObject<{
   AssetClass: ResolverTypeWrapper<AssetClass>;
   Bar: ResolverTypeWrapper<BarRecordModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   BarConnection: ResolverTypeWrapper<Omit<BarConnection, 'edges'> & { edges: Array<ResolversTypes['BarEdge']> }>;
   BarEdge: ResolverTypeWrapper<Omit<BarEdge, 'node'> & { node: ResolversTypes['Bar'] }>;
@@ -735,12 +778,10 @@ export type ResolversTypes = ResolversObject<{
   CorporateAction: ResolverTypeWrapper<CorporateActionRecordModel>;
   CorporateActionKind: ResolverTypeWrapper<CorporateActionKind>;
   DataQualityReport: ResolverTypeWrapper<DataQualityReportModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DiscardQuarantineResult: ResolverTypeWrapper<DiscardQuarantineResult>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   IngestBarRowInput: IngestBarRowInput;
   IngestBarsInput: IngestBarsInput;
   IngestBarsResult: ResolverTypeWrapper<Omit<IngestBarsResult, 'report'> & { report?: Maybe<ResolversTypes['IngestReport']> }>;
@@ -758,7 +799,7 @@ export type ResolversTypes = ResolversObject<{
   IngestRuleInfo: ResolverTypeWrapper<Omit<IngestRuleInfo, 'allowedActions' | 'defaultAction' | 'rule'> & { allowedActions: Array<ResolversTypes['IngestRuleAction']>, defaultAction: ResolversTypes['IngestRuleAction'], rule: ResolversTypes['IngestRule'] }>;
   IngestRuleInput: IngestRuleInput;
   IngestStatus: ResolverTypeWrapper<IngestStatus>;
-  IngestionFinding: ResolverTypeWrapper<IngestionFinding>;
+  IngestionFinding: ResolverTypeWrapper<Omit<IngestionFinding, 'action' | 'rule'> & { action: ResolversTypes['IngestRuleAction'], rule: ResolversTypes['IngestRule'] }>;
   Instrument: ResolverTypeWrapper<InstrumentRecordModel>;
   InstrumentConnection: ResolverTypeWrapper<Omit<InstrumentConnection, 'edges'> & { edges: Array<ResolversTypes['InstrumentEdge']> }>;
   InstrumentEdge: ResolverTypeWrapper<Omit<InstrumentEdge, 'node'> & { node: ResolversTypes['Instrument'] }>;
@@ -773,25 +814,25 @@ export type ResolversTypes = ResolversObject<{
   ReleaseQuarantineResult: ResolverTypeWrapper<Omit<ReleaseQuarantineResult, 'report'> & { report?: Maybe<ResolversTypes['IngestReport']> }>;
   ResamplePeriod: ResolverTypeWrapper<ResamplePeriod>;
   ReturnKind: ResolverTypeWrapper<ReturnKind>;
-  RuleViolationCount: ResolverTypeWrapper<RuleViolationCount>;
+  RuleViolationCount: ResolverTypeWrapper<Omit<RuleViolationCount, 'rule'> & { rule: ResolversTypes['IngestRule'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
   Bar: BarRecordModel;
   Float: Scalars['Float']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
   String: Scalars['String']['output'];
   BarConnection: Omit<BarConnection, 'edges'> & { edges: Array<ResolversParentTypes['BarEdge']> };
   BarEdge: Omit<BarEdge, 'node'> & { node: ResolversParentTypes['Bar'] };
   ColumnNullRate: ColumnNullRate;
   CorporateAction: CorporateActionRecordModel;
   DataQualityReport: DataQualityReportModel;
-  Int: Scalars['Int']['output'];
   ID: Scalars['ID']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   DiscardQuarantineResult: DiscardQuarantineResult;
-  Boolean: Scalars['Boolean']['output'];
   IngestBarRowInput: IngestBarRowInput;
   IngestBarsInput: IngestBarsInput;
   IngestBarsResult: Omit<IngestBarsResult, 'report'> & { report?: Maybe<ResolversParentTypes['IngestReport']> };
@@ -824,12 +865,14 @@ export type BarResolvers<ContextType = Context, ParentType extends ResolversPare
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Bar']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availableAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   close?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  complete?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   high?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   instrument?: Resolver<ResolversTypes['Instrument'], ParentType, ContextType>;
   interval?: Resolver<ResolversTypes['BarInterval'], ParentType, ContextType>;
   low?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   open?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   return?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  sessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   volume?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -864,8 +907,10 @@ export type CorporateActionResolvers<ContextType = Context, ParentType extends R
 export type CorporateActionKindResolvers = { DIVIDEND: 'dividend', SPLIT: 'split' };
 
 export type DataQualityReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DataQualityReport'] = ResolversParentTypes['DataQualityReport']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   firstTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  from?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   gaps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   ingestionFindings?: Resolver<Array<ResolversTypes['IngestionFinding']>, ParentType, ContextType>;
   instruments?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -876,6 +921,8 @@ export type DataQualityReportResolvers<ContextType = Context, ParentType extends
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   snapshotId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   stalenessSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  symbols?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   versions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   violations?: Resolver<Array<ResolversTypes['RuleViolationCount']>, ParentType, ContextType>;
   worstGaps?: Resolver<Array<ResolversTypes['InstrumentGap']>, ParentType, ContextType>;
@@ -994,9 +1041,9 @@ export type IngestRuleInfoResolvers<ContextType = Context, ParentType extends Re
 export type IngestStatusResolvers = { COMMITTED: 'committed', COMMITTING: 'committing', UNCHANGED: 'unchanged' };
 
 export type IngestionFindingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestionFinding'] = ResolversParentTypes['IngestionFinding']> = ResolversObject<{
-  action?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  action?: Resolver<ResolversTypes['IngestRuleAction'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['IngestRule'], ParentType, ContextType>;
 }>;
 
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
@@ -1099,7 +1146,7 @@ export type ReturnKindResolvers = { LOG: 'log', SIMPLE: 'simple' };
 
 export type RuleViolationCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RuleViolationCount'] = ResolversParentTypes['RuleViolationCount']> = ResolversObject<{
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
-  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['IngestRule'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{

@@ -61,3 +61,22 @@ export function checkTime(argument: string, time: Date | null): Date | null {
   }
   return time;
 }
+
+/** A DateTime argument as an instant (the scalar has checked it), or null when absent. */
+export const asDate = (v: unknown) => (v == null ? null : new Date(v as string | Date));
+
+/** `from` inclusive, `to` exclusive (the platform's one range convention): an empty range is refused. */
+export function checkRange(
+  field: string,
+  args: { from?: unknown; to?: unknown },
+): { from: Date | null; to: Date | null } {
+  const from = checkTime(`${field}: from`, asDate(args.from));
+  const to = checkTime(`${field}: to`, asDate(args.to));
+  if (from && to && from >= to) {
+    throw new DomainError(
+      'BAD_USER_INPUT',
+      `${field}: from (${from.toISOString()}, inclusive) must be before to (${to.toISOString()}, exclusive)`,
+    );
+  }
+  return { from, to };
+}

@@ -13,7 +13,12 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** An ISO-8601 UTC timestamp, e.g. 2017-09-01T20:00:00.000Z. */
+  /**
+   * An instant, ISO-8601 with an explicit zone: `Z` or an offset, e.g. 2016-04-01T00:00:00Z or
+   * 2016-04-01T09:30:00-04:00; answers are in UTC (`Z`). Refused: a value without a zone (add `Z`), a
+   * date alone (write its T00:00:00Z, or use a Date argument where one exists) and a day or time the
+   * calendar does not have (2016-02-30T00:00:00Z). Ranges everywhere: `from` inclusive, `to` exclusive.
+   */
   DateTime: { input: Date | string; output: Date | string; }
   /** Arbitrary JSON: hyperparameters, a confusion matrix. */
   JSON: { input: unknown; output: unknown; }
@@ -515,10 +520,12 @@ export type RowCounts = {
 export type ScenarioInput = {
   /** A training-set feature column (e.g. vix_close__v1) or ref (vix_close@1). */
   feature?: InputMaybe<Scalars['String']['input']>;
+  /** Inclusive lower bound on the training-set row's time. */
   from?: InputMaybe<Scalars['DateTime']['input']>;
   name: Scalars['String']['input'];
   op?: InputMaybe<ComparisonOp>;
   threshold?: InputMaybe<Scalars['Float']['input']>;
+  /** Exclusive upper bound on the training-set row's time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
 };
 

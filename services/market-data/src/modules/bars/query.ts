@@ -34,7 +34,8 @@ const RESAMPLE_TRUNC: Record<ResamplePeriod, string> = { day: 'day', week: 'week
  *    invisible);
  * 2. shaped: optionally resampled: open = first open, high = max, low = min, close = last close,
  *    volume = sum, available_at = the latest constituent's (a period's bar is known only as far as
- *    its constituents are; a partial period read as of mid-period is that partial bar);
+ *    its constituents are; a partial period read as of mid-period is that partial bar), with the
+ *    count of its constituents (`sessions`: 1 when not resampled);
  * 3. returned: optionally the simple (close/prev - 1) or log (ln(close/prev)) return, computed
  *    over the whole selection before any paging, so a page boundary never loses a return.
  * Symbols are bound one placeholder each so DuckDB can prune Parquet row groups.
@@ -50,9 +51,9 @@ export function barSelectionSql(scan: string, sel: BarSelection): { sql: string;
   const shaped = sel.resample
     ? `SELECT symbol, date_trunc('${RESAMPLE_TRUNC[sel.resample]}', time) AS time,
          arg_min(open, time) AS open, max(high) AS high, min(low) AS low, arg_max(close, time) AS close,
-         sum(volume) AS volume, max(available_at) AS available_at
+         sum(volume) AS volume, max(available_at) AS available_at, count(*) AS sessions
        FROM known GROUP BY symbol, date_trunc('${RESAMPLE_TRUNC[sel.resample]}', time)`
-    : 'SELECT * FROM known';
+    : 'SELECT *, 1 AS sessions FROM known';
   const ret =
     sel.returns === 'log'
       ? 'ln(close / lag(close) OVER w)'
@@ -70,7 +71,7 @@ export function barSelectionSql(scan: string, sel: BarSelection): { sql: string;
     ${adjusted ? totalReturnCtes(scan, sel.actionsScan!, symbolList, `$${sel.symbols.length + 1}`, asOf) : 'known AS (SELECT * FROM raw)'},
     shaped AS (${shaped}),
     returned AS (
-      SELECT symbol, time, open, high, low, close, volume, available_at, ${ret} AS return
+      SELECT symbol, time, open, high, low, close, volume, available_at, sessions, ${ret} AS return
       FROM shaped WINDOW w AS (PARTITION BY symbol ORDER BY time)
     )
     SELECT * FROM returned`;

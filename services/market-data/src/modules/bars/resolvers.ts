@@ -1,48 +1,43 @@
 import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
-import { checkSymbol, checkTime, isSupportedTime, symbolProblem } from '../input.ts';
+import { asDate, checkRange, checkSymbol, checkTime, isSupportedTime, symbolProblem } from '../input.ts';
+import { knownSymbols } from '../instruments/known.ts';
+import type { InstrumentStore } from '../instruments/store.ts';
 import { barEnums } from './enums.ts';
 import type { BarInterval, BarSelection, PriceAdjustment, ResamplePeriod, ReturnKind } from './query.ts';
+import { isCompletePeriod } from './sessions.ts';
 import { MAX_BARS_PER_REQUEST } from './store.ts';
 
-const dayStart = (d: string) => new Date(`${d}T00:00:00.000Z`);
-const nextDayStart = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
 const MAX_SYMBOLS = 500;
 const MAX_PAGE = 10_000;
 
-const asDate = (v: unknown) => (v == null ? null : new Date(v as string | Date));
-
-function selectionOf(args: {
-  symbols: readonly string[];
-  from?: unknown;
-  to?: unknown;
-  interval?: BarInterval | null;
-  asOf?: unknown;
-  resample?: ResamplePeriod | null;
-  returns?: ReturnKind | null;
-  adjust?: PriceAdjustment | null;
-}): BarSelection {
-  const symbols = [...new Set(args.symbols)].map((s) => checkSymbol('bars', s));
-  if (symbols.length === 0 || symbols.length > MAX_SYMBOLS) {
-    throw new DomainError('BAD_USER_INPUT', `bars: pass between 1 and ${MAX_SYMBOLS} symbols, got ${symbols.length}`);
+async function selectionOf(
+  instruments: InstrumentStore,
+  args: {
+    symbols: readonly string[];
+    from?: unknown;
+    to?: unknown;
+    interval?: BarInterval | null;
+    asOf?: unknown;
+    resample?: ResamplePeriod | null;
+    returns?: ReturnKind | null;
+    adjust?: PriceAdjustment | null;
+  },
+): Promise<BarSelection> {
+  const given = [...new Set(args.symbols)].map((s) => checkSymbol('bars', s));
+  if (given.length === 0 || given.length > MAX_SYMBOLS) {
+    throw new DomainError('BAD_USER_INPUT', `bars: pass between 1 and ${MAX_SYMBOLS} symbols, got ${given.length}`);
   }
-  const sel = {
+  const symbols = await knownSymbols(instruments, 'bars', given);
+  return {
     symbols,
     interval: args.interval ?? '1d',
-    from: checkTime('bars: from', asDate(args.from)),
-    to: checkTime('bars: to', asDate(args.to)),
+    ...checkRange('bars', args),
     asOf: checkTime('bars: asOf', asDate(args.asOf)),
     resample: args.resample ?? null,
     returns: args.returns ?? null,
     adjustment: args.adjust ?? 'none',
   };
-  if (sel.from && sel.to && sel.from >= sel.to) {
-    throw new DomainError(
-      'BAD_USER_INPUT',
-      `bars: from (${sel.from.toISOString()}) must be before to (${sel.to.toISOString()})`,
-    );
-  }
-  return sel;
 }
 
 const encodeCursor = (symbol: string, time: Date) =>
@@ -64,25 +59,28 @@ export const barResolvers: Resolvers = {
       const first = args.first ?? 1000;
       if (first < 1 || first > MAX_PAGE)
         throw new DomainError('BAD_USER_INPUT', `bars: first must be between 1 and ${MAX_PAGE}`);
-      const page = await ctx.stores.bars.page(selectionOf(args), first, args.after ? decodeCursor(args.after) : null);
+      const page = await ctx.stores.bars.page(
+        await selectionOf(ctx.stores.instruments, args),
+        first,
+        args.after ? decodeCursor(args.after) : null,
+      );
       const edges = page.items.map((node) => ({ cursor: encodeCursor(node.symbol, node.time), node }));
       return { edges, pageInfo: { hasNextPage: page.hasNextPage, endCursor: edges.at(-1)?.cursor ?? null } };
     },
-    barsDownload: (_r, args, ctx) => ctx.stores.bars.download(ctx, selectionOf(args)),
+    barsDownload: async (_r, args, ctx) =>
+      ctx.stores.bars.download(ctx, await selectionOf(ctx.stores.instruments, args)),
   },
   Instrument: {
     bars: async (instrument, args, ctx) => {
       if (args.last != null && (args.last < 1 || args.last > MAX_BARS_PER_REQUEST)) {
         throw new DomainError('BAD_USER_INPUT', `bars: last must be between 1 and ${MAX_BARS_PER_REQUEST}`);
       }
-      if (args.from && args.to && args.from > args.to) {
-        throw new DomainError('BAD_USER_INPUT', `bars: from (${args.from}) is after to (${args.to})`);
-      }
+      const { from, to } = checkRange('bars', args);
       const bars = await ctx.bars.load({
         symbol: instrument.symbol,
         query: {
-          from: checkTime('bars: from', args.from ? dayStart(args.from) : null),
-          to: checkTime('bars: to', args.to ? nextDayStart(args.to) : null),
+          from,
+          to,
           last: args.last ?? null,
           interval: args.interval ?? '1d',
           asOf: checkTime('bars: asOf', asDate(args.asOf)),
@@ -113,6 +111,12 @@ export const barResolvers: Resolvers = {
         query: { from: time, to: new Date(time.getTime() + 1) },
       });
       return bars[0] ?? null;
+    },
+    complete: async (bar, _args, ctx) => {
+      if (!bar.resample) return true;
+      const instrument = await ctx.instrumentBySymbol.load(bar.symbol);
+      if (!instrument) throw new Error(`bar of unknown instrument ${bar.symbol}`);
+      return isCompletePeriod({ ...bar, calendar: instrument.calendar, period: bar.resample, start: bar.time });
     },
     instrument: async (bar, _args, ctx) => {
       const instrument = await ctx.instrumentBySymbol.load(bar.symbol);

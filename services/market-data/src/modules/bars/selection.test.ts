@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds())('bar selections on %s', (kind) => {
         42.0 AS open, 43.0 AS high, 41.0 AS low, 42.5 AS close, 1.0 AS volume,
         TIMESTAMPTZ '2016-02-01 12:00:00+00' AS available_at, 'test-correction' AS batch_id`);
     });
-    const q = `query($asOf: DateTime) { instrument(symbol: "KO") { bars(from: "2016-01-04", to: "2016-01-04", asOf: $asOf) { close availableAt } } }`;
+    const q = `query($asOf: DateTime) { instrument(symbol: "KO") { bars(from: "2016-01-04T00:00:00Z", to: "2016-01-05T00:00:00Z", asOf: $asOf) { close availableAt } } }`;
     const original = rowsOf('KO').find((r) => r.date === '2016-01-04')!;
     const before = await run(q, { asOf: '2016-02-01T11:59:59.999Z' });
     expect(before.instrument.bars).toEqual([{ close: original.close, availableAt: '2016-01-04T21:00:00.000Z' }]);
@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds())('bar selections on %s', (kind) => {
 
   it('resamples daily bars to weeks: first open, max high, min low, last close, summed volume', async () => {
     const data = await run(
-      `{ instrument(symbol: "MSFT") { bars(from: "2015-03-02", to: "2015-03-27", resample: WEEK) { time open high low close volume } } }`,
+      `{ instrument(symbol: "MSFT") { bars(from: "2015-03-02T00:00:00Z", to: "2015-03-28T00:00:00Z", resample: WEEK) { time open high low close volume } } }`,
     );
     const weeks = new Map<string, ReturnType<typeof rowsOf>>();
     for (const r of rowsOf('MSFT').filter((r) => r.date >= '2015-03-02' && r.date <= '2015-03-27')) {
@@ -102,7 +102,7 @@ describe.each(testDatabaseKinds())('bar selections on %s', (kind) => {
       ['LOG', (a: number, b: number) => Math.log(b / a)],
     ] as const) {
       const data = await run(
-        `{ instrument(symbol: "JPM") { bars(from: "2017-06-01", to: "2017-06-09", returns: ${kind}) { close return } } }`,
+        `{ instrument(symbol: "JPM") { bars(from: "2017-06-01T00:00:00Z", to: "2017-06-10T00:00:00Z", returns: ${kind}) { close return } } }`,
       );
       const got = data.instrument.bars.map((b: any) => b.return);
       expect(got[0]).toBeNull();
@@ -167,7 +167,7 @@ describe.each(testDatabaseKinds())('bar selections on %s', (kind) => {
     expect(report.gaps).toBe(gaps);
     expect(report.stalenessSeconds).toBeGreaterThan(0);
     // The demo load keeps the source's missing values (with warnings) rather than editing them.
-    const missing = report.ingestionFindings.find((f: any) => f.rule === 'missing_value');
+    const missing = report.ingestionFindings.find((f: any) => f.rule === 'MISSING_VALUE');
     expect(missing?.rows).toBe(nullOpen);
   });
 });

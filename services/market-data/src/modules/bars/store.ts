@@ -1,7 +1,7 @@
 import { BARS_DATASET, CORPORATE_ACTIONS_DATASET } from '@alphagraph/datasets';
 import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
-import { type BarInterval, type BarSelection, barSelectionSql } from './query.ts';
+import { type BarInterval, type BarSelection, barSelectionSql, type ResamplePeriod } from './query.ts';
 
 export interface BarRecord {
   readonly symbol: string;
@@ -15,6 +15,10 @@ export interface BarRecord {
   readonly availableAt: Date;
   /** The return over the previous bar, when the selection asked for returns. */
   readonly return: number | null;
+  /** Stored bars aggregated into this one (1 unless resampled). */
+  readonly sessions: number;
+  /** The period this bar was resampled to, or null. */
+  readonly resample: ResamplePeriod | null;
 }
 
 /** A selection of one instrument's bars, optionally only the newest `last` of them. */
@@ -32,14 +36,21 @@ const barRow = z.object({
   close: z.number().nullable(),
   volume: z.number().nullable(),
   available_at: z.date(),
+  sessions: z.coerce.number(),
   return: z.number().nullable(),
 });
 
 export const MAX_BARS_PER_REQUEST = 100_000;
 
-function toRecord(raw: unknown, interval: BarInterval): BarRecord {
+function toRecord(raw: unknown, interval: BarInterval, resample: ResamplePeriod | null | undefined): BarRecord {
   const r = barRow.parse(raw);
-  return { ...r, interval, availableAt: r.available_at, return: Number.isFinite(r.return) ? r.return : null };
+  return {
+    ...r,
+    interval,
+    availableAt: r.available_at,
+    return: Number.isFinite(r.return) ? r.return : null,
+    resample: resample ?? null,
+  };
 }
 
 export interface BarCursor {
@@ -76,7 +87,7 @@ export function createBarStore(lake: Lake) {
         params,
       );
       for (const raw of rows) {
-        const r = toRecord(raw, interval);
+        const r = toRecord(raw, interval, query.resample);
         out.get(r.symbol)?.push(r);
       }
       return out;
@@ -98,7 +109,7 @@ export function createBarStore(lake: Lake) {
         after = `WHERE symbol > $${s} OR (symbol = $${s} AND time > $${t}::TIMESTAMPTZ)`;
       }
       const rows = await lake.query(`SELECT * FROM (${sql}) ${after} ORDER BY symbol, time LIMIT ${first + 1}`, params);
-      const items = rows.slice(0, first).map((r) => toRecord(r, sel.interval));
+      const items = rows.slice(0, first).map((r) => toRecord(r, sel.interval, sel.resample));
       return { items, hasNextPage: rows.length > first };
     },
 

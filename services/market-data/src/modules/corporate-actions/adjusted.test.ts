@@ -80,7 +80,7 @@ describe('prices adjusted on read', () => {
 
   it('as of a past time, only the dividends known then adjust the prices', async () => {
     const data = await run(
-      `{ instrument(symbol: "KO") { bars(from: "2013-01-02", to: "2014-12-31", adjust: TOTAL_RETURN, asOf: "2015-01-02T00:00:00Z") { time close } } }`,
+      `{ instrument(symbol: "KO") { bars(from: "2013-01-02T00:00:00Z", to: "2015-01-01T00:00:00Z", adjust: TOTAL_RETURN, asOf: "2015-01-02T00:00:00Z") { time close } } }`,
     );
     const ko = stocknet.filter((r) => r.symbol === 'KO');
     const m = (date: string) => {

@@ -2,6 +2,7 @@ import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { checkSymbol, checkText, isInstrumentId, symbolProblem } from '../input.ts';
 import { instrumentEnums } from './enums.ts';
+import { knownSymbol } from './known.ts';
 
 const MAX_PAGE = 500;
 
@@ -21,7 +22,8 @@ export const instrumentResolvers: Resolvers = {
         throw new DomainError('BAD_USER_INPUT', 'instrument: pass exactly one of id or symbol');
       }
       if (args.id != null) return isInstrumentId(args.id) ? ctx.instrumentById.load(args.id) : null;
-      return ctx.instrumentBySymbol.load(checkSymbol('instrument', args.symbol!));
+      const symbol = await knownSymbol(ctx.stores.instruments, 'instrument', checkSymbol('instrument', args.symbol!));
+      return ctx.instrumentBySymbol.load(symbol);
     },
     instruments: async (_root, args, ctx) => {
       const first = args.first ?? 50;

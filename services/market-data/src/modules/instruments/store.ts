@@ -1,3 +1,4 @@
+import { resolveSymbols } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import { instruments } from '@alphagraph/db/schema/market';
 import { and, asc, count, eq, gt, ilike, inArray, or, type SQL } from 'drizzle-orm';
@@ -25,6 +26,9 @@ export function createInstrumentStore(db: Db) {
       if (valid.length === 0) return [];
       return db.select().from(instruments).where(inArray(instruments.id, valid));
     },
+
+    /** Symbols as a user wrote them, matched case-insensitively (the platform's one resolver). */
+    resolveSymbols: (symbols: readonly string[]) => resolveSymbols(db, symbols),
 
     async bySymbols(symbols: readonly string[]): Promise<InstrumentRecord[]> {
       if (symbols.length === 0) return [];

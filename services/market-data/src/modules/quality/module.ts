@@ -1,13 +1,12 @@
 import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
 import { defineModule, type ServiceModule } from '@alphagraph/service';
-import type { BarInterval } from '../bars/query.ts';
 import type { InstrumentStore } from '../instruments/store.ts';
-import { type DataQualityReport, dataQualityReport } from './report.ts';
+import { type DataQualityReport, dataQualityReport, type QualityScope } from './report.ts';
 import { qualityResolvers } from './resolvers.ts';
 
 export interface QualityProvider {
-  report(interval: BarInterval): Promise<DataQualityReport>;
+  report(scope: QualityScope): Promise<DataQualityReport>;
 }
 
 export type QualityModule = ServiceModule<'quality', QualityProvider>;
@@ -16,7 +15,7 @@ export type QualityModule = ServiceModule<'quality', QualityProvider>;
 export function createQualityModule(deps: { db: Db; lake: Lake; instruments: InstrumentStore }): QualityModule {
   return defineModule({
     name: 'quality',
-    provider: { report: (interval) => dataQualityReport({ ...deps, interval }) },
+    provider: { report: (scope) => dataQualityReport({ ...deps, scope }) },
     resolvers: qualityResolvers,
   });
 }

@@ -1,16 +1,26 @@
-import { type CalendarCode, isCalendarCode, isOpenAt, sessionDays } from '@alphagraph/calendar';
+import { isCalendarCode } from '@alphagraph/calendar';
 import { BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import { ingestBatches } from '@alphagraph/db/schema/market';
-import { type Lake, latestAsOf } from '@alphagraph/lake';
-import { and, eq } from 'drizzle-orm';
+import { type Lake, type LakeParam, latestAsOf } from '@alphagraph/lake';
+import { and, eq, lte } from 'drizzle-orm';
 import { z } from 'zod';
 import type { BarInterval } from '../bars/query.ts';
+import { expectedBars } from '../bars/sessions.ts';
+import type { RuleAction, RuleName } from '../ingest/rules.ts';
 import type { InstrumentStore } from '../instruments/store.ts';
 
-export interface DataQualityReport {
-  readonly dataset: string;
+/** What a report covers: canonical symbols (empty: all), the period [from, to) and the as-of instant. */
+export interface QualityScope {
   readonly interval: BarInterval;
+  readonly symbols: readonly string[];
+  readonly from: Date | null;
+  readonly to: Date | null;
+  readonly asOf: Date;
+}
+
+export interface DataQualityReport extends QualityScope {
+  readonly dataset: string;
   readonly snapshotId: number | null;
   /** Bars (latest version of each). */
   readonly rows: number;
@@ -20,27 +30,36 @@ export interface DataQualityReport {
   readonly firstTime: Date | null;
   readonly lastTime: Date | null;
   readonly nullRates: { column: string; rate: number }[];
-  readonly violations: { rule: string; count: number }[];
+  /** Stored bars breaking a rule, named as ingestion names it. */
+  readonly violations: { rule: RuleName; count: number }[];
   /** Sessions (daily) or open hours (hourly) of each instrument's calendar with no bar, between its first and last bar. */
   readonly gaps: number;
   readonly worstGaps: { symbol: string; missing: number; expected: number }[];
   readonly newestAvailableAt: Date | null;
   readonly stalenessSeconds: number | null;
   /** What ingestion found, by rule and the action taken (rejected and quarantined rows never reach storage). */
-  readonly ingestionFindings: { rule: string; action: string; rows: number }[];
+  readonly ingestionFindings: IngestionFinding[];
 }
 
-/** Findings of every committed ingestion batch of an interval, summed by rule and action. */
-export async function ingestionFindings(db: Db, interval: BarInterval) {
+type IngestionFinding = { rule: RuleName; action: RuleAction; rows: number };
+
+/** Findings of every ingestion batch of an interval committed by `asOf`, summed by rule and action. */
+export async function ingestionFindings(db: Db, interval: BarInterval, asOf: Date): Promise<IngestionFinding[]> {
   const batches = await db
     .select({ ruleCounts: ingestBatches.ruleCounts })
     .from(ingestBatches)
-    .where(and(eq(ingestBatches.interval, interval), eq(ingestBatches.status, 'committed')));
-  const sums = new Map<string, { rule: string; action: string; rows: number }>();
+    .where(
+      and(
+        eq(ingestBatches.interval, interval),
+        eq(ingestBatches.status, 'committed'),
+        lte(ingestBatches.finishedAt, asOf),
+      ),
+    );
+  const sums = new Map<string, IngestionFinding>();
   for (const b of batches) {
     for (const [rule, c] of Object.entries(b.ruleCounts)) {
       const key = `${rule}|${c.action}`;
-      const prev = sums.get(key) ?? { rule, action: c.action, rows: 0 };
+      const prev = sums.get(key) ?? { rule: rule as RuleName, action: c.action as RuleAction, rows: 0 };
       sums.set(key, { ...prev, rows: prev.rows + c.rows });
     }
   }
@@ -61,41 +80,43 @@ const summary = z.object({
   null_volume: z.coerce.number(),
   non_positive_price: z.coerce.number(),
   high_below_low: z.coerce.number(),
-  open_outside_range: z.coerce.number(),
-  close_outside_range: z.coerce.number(),
+  open_close_outside_range: z.coerce.number(),
   negative_volume: z.coerce.number(),
 });
 const perSymbol = z.object({ symbol: z.string(), first_time: z.date(), last_time: z.date(), n: z.coerce.number() });
 
-const HOUR = 3_600_000;
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-
-/** Expected bars of an instrument between its first and last bar, by its trading calendar. */
-export function expectedBars(calendar: CalendarCode, interval: BarInterval, first: Date, last: Date): number {
-  if (interval === '1d') return sessionDays(calendar, isoDate(first), isoDate(last)).length;
-  let n = 0;
-  for (let t = first.getTime(); t <= last.getTime(); t += HOUR) if (isOpenAt(calendar, new Date(t))) n++;
-  return n;
+/** The bound conditions of a scope on the bars relation (version-key columns only, as latestAsOf needs). */
+function scopeConditions(scope: QualityScope): { where: string[]; params: LakeParam[] } {
+  const params: LakeParam[] = [scope.interval];
+  const where = ['interval = $1'];
+  if (scope.symbols.length > 0) {
+    where.push(`symbol IN (${scope.symbols.map((s) => `$${params.push(s)}`).join(', ')})`);
+  }
+  if (scope.from) where.push(`time >= $${params.push(scope.from)}::TIMESTAMPTZ`);
+  if (scope.to) where.push(`time < $${params.push(scope.to)}::TIMESTAMPTZ`);
+  return { where, params };
 }
 
 /**
- * Data quality of the stored bars of one interval, computed in DuckDB on the current snapshot:
- * counts, null rates, price-rule violations that made it into storage, gaps against each
- * instrument's trading calendar, and staleness of the newest row.
+ * Data quality of the stored bars of one interval, computed in DuckDB on the current snapshot, each
+ * bar in its latest version known at `scope.asOf` (the lake's one as-of rule), for the scope's
+ * symbols and period: counts, null rates, rule violations that made it into storage, gaps against
+ * each instrument's trading calendar, and staleness of the newest row at `asOf`.
  */
 export async function dataQualityReport(options: {
   db: Db;
   lake: Lake;
   instruments: InstrumentStore;
-  interval: BarInterval;
-  now?: Date;
+  scope: QualityScope;
 }): Promise<DataQualityReport> {
+  const { scope } = options;
   const snapshot = await options.lake.currentSnapshot(BARS_DATASET.name);
-  const base = { dataset: BARS_DATASET.name, interval: options.interval, snapshotId: snapshot?.id ?? null };
+  const base = { ...scope, dataset: BARS_DATASET.name, snapshotId: snapshot?.id ?? null };
+  const findings = () => ingestionFindings(options.db, scope.interval, scope.asOf);
   if (!snapshot) {
     return {
       ...base,
-      ingestionFindings: await ingestionFindings(options.db, options.interval),
+      ingestionFindings: await findings(),
       rows: 0,
       versions: 0,
       instruments: 0,
@@ -109,21 +130,23 @@ export async function dataQualityReport(options: {
       stalenessSeconds: null,
     };
   }
-  const latest = latestAsOf(snapshot, { dataset: BARS_DATASET, where: ['interval = $1'] });
+  const { where, params } = scopeConditions(scope);
+  const asOf = `$${params.push(scope.asOf)}::TIMESTAMPTZ`;
+  const latest = latestAsOf(snapshot, { dataset: BARS_DATASET, asOf, where });
+  const stored = `available_at <= ${asOf} AND ${where.map((w) => `(${w})`).join(' AND ')}`;
   const [raw] = await options.lake.query(
     `SELECT count(*) AS rows,
-       (SELECT count(*) FROM ${options.lake.scan(snapshot)} WHERE interval = $1) AS versions,
+       (SELECT count(*) FROM ${options.lake.scan(snapshot)} WHERE ${stored}) AS versions,
        count(DISTINCT symbol) AS instruments, min(time) AS first_time, max(time) AS last_time, max(available_at) AS newest,
        count(*) FILTER (WHERE open IS NULL) AS null_open, count(*) FILTER (WHERE high IS NULL) AS null_high,
        count(*) FILTER (WHERE low IS NULL) AS null_low, count(*) FILTER (WHERE close IS NULL) AS null_close,
        count(*) FILTER (WHERE volume IS NULL) AS null_volume,
        count(*) FILTER (WHERE least(open, high, low, close) <= 0) AS non_positive_price,
        count(*) FILTER (WHERE high < low) AS high_below_low,
-       count(*) FILTER (WHERE open < low OR open > high) AS open_outside_range,
-       count(*) FILTER (WHERE close < low OR close > high) AS close_outside_range,
+       count(*) FILTER (WHERE open < low OR open > high OR close < low OR close > high) AS open_close_outside_range,
        count(*) FILTER (WHERE volume < 0) AS negative_volume
      FROM ${latest}`,
-    [options.interval],
+    params,
   );
   const s = summary.parse(raw);
   const spans = z
@@ -131,7 +154,7 @@ export async function dataQualityReport(options: {
     .parse(
       await options.lake.query(
         `SELECT symbol, min(time) AS first_time, max(time) AS last_time, count(*) AS n FROM ${latest} GROUP BY symbol`,
-        [options.interval],
+        params,
       ),
     );
   const calendars = new Map(
@@ -139,12 +162,10 @@ export async function dataQualityReport(options: {
   );
   const gapsBySymbol = spans.map((x) => {
     const code = calendars.get(x.symbol);
-    const expected =
-      code && isCalendarCode(code) ? expectedBars(code, options.interval, x.first_time, x.last_time) : x.n;
+    const expected = code && isCalendarCode(code) ? expectedBars(code, scope.interval, x.first_time, x.last_time) : x.n;
     return { symbol: x.symbol, expected, missing: Math.max(0, expected - x.n) };
   });
   const rate = (n: number) => (s.rows === 0 ? 0 : n / s.rows);
-  const now = options.now ?? new Date();
   return {
     ...base,
     rows: s.rows,
@@ -159,8 +180,7 @@ export async function dataQualityReport(options: {
     violations: [
       { rule: 'non_positive_price', count: s.non_positive_price },
       { rule: 'high_below_low', count: s.high_below_low },
-      { rule: 'open_outside_range', count: s.open_outside_range },
-      { rule: 'close_outside_range', count: s.close_outside_range },
+      { rule: 'open_close_outside_range', count: s.open_close_outside_range },
       { rule: 'negative_volume', count: s.negative_volume },
     ],
     gaps: gapsBySymbol.reduce((n, g) => n + g.missing, 0),
@@ -169,7 +189,7 @@ export async function dataQualityReport(options: {
       .sort((a, b) => b.missing - a.missing || (a.symbol < b.symbol ? -1 : 1))
       .slice(0, 10),
     newestAvailableAt: s.newest,
-    stalenessSeconds: s.newest ? (now.getTime() - s.newest.getTime()) / 1000 : null,
-    ingestionFindings: await ingestionFindings(options.db, options.interval),
+    stalenessSeconds: s.newest ? (scope.asOf.getTime() - s.newest.getTime()) / 1000 : null,
+    ingestionFindings: await findings(),
   };
 }

@@ -377,7 +377,7 @@ export function createVersions(deps: VersionDeps) {
           const picked = usable.filter((i) => {
             const t = rows.t[i]!;
             if (s.from && t < s.from.getTime()) return false;
-            if (s.to && t > s.to.getTime()) return false;
+            if (s.to && t >= s.to.getTime()) return false; // `to` exclusive, as every range
             if (condition >= 0) {
               const v = rows.X.data[i * p + condition]!;
               if (!Number.isFinite(v)) return false;
