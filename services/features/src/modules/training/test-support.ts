@@ -1,6 +1,6 @@
 import type { Role } from '@alphagraph/auth';
-import { BARS_DATASET, featureViewDataset } from '@alphagraph/datasets';
-import { seedAltCatalogEntry } from '@alphagraph/datasets/testing';
+import { BARS_DATASET, featureViewDataset, MARKET_ENTITY } from '@alphagraph/datasets';
+import { seedAltCatalogEntry, seedInstruments } from '@alphagraph/datasets/testing';
 import type { Db } from '@alphagraph/db';
 import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import type { DatabaseKind } from '@alphagraph/db/testing';
@@ -58,12 +58,19 @@ export async function createFixtureView(
   return { refs, lakeDataset };
 }
 
-/** Appends rows to a fixture view as one succeeded materialization run; returns the snapshot id. */
+/**
+ * Appends rows to a fixture view as one succeeded materialization run; returns the snapshot id.
+ * Its entities are registered as instruments (as ingestion registers them), so spines name them.
+ */
 export async function appendViewRows(
   deps: { db: Db; lake: Lake },
   lakeDataset: string,
   rows: readonly FixtureRow[],
 ): Promise<number> {
+  await seedInstruments(
+    deps.db,
+    [...new Set(rows.map(([e]) => e))].filter((e) => e !== MARKET_ENTITY),
+  );
   const [view] = await deps.db.select().from(featureViews).where(eq(featureViews.lakeDataset, lakeDataset));
   const n = view!.features.length;
   const columns = view!.features.map((_, i) => `x${i} DOUBLE`).join(', ');
