@@ -38,6 +38,7 @@ describe('training sets through the gateway', () => {
   let p: TestPlatform;
   let rosa: string;
   let view: string;
+  let source: Record<string, ReturnType<typeof sourceBars>>;
 
   const materialize = async (input: Record<string, unknown>) => {
     const started = await p.query(MATERIALIZE, { i: { mode: 'BACKFILL', waitSeconds: 0, ...input } }, { token: rosa });
@@ -60,6 +61,10 @@ describe('training sets through the gateway', () => {
   };
 
   beforeAll(async () => {
+    // Parsed before the platform starts: parsing blocks the event loop for seconds, long enough
+    // for the gateway to close a kept-alive connection the next request would then reuse.
+    const csv = readAllStocksCsv();
+    source = { AAPL: sourceBars(csv, 'AAPL'), MSFT: sourceBars(csv, 'MSFT') };
     p = await startTestPlatform();
     rosa = await p.token(['researcher'], 'rosa');
     view = await materialize({
@@ -85,9 +90,8 @@ describe('training sets through the gateway', () => {
     const rows = (await p.query(ROWS, { id: created.trainingSet.id }, { token: rosa })).data.trainingSet.rows.edges.map(
       (e: any) => e.node,
     );
-    const csv = readAllStocksCsv();
     const expected = ['AAPL', 'MSFT'].flatMap((symbol) => {
-      const bars = sourceBars(csv, symbol);
+      const bars = source[symbol]!;
       return SESSIONS.map((date) => {
         const i = bars.findIndex((b) => b.date === date);
         const close = (k: number) => bars[k]!.close!;
