@@ -34,6 +34,15 @@ describe.each(testDatabaseKinds())('training set checks on %s', (kind) => {
       ['MSFT', '2016-01-04T00:00:00Z', '2016-01-04T21:00:00Z', [10]],
     ]);
     px = view.refs[0]!;
+    // A later version of the same feature in a view of its own: bare `px` means this one.
+    const v2 = await createFixtureView(h.deps, {
+      view: 'px2',
+      features: [{ name: 'px', version: 2, ttlSeconds: 365 * DAY }],
+    });
+    await appendViewRows(h.deps, v2.lakeDataset, [
+      ['AAPL', '2016-01-05T00:00:00Z', '2016-01-05T21:00:00Z', [200]],
+      ['MSFT', '2016-01-04T00:00:00Z', '2016-01-04T21:00:00Z', [1000]],
+    ]);
   });
   afterAll(async () => {
     await h?.dispose();
@@ -76,12 +85,12 @@ describe.each(testDatabaseKinds())('training set checks on %s', (kind) => {
       features: ['px'],
       spine: rows(['aapl', 'Msft'], '2016-01-06T00:00:00Z'),
     });
-    expect(out.map((r) => [r.entity, r.values.px__v1])).toEqual([
-      ['AAPL', 2],
-      ['MSFT', 10],
+    expect(out.map((r) => [r.entity, r.values.px__v2])).toEqual([
+      ['AAPL', 200],
+      ['MSFT', 1000],
     ]);
     const read = await h.run(READ_BACK, { id: ts.id });
-    expect(read.data.trainingSet.featureRefs).toEqual(['px@1']);
+    expect(read.data.trainingSet.featureRefs).toEqual(['px@2']);
     const schedule = await createAndRead(h, {
       name: 'lower-schedule',
       features: ['px@1'],
@@ -99,7 +108,7 @@ describe.each(testDatabaseKinds())('training set checks on %s', (kind) => {
     // Every spine time is before the first value was available (2016-01-04 21:00Z).
     const early = ['2015-12-01', '2015-12-02', '2015-12-03', '2015-12-04'].map((d) => `${d}T21:00:00Z`);
     const created = await create({
-      features: ['px'],
+      features: [px],
       spine: { rows: early.flatMap((t) => ['AAPL', 'MSFT'].map((entity) => ({ entity, t }))) },
       split: { validationStart: '2015-12-03T00:00:00Z', testStart: '2016-02-01T00:00:00Z', embargoSeconds: DAY },
     });
