@@ -122,7 +122,7 @@ try {
       `SELECT ${fl.columns.map((c) => `CAST(${quoteIdent(c)} AS DOUBLE) AS ${quoteIdent(c)}`).join(', ')},
          CAST(${labelColumn} AS DOUBLE) AS __label
        FROM ${lake.scan(snapshot)}
-       WHERE split = '${split}' AND isfinite(${labelColumn})
+       WHERE lower(split) = '${split}' AND isfinite(${labelColumn})
        ORDER BY row_no${split === 'train' && maxTrainRows !== null ? ` LIMIT ${maxTrainRows}` : ''}`,
     );
     const n = rows.length;

@@ -1,7 +1,10 @@
 import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { openDatabase } from '@alphagraph/db';
 import { materializationRuns } from '@alphagraph/db/schema/features';
-import { Lake } from '@alphagraph/lake';
+import { Lake, quoteLiteral } from '@alphagraph/lake';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readAllStocksCsv, sourceBars } from './source-data.ts';
 import { startTestPlatform, type TestPlatform } from './testkit.ts';
@@ -12,7 +15,11 @@ const RUN = `query($id: ID!) { materializationRun(id: $id) { status error } }`;
 const CREATE = `mutation($i: CreateTrainingSetInput!) { createTrainingSet(input: $i) {
   ok error { code message } trainingSet { id status rowCount builds split { validationStart testStart embargoSeconds } } } }`;
 const ROWS = `query($id: ID!) { trainingSet(id: $id) { rows(first: 1000) { edges { node { rowNumber entity t split values } } } } }`;
-const DOWNLOAD = `query($id: ID!) { trainingSet(id: $id) { download { url rows bytes } } }`;
+const DOWNLOAD = `query($id: ID!, $split: TrainingSplit) { trainingSet(id: $id) { download(split: $split) { url rows bytes } } }`;
+const CHECKED = `mutation($i: CreateTrainingSetInput!) { createTrainingSet(input: $i) {
+  ok error { code message } warnings { code message column split }
+  trainingSet { id rowCount featureRefs splitRows { split rows } } } }`;
+const READ_BACK = `query($id: ID!) { trainingSet(id: $id) { featureRefs splitRows { split rows } warnings { code column split } } }`;
 const REBUILD = `mutation($id: ID!) { rebuildTrainingSet(id: $id) { ok error { message } trainingSet { builds } } }`;
 
 // Ten XNYS sessions around the 2016 DST change (Sunday 03-13): 16:30 New York is 21:30Z, then 20:30Z.
@@ -31,6 +38,7 @@ describe('training sets through the gateway', () => {
   let p: TestPlatform;
   let rosa: string;
   let view: string;
+  let source: Record<string, ReturnType<typeof sourceBars>>;
 
   const materialize = async (input: Record<string, unknown>) => {
     const started = await p.query(MATERIALIZE, { i: { mode: 'BACKFILL', waitSeconds: 0, ...input } }, { token: rosa });
@@ -46,13 +54,17 @@ describe('training sets through the gateway', () => {
   };
   const create = async (input: Record<string, unknown>, token = rosa) =>
     (await p.query(CREATE, { i: input }, { token })).data.createTrainingSet;
-  const fetchDownload = async (id: string, token: string) => {
-    const link = (await p.query(DOWNLOAD, { id }, { token })).data.trainingSet.download;
+  const fetchDownload = async (id: string, token: string, split: string | null = null) => {
+    const link = (await p.query(DOWNLOAD, { id, split }, { token })).data.trainingSet.download;
     const response = await fetch(link.url, { headers: { authorization: `Bearer ${token}` } });
     return { link, status: response.status, bytes: Buffer.from(await response.arrayBuffer()) };
   };
 
   beforeAll(async () => {
+    // Parsed before the platform starts: parsing blocks the event loop for seconds, long enough
+    // for the gateway to close a kept-alive connection the next request would then reuse.
+    const csv = readAllStocksCsv();
+    source = { AAPL: sourceBars(csv, 'AAPL'), MSFT: sourceBars(csv, 'MSFT') };
     p = await startTestPlatform();
     rosa = await p.token(['researcher'], 'rosa');
     view = await materialize({
@@ -78,9 +90,8 @@ describe('training sets through the gateway', () => {
     const rows = (await p.query(ROWS, { id: created.trainingSet.id }, { token: rosa })).data.trainingSet.rows.edges.map(
       (e: any) => e.node,
     );
-    const csv = readAllStocksCsv();
     const expected = ['AAPL', 'MSFT'].flatMap((symbol) => {
-      const bars = sourceBars(csv, symbol);
+      const bars = source[symbol]!;
       return SESSIONS.map((date) => {
         const i = bars.findIndex((b) => b.date === date);
         const close = (k: number) => bars[k]!.close!;
@@ -215,5 +226,150 @@ describe('training sets through the gateway', () => {
     expect(await events('rick')).toEqual([
       { actor: 'rick', action: 'denied:licensed-data', resource: 'dataset:stocknet_tweets' },
     ]);
+  });
+
+  it('refuses unknown symbols by name and reads lower-case ones as the instrument (issue 13 item 3)', async () => {
+    const refused = await p.query(
+      MATERIALIZE,
+      { i: { features: ['ret_1d'], universe: ['aapl', 'NOSUCH'], mode: 'BACKFILL', from: '2016-01-01T00:00:00Z' } },
+      { token: rosa },
+    );
+    expect(refused.data.materializeFeatures).toEqual({
+      ok: false,
+      run: null,
+      error: { message: 'universe: 1 unknown symbol (no instrument has it): NOSUCH' },
+    });
+    const unknown = await create({ ...SPEC, name: 'e2e-unknown', entities: ['aapl', 'NOSUCH', 'NOPE'] });
+    expect(unknown).toEqual({
+      ok: false,
+      trainingSet: null,
+      error: {
+        code: 'INVALID_SPEC',
+        message: 'entities: 2 unknown entities (no instrument has these symbols): NOSUCH, NOPE',
+      },
+    });
+    const lower = await create({ ...SPEC, name: 'e2e-lower', entities: ['msft', 'Aapl'] });
+    expect(lower.trainingSet).toMatchObject({ status: 'READY', rowCount: 20 });
+    const rows = (await p.query(ROWS, { id: lower.trainingSet.id }, { token: rosa })).data.trainingSet.rows.edges;
+    expect(rows.slice(0, 2).map((e: any) => e.node.entity)).toEqual(['AAPL', 'MSFT']);
+    expect(rows[0].node.values.ret_1d__v1).not.toBeNull();
+  });
+
+  it('warns of an all-null feature and a short embargo, counts rows per split, pins a bare name (issue 13 item 4)', async () => {
+    // June 2015 (22 sessions): before the first materialized ret_1d value (the view starts in 2016).
+    const early = {
+      ...SPEC,
+      name: 'e2e-early',
+      features: ['ret_1d'],
+      period: { from: '2015-06-01', to: '2015-06-30' },
+      split: { train: 0.6, validation: 0.2, embargoSeconds: 7 },
+    };
+    const created = (await p.query(CHECKED, { i: early }, { token: rosa })).data.createTrainingSet;
+    expect(created.ok).toBe(true);
+    expect(created.warnings).toEqual([
+      {
+        code: 'EMBARGO_SHORTER_THAN_LABEL',
+        message:
+          "split.embargoSeconds is 7 seconds, shorter than label fwd_5's horizon of 5 1d bars (at least 432000 seconds): " +
+          'the labels of rows just before a split boundary read prices from the next split; set embargoSeconds to at least 432000',
+        column: 'label_fwd_5',
+        split: null,
+      },
+      {
+        code: 'ALL_NULL_COLUMN',
+        message:
+          'feature column ret_1d__v1 (ret_1d@1) is null in all 44 rows: no value of it was known at any spine time ' +
+          '(the spine is before its first materialized value, or every value was older than its TTL)',
+        column: 'ret_1d__v1',
+        split: null,
+      },
+    ]);
+    // 22 instants: 13 TRAIN, 4 VALIDATION, 5 TEST; a 7-second embargo catches no 16:30 row.
+    const splitRows = [
+      { split: 'TRAIN', rows: 26 },
+      { split: 'VALIDATION', rows: 8 },
+      { split: 'TEST', rows: 10 },
+      { split: 'EMBARGO', rows: 0 },
+    ];
+    expect(created.trainingSet).toMatchObject({ rowCount: 44, featureRefs: ['ret_1d@1'], splitRows });
+    const stored = (await p.query(READ_BACK, { id: created.trainingSet.id }, { token: rosa })).data.trainingSet;
+    expect(stored).toEqual({
+      featureRefs: ['ret_1d@1'],
+      splitRows,
+      warnings: [
+        { code: 'EMBARGO_SHORTER_THAN_LABEL', column: 'label_fwd_5', split: null },
+        { code: 'ALL_NULL_COLUMN', column: 'ret_1d__v1', split: null },
+      ],
+    });
+  });
+
+  it('downloads Parquet carrying its spec, snapshots and split vocabulary, the split spelled as the API (issue 13 item 8)', async () => {
+    const created = (await p.query(CHECKED, { i: { ...SPEC, name: 'e2e-metadata' } }, { token: rosa })).data
+      .createTrainingSet;
+    const id = created.trainingSet.id;
+    const stored = (
+      await p.query(
+        `query($id: ID!) { trainingSet(id: $id) { inputs { lakeDataset snapshotId role } } }`,
+        { id },
+        { token: rosa },
+      )
+    ).data.trainingSet;
+    const download = await fetchDownload(id, rosa, 'TRAIN');
+    expect(download.status).toBe(200);
+    const file = join(tmpdir(), `ag-e2e-${id}.parquet`);
+    writeFileSync(file, download.bytes);
+    const handle = await openDatabase(
+      { url: p.databaseUrl, prepare: true, poolSize: 1, pgliteDir: '' },
+      { migrate: false },
+    );
+    const lake = await Lake.open({ root: p.lakeRoot, db: handle.db, threads: 1 });
+    try {
+      const kv = await lake.query<{ key: string; value: string }>(
+        `SELECT decode(key) AS key, decode(value) AS value FROM parquet_kv_metadata(${quoteLiteral(file)}) ORDER BY key`,
+      );
+      const meta = Object.fromEntries(
+        kv.filter((r) => r.key.startsWith('alphagraph.')).map((r) => [r.key, JSON.parse(r.value)]),
+      );
+      expect(Object.keys(meta)).toEqual([
+        'alphagraph.features',
+        'alphagraph.snapshots',
+        'alphagraph.spec',
+        'alphagraph.splits',
+        'alphagraph.training_set',
+        'alphagraph.warnings',
+      ]);
+      expect(meta['alphagraph.spec']).toMatchObject({
+        name: 'e2e-metadata',
+        entities: ['MSFT', 'AAPL'],
+        features: ['ret_1d@1'],
+        split: { train: 0.6, validation: 0.2, embargoSeconds: 86_400 },
+      });
+      expect(meta['alphagraph.snapshots']).toEqual(
+        stored.inputs.map((i: any) => ({ ...i, role: i.role.toLowerCase() })),
+      );
+      expect(meta['alphagraph.snapshots'].map((i: any) => i.role)).toEqual(['feature_view', 'bars']);
+      expect(meta['alphagraph.features']).toEqual([{ ref: 'ret_1d@1', column: 'ret_1d__v1' }]);
+      expect(meta['alphagraph.splits']).toEqual({
+        column: 'split',
+        values: ['TRAIN', 'VALIDATION', 'TEST', 'EMBARGO'],
+        validationStart: '2016-03-15T20:30:00.000Z',
+        testStart: '2016-03-17T20:30:00.000Z',
+        embargoSeconds: 86_400,
+      });
+      expect(meta['alphagraph.training_set']).toEqual({
+        id,
+        name: 'e2e-metadata',
+        lakeDataset: expect.stringMatching(/^ts_/),
+        split: 'TRAIN',
+      });
+      expect(meta['alphagraph.warnings']).toEqual(created.warnings);
+      const splits = await lake.query<{ split: string; n: bigint }>(
+        `SELECT split, count(*) AS n FROM read_parquet(${quoteLiteral(file)}) GROUP BY split`,
+      );
+      expect(splits.map((r) => [r.split, Number(r.n)])).toEqual([['TRAIN', 10]]);
+    } finally {
+      await lake.close();
+      await handle.close();
+    }
   });
 });

@@ -21,6 +21,11 @@ export interface ParquetWriteOptions {
    * columns are mostly distinct values (DOUBLE features) and gains nothing there once compressed.
    */
   readonly dictionary?: boolean;
+  /**
+   * Key-value metadata in the file's footer (Parquet `key_value_metadata`), e.g. what a file was
+   * built from; readers see it with pyarrow's `schema.metadata` or DuckDB's `parquet_kv_metadata()`.
+   */
+  readonly keyValueMetadata?: Readonly<Record<string, string>>;
 }
 
 const COMPRESSIONS: readonly string[] = ['zstd', 'lz4', 'snappy', 'uncompressed'];
@@ -42,6 +47,10 @@ export function parquetCopyOptions(parquet: ParquetWriteOptions): string {
   // A one-byte dictionary limit is how DuckDB's writer is told to encode every column plainly.
   if (parquet.dictionary === false) options.push('DICTIONARY_SIZE_LIMIT 1');
   options.push('ROW_GROUP_SIZE 122880');
+  const metadata = Object.entries(parquet.keyValueMetadata ?? {});
+  if (metadata.length > 0) {
+    options.push(`KV_METADATA {${metadata.map(([k, v]) => `${quoteLiteral(k)}: ${quoteLiteral(v)}`).join(', ')}}`);
+  }
   return options.join(', ');
 }
 

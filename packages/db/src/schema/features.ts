@@ -202,6 +202,14 @@ export const trainingSets = featuresSchema.table(
     builds: integer('builds').notNull().default(0),
     /** Column statistics per split (`all`, `train`, …) of the latest build, computed on first request. */
     statistics: jsonb('statistics').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * What the latest build (or the spec) warns about, typed (code, message, column, split):
+     * all-null columns, empty splits, an embargo shorter than a label's horizon. A rebuild reads the
+     * same pinned inputs, so it finds the same warnings.
+     */
+    warnings: jsonb('warnings').$type<Record<string, unknown>[]>().notNull().default([]),
+    /** Rows per split of the latest build (`{ "TRAIN": 80, … }`); null without splits or before a build. */
+    splitRows: jsonb('split_rows').$type<Record<string, number>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     builtAt: timestamp('built_at', { withTimezone: true }),
     /** The worker (jobs.workers.id) running the current or last build. */

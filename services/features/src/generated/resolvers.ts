@@ -40,11 +40,15 @@ export type Scalars = {
 };
 
 export type CreateTrainingSetInput = {
-  /** Entities of a schedule spine (or `universe`). */
+  /**
+   * Entities of a schedule spine (or `universe`): instrument symbols, matched case-insensitively and
+   * stored as the instrument's symbol (`aapl` is AAPL); an unknown symbol is refused by name, as are
+   * unknown entities of a given spine.
+   */
   entities?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Feature sets (their members, pinned at creation). */
   featureSets?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** Feature versions as name@version. */
+  /** Features as name@version, or a bare name: pinned to its latest version at creation (see featureRefs). */
   features?: InputMaybe<Array<Scalars['String']['input']>>;
   labels?: InputMaybe<Array<LabelInput>>;
   name: Scalars['String']['input'];
@@ -364,8 +368,9 @@ export type MaterializeFeaturesInput = {
   /** Exclusive upper bound on event time. */
   to?: InputMaybe<Scalars['DateTime']['input']>;
   /**
-   * Symbols; default: the features' universes, or every instrument with daily bars when they name
-   * none. Omit for MARKET features (their one entity is MARKET).
+   * Symbols, matched case-insensitively (`aapl` materializes AAPL); an unknown symbol is refused by
+   * name and nothing is queued. Default: the features' universes, or every instrument with daily bars
+   * when they name none. Omit for MARKET features (their one entity is MARKET).
    */
   universe?: InputMaybe<Array<Scalars['String']['input']>>;
   /** How long the answer waits for the run to finish (0-60 s); it continues in the background either way. */
@@ -629,10 +634,20 @@ export type TrainingSet = {
   columns: Array<TrainingSetColumn>;
   createdAt: Scalars['DateTime']['output'];
   createdBy: Scalars['String']['output'];
-  /** The latest build as a Parquet file (or one split of it), in spine order. */
+  /**
+   * The latest build as a Parquet file (or one split of it), in spine order. Its key-value metadata
+   * records the spec (`alphagraph.spec`), the lake snapshots read (`alphagraph.snapshots`), the pinned
+   * features (`alphagraph.features`), the split vocabulary and boundaries (`alphagraph.splits`), the
+   * set and its build (`alphagraph.training_set`) and its warnings (`alphagraph.warnings`), each JSON.
+   */
   download: TrainingSetDownload;
   /** Why the last build failed. */
   error: Maybe<Scalars['String']['output']>;
+  /**
+   * The pinned feature versions (`name@version`), in column order: a bare name in the spec was pinned
+   * to its latest version when the set was created.
+   */
+  featureRefs: Array<Scalars['String']['output']>;
   /** Feature versions, in column order. */
   features: Array<Feature>;
   id: Scalars['ID']['output'];
@@ -648,9 +663,16 @@ export type TrainingSet = {
   /** The spec as submitted (inline or uploaded spine rows are kept in the spine snapshot instead). */
   spec: Scalars['JSON']['output'];
   split: Maybe<TrainingSetSplitBoundaries>;
+  /** Rows of the latest build per split (EMBARGO included); null without splits or before a build. */
+  splitRows: Maybe<Array<TrainingSplitRows>>;
   /** count, nulls, mean, sample std, min and max of each feature and label column. */
   statistics: Array<TrainingSetColumnStatistics>;
   status: TrainingSetStatus;
+  /**
+   * What the latest build warns about: feature (or label) columns null in every row, TRAIN, VALIDATION
+   * or TEST splits with no rows, an embargo shorter than the longest label's horizon.
+   */
+  warnings: Array<TrainingSetWarning>;
 };
 
 
@@ -772,6 +794,8 @@ export type TrainingSetResult = {
   error: Maybe<TrainingSetError>;
   ok: Scalars['Boolean']['output'];
   trainingSet: Maybe<TrainingSet>;
+  /** The built set's warnings (also on TrainingSet.warnings); empty when the build failed. */
+  warnings: Array<TrainingSetWarning>;
 };
 
 export type TrainingSetRow = {
@@ -812,6 +836,25 @@ export type TrainingSetStatus =
   | 'failed'
   | 'ready';
 
+/** A training set that built but is probably not what was meant. Stored with the set. */
+export type TrainingSetWarning = {
+  __typename?: 'TrainingSetWarning';
+  code: TrainingSetWarningCode;
+  /** The output column concerned (a feature column, or the label column whose horizon the embargo misses). */
+  column: Maybe<Scalars['String']['output']>;
+  message: Scalars['String']['output'];
+  /** The split concerned (EMPTY_SPLIT). */
+  split: Maybe<TrainingSplit>;
+};
+
+export type TrainingSetWarningCode =
+  /** A feature (or label) column is null in every row: e.g. the spine is before any materialized value. */
+  | 'ALL_NULL_COLUMN'
+  /** split.embargoSeconds is shorter than the longest label's horizon: labels near a boundary overlap the next split. */
+  | 'EMBARGO_SHORTER_THAN_LABEL'
+  /** TRAIN, VALIDATION or TEST has no rows. */
+  | 'EMPTY_SPLIT';
+
 /**
  * Where the spine comes from: exactly one of `rows` (at most 100,000), `parquetBase64` (a Parquet file
  * with columns entity and t, base64-encoded), `uploadedFile` (the bare name of a Parquet file under the
@@ -830,12 +873,15 @@ export type TrainingSpineRowInput = {
   t: Scalars['String']['input'];
 };
 
-/** Time-ordered splits; EMBARGO marks rows within the embargo before a split boundary. */
+/**
+ * Time-ordered splits; EMBARGO marks rows within the embargo before a split boundary. The `split`
+ * column of a build and of its Parquet download holds these same spellings.
+ */
 export type TrainingSplit =
-  | 'embargo'
-  | 'test'
-  | 'train'
-  | 'validation';
+  | 'EMBARGO'
+  | 'TEST'
+  | 'TRAIN'
+  | 'VALIDATION';
 
 /**
  * Time-ordered train / validation / test over the spine's distinct timestamps: fractions (`train`,
@@ -848,6 +894,12 @@ export type TrainingSplitInput = {
   train?: InputMaybe<Scalars['Float']['input']>;
   validation?: InputMaybe<Scalars['Float']['input']>;
   validationStart?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type TrainingSplitRows = {
+  __typename?: 'TrainingSplitRows';
+  rows: Scalars['Int']['output'];
+  split: TrainingSplit;
 };
 
 export type TrainingUniverse =
@@ -1040,10 +1092,13 @@ export type ResolversTypes = ResolversObject<{
   TrainingSetRowEdge: ResolverTypeWrapper<TrainingSetRowEdgeModelModel>;
   TrainingSetSplitBoundaries: ResolverTypeWrapper<ResolvedSplitModel>;
   TrainingSetStatus: ResolverTypeWrapper<TrainingSetStatus>;
+  TrainingSetWarning: ResolverTypeWrapper<Omit<TrainingSetWarning, 'code' | 'split'> & { code: ResolversTypes['TrainingSetWarningCode'], split?: Maybe<ResolversTypes['TrainingSplit']> }>;
+  TrainingSetWarningCode: ResolverTypeWrapper<TrainingSetWarningCode>;
   TrainingSpineInput: TrainingSpineInput;
   TrainingSpineRowInput: TrainingSpineRowInput;
   TrainingSplit: ResolverTypeWrapper<TrainingSplit>;
   TrainingSplitInput: TrainingSplitInput;
+  TrainingSplitRows: ResolverTypeWrapper<Omit<TrainingSplitRows, 'split'> & { split: ResolversTypes['TrainingSplit'] }>;
   TrainingUniverse: ResolverTypeWrapper<TrainingUniverse>;
   TripleBarrierLabelInput: TripleBarrierLabelInput;
 }>;
@@ -1100,9 +1155,11 @@ export type ResolversParentTypes = ResolversObject<{
   TrainingSetRowConnection: TrainingSetRowConnectionModelModel;
   TrainingSetRowEdge: TrainingSetRowEdgeModelModel;
   TrainingSetSplitBoundaries: ResolvedSplitModel;
+  TrainingSetWarning: TrainingSetWarning;
   TrainingSpineInput: TrainingSpineInput;
   TrainingSpineRowInput: TrainingSpineRowInput;
   TrainingSplitInput: TrainingSplitInput;
+  TrainingSplitRows: TrainingSplitRows;
   TripleBarrierLabelInput: TripleBarrierLabelInput;
 }>;
 
@@ -1346,6 +1403,7 @@ export type TrainingSetResolvers<ContextType = Context, ParentType extends Resol
   createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   download?: Resolver<ResolversTypes['TrainingSetDownload'], ParentType, ContextType, Partial<TrainingSetDownloadArgs>>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  featureRefs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputs?: Resolver<Array<ResolversTypes['TrainingSetInputSnapshot']>, ParentType, ContextType>;
@@ -1355,8 +1413,10 @@ export type TrainingSetResolvers<ContextType = Context, ParentType extends Resol
   rows?: Resolver<ResolversTypes['TrainingSetRowConnection'], ParentType, ContextType, RequireFields<TrainingSetRowsArgs, 'first'>>;
   spec?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
   split?: Resolver<Maybe<ResolversTypes['TrainingSetSplitBoundaries']>, ParentType, ContextType>;
+  splitRows?: Resolver<Maybe<Array<ResolversTypes['TrainingSplitRows']>>, ParentType, ContextType>;
   statistics?: Resolver<Array<ResolversTypes['TrainingSetColumnStatistics']>, ParentType, ContextType, Partial<TrainingSetStatisticsArgs>>;
   status?: Resolver<ResolversTypes['TrainingSetStatus'], ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['TrainingSetWarning']>, ParentType, ContextType>;
 }>;
 
 export type TrainingSetColumnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSetColumn'] = ResolversParentTypes['TrainingSetColumn']> = ResolversObject<{
@@ -1403,6 +1463,7 @@ export type TrainingSetResultResolvers<ContextType = Context, ParentType extends
   error?: Resolver<Maybe<ResolversTypes['TrainingSetError']>, ParentType, ContextType>;
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   trainingSet?: Resolver<Maybe<ResolversTypes['TrainingSet']>, ParentType, ContextType>;
+  warnings?: Resolver<Array<ResolversTypes['TrainingSetWarning']>, ParentType, ContextType>;
 }>;
 
 export type TrainingSetRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSetRow'] = ResolversParentTypes['TrainingSetRow']> = ResolversObject<{
@@ -1432,7 +1493,21 @@ export type TrainingSetSplitBoundariesResolvers<ContextType = Context, ParentTyp
 
 export type TrainingSetStatusResolvers = { BUILDING: 'building', FAILED: 'failed', READY: 'ready' };
 
-export type TrainingSplitResolvers = { EMBARGO: 'embargo', TEST: 'test', TRAIN: 'train', VALIDATION: 'validation' };
+export type TrainingSetWarningResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSetWarning'] = ResolversParentTypes['TrainingSetWarning']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['TrainingSetWarningCode'], ParentType, ContextType>;
+  column?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  split?: Resolver<Maybe<ResolversTypes['TrainingSplit']>, ParentType, ContextType>;
+}>;
+
+export type TrainingSetWarningCodeResolvers = { ALL_NULL_COLUMN: 'ALL_NULL_COLUMN', EMBARGO_SHORTER_THAN_LABEL: 'EMBARGO_SHORTER_THAN_LABEL', EMPTY_SPLIT: 'EMPTY_SPLIT' };
+
+export type TrainingSplitResolvers = { EMBARGO: 'EMBARGO', TEST: 'TEST', TRAIN: 'TRAIN', VALIDATION: 'VALIDATION' };
+
+export type TrainingSplitRowsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrainingSplitRows'] = ResolversParentTypes['TrainingSplitRows']> = ResolversObject<{
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  split?: Resolver<ResolversTypes['TrainingSplit'], ParentType, ContextType>;
+}>;
 
 export type TrainingUniverseResolvers = { BARS: 'bars', FEATURES: 'features' };
 
@@ -1480,7 +1555,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TrainingSetRowEdge?: TrainingSetRowEdgeResolvers<ContextType>;
   TrainingSetSplitBoundaries?: TrainingSetSplitBoundariesResolvers<ContextType>;
   TrainingSetStatus?: TrainingSetStatusResolvers;
+  TrainingSetWarning?: TrainingSetWarningResolvers<ContextType>;
+  TrainingSetWarningCode?: TrainingSetWarningCodeResolvers;
   TrainingSplit?: TrainingSplitResolvers;
+  TrainingSplitRows?: TrainingSplitRowsResolvers<ContextType>;
   TrainingUniverse?: TrainingUniverseResolvers;
 }>;
 

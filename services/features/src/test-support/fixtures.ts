@@ -21,6 +21,9 @@ export interface Bar {
   readonly availableAt?: Date;
 }
 
+/** The symbols tests write synthetic bars for; the test harness registers them as instruments. */
+export const SYNTHETIC_SYMBOLS: readonly string[] = ['AAA', 'BBB', 'CCC'];
+
 /** A deterministic random walk of daily bars over the XNYS sessions from `from` to `to`. */
 export function syntheticBars(symbols: readonly string[], from: string, to: string, seed = 1): Bar[] {
   let state = seed;

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Role } from '@alphagraph/auth';
+import { seedInstruments } from '@alphagraph/datasets/testing';
 import type { DatabaseKind } from '@alphagraph/db/testing';
 import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '@alphagraph/service/testing';
 import { createFeatures } from '../service.ts';
+import { SYNTHETIC_SYMBOLS } from './fixtures.ts';
 
 export interface Harness {
   readonly t: TestRuntime;
@@ -19,6 +21,9 @@ export interface Harness {
 
 export async function createHarness(kind: DatabaseKind): Promise<Harness> {
   const t = await createTestRuntime(kind);
+  // The instruments `syntheticBars` writes bars for, registered as ingestion registers them:
+  // materialization refuses symbols no instrument has.
+  await seedInstruments(t.handle.db, SYNTHETIC_SYMBOLS);
   const service = await createFeatures(t);
   return {
     t,

@@ -218,4 +218,32 @@ describe.each(testDatabaseKinds())('materialization on %s', (kind) => {
       'Mutation.materializeFeatures requires role researcher or service; you have analyst',
     );
   });
+
+  it('refuses unknown symbols by name, queueing nothing, and materializes a lower-case symbol as the instrument', async () => {
+    const runs = async () =>
+      (await h.gql(['viewer'], '{ materializationRuns(first: 500) { id } }')).data.materializationRuns;
+    const before = await runs();
+    const refused = await materialize({ features: ['kmid'], universe: ['aaa', 'NOPE', 'zzz9'] });
+    expect(refused).toEqual({
+      ok: false,
+      run: null,
+      error: {
+        code: 'BAD_INPUT',
+        field: 'universe',
+        message: 'universe: 2 unknown symbols (no instrument has them): NOPE, zzz9',
+      },
+    });
+    expect(await runs()).toEqual(before);
+    const lower = await materialize({
+      features: ['kmid'],
+      universe: ['bbb'],
+      mode: 'BACKFILL',
+      from: `${START}T00:00:00Z`,
+    });
+    expect(lower.error).toBeNull();
+    expect(lower.run).toMatchObject({ status: 'SUCCEEDED', universe: ['BBB'] });
+    expect(lower.run.rowsWritten).toBeGreaterThan(0);
+    expect(await viewRows(h, lower.run.view.lakeDataset, `entity = 'bbb'`)).toEqual([]);
+    expect((await viewRows(h, lower.run.view.lakeDataset, `entity = 'BBB'`)).length).toBeGreaterThan(0);
+  });
 });

@@ -1,4 +1,4 @@
-import { BARS_DATASET, MARKET_ENTITY } from '@alphagraph/datasets';
+import { BARS_DATASET, MARKET_ENTITY, resolveSymbols } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
@@ -15,7 +15,7 @@ const requestSchema = z
     set: z.string().min(1).nullish(),
     features: z.array(z.string()).min(1, 'name at least one feature').max(2000).nullish(),
     universe: z
-      .array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/, 'symbols are upper-case tickers'))
+      .array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/i, 'symbols are tickers such as AAPL or BRK.B'))
       .max(10_000)
       .nullish(),
     from: z.date().nullish(),
@@ -116,9 +116,24 @@ export async function requestMaterialization(
       },
     };
   }
+  let universe = market ? [MARKET_ENTITY] : (req.universe ?? []);
+  if (!market && universe.length > 0) {
+    // Matched case-insensitively; an unknown symbol is refused by name, before anything is queued.
+    const { canonical, unknown } = await resolveSymbols(deps.db, universe);
+    if (unknown.length > 0) {
+      return {
+        ok: false,
+        error: {
+          code: 'BAD_INPUT',
+          field: 'universe',
+          message: `universe: ${unknown.length} unknown ${unknown.length === 1 ? 'symbol' : 'symbols'} (no instrument has ${unknown.length === 1 ? 'it' : 'them'}): ${unknown.join(', ')}`,
+        },
+      };
+    }
+    universe = universe.map((s) => canonical.get(s)!);
+  }
   const view = await deps.views.ensure(members, req.set ?? null);
 
-  let universe = market ? [MARKET_ENTITY] : (req.universe ?? []);
   if (universe.length === 0) {
     const declared = await deps.features.universeOf(members.map((f) => f.id));
     universe = [...new Set(declared.map((u) => u.symbol))].sort();

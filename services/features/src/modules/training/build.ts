@@ -113,7 +113,8 @@ function at(iso: string): string {
 }
 
 /**
- * The joined rows with their split (rows within the embargo before a boundary are `embargo`). The
+ * The joined rows with their split, spelled as the API's TrainingSplit (rows within the embargo
+ * before a boundary are EMBARGO; builds before this spelling wrote lower case, which readers fold). The
  * split depends on t alone, so it is added after the join and its sort instead of riding through
  * them; a projection keeps the order of the rows it reads.
  */
@@ -121,8 +122,8 @@ function withSplit(joined: string, split: ResolvedSplit | null): string {
   if (!split) return joined;
   const gap = `to_microseconds(${BigInt(split.embargoSeconds) * 1_000_000n})`;
   const [v, t] = [at(split.validationStart), at(split.testStart)];
-  return `SELECT *, CASE WHEN t >= ${t} THEN 'test' WHEN t >= ${t} - ${gap} THEN 'embargo'
-      WHEN t >= ${v} THEN 'validation' WHEN t >= ${v} - ${gap} THEN 'embargo' ELSE 'train' END AS split
+  return `SELECT *, CASE WHEN t >= ${t} THEN 'TEST' WHEN t >= ${t} - ${gap} THEN 'EMBARGO'
+      WHEN t >= ${v} THEN 'VALIDATION' WHEN t >= ${v} - ${gap} THEN 'EMBARGO' ELSE 'TRAIN' END AS split
     FROM (${joined})`;
 }
 

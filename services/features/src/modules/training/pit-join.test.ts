@@ -347,10 +347,10 @@ describe('point-in-time join', () => {
       [out.files[0]!],
     );
     expect(rows.map((r) => ({ ...r, row_no: Number(r.row_no) }))).toEqual([
-      { row_no: 0, entity: 'A', split: 'train', px__v1: 1, vix__v1: 15 },
-      { row_no: 1, entity: 'B', split: 'train', px__v1: 10, vix__v1: 15 },
-      { row_no: 2, entity: 'A', split: 'validation', px__v1: 2, vix__v1: 16 },
-      { row_no: 3, entity: 'B', split: 'validation', px__v1: 20, vix__v1: 16 },
+      { row_no: 0, entity: 'A', split: 'TRAIN', px__v1: 1, vix__v1: 15 },
+      { row_no: 1, entity: 'B', split: 'TRAIN', px__v1: 10, vix__v1: 15 },
+      { row_no: 2, entity: 'A', split: 'VALIDATION', px__v1: 2, vix__v1: 16 },
+      { row_no: 3, entity: 'B', split: 'VALIDATION', px__v1: 20, vix__v1: 16 },
     ]);
   });
 });

@@ -11,7 +11,9 @@ import { featureSetRefs } from '../sets/store.ts';
 import { refOf } from '../views/naming.ts';
 import { resolveViews } from '../views/reader.ts';
 import type { ResolvedFeature, ResolvedSplit, TrainingSetResolution } from './build.ts';
+import { canonicalEntities } from './entities.ts';
 import { TrainingSetError } from './errors.ts';
+import { type InputSnapshot, inputSnapshots } from './metadata.ts';
 import type { OutputColumn, SplitSpec, TrainingSetSpec } from './spec.ts';
 import { type SpinePlan, scheduleInstants, storeSpine } from './spine.ts';
 
@@ -33,7 +35,7 @@ export async function resolveFeatureVersions(db: Db, spec: TrainingSetSpec): Pro
 
 export interface ResolvedTrainingSet {
   readonly resolution: TrainingSetResolution;
-  readonly inputs: { lakeDataset: string; snapshotId: number; role: 'feature_view' | 'bars' | 'spine' }[];
+  readonly inputs: InputSnapshot[];
 }
 
 /**
@@ -91,13 +93,6 @@ export async function resolveTrainingSet(options: {
     };
   }
 
-  const inputs: ResolvedTrainingSet['inputs'] = [];
-  for (const f of features) {
-    if (!inputs.some((i) => i.lakeDataset === f.lakeDataset))
-      inputs.push({ lakeDataset: f.lakeDataset, snapshotId: f.snapshotId, role: 'feature_view' });
-  }
-  if (bars) inputs.push({ lakeDataset: bars.lakeDataset, snapshotId: bars.snapshotId, role: 'bars' });
-
   let spine: SpinePlan;
   if (spec.spine.kind === 'schedule') {
     const period = spec.period!;
@@ -125,10 +120,10 @@ export async function resolveTrainingSet(options: {
       spine: spec.spine,
       lakeDataset: options.names.spine,
       period: spec.period,
+      canonical: (entities, argument) => canonicalEntities(db, entities, argument),
       ...(options.spineMaxBytes === undefined ? {} : { maxBytes: options.spineMaxBytes }),
     });
     spine = { kind: 'stored', lakeDataset: options.names.spine, snapshotId: stored.snapshotId };
-    inputs.push({ lakeDataset: options.names.spine, snapshotId: stored.snapshotId, role: 'spine' });
   }
 
   const columns: OutputColumn[] = [
@@ -147,14 +142,18 @@ export async function resolveTrainingSet(options: {
     throw new TrainingSetError('INVALID_SPEC', `output columns repeat: ${[...new Set(repeated)].join(', ')}`);
 
   const split = spec.split ? await splitBoundaries(lake, spine, spec.split) : null;
-  return { resolution: { features, labels: spec.labels, bars, spine, split, columns }, inputs };
+  const resolution: TrainingSetResolution = { features, labels: spec.labels, bars, spine, split, columns };
+  return { resolution, inputs: inputSnapshots(resolution) };
 }
 
 async function entitiesOf(
   options: { db: Db; lake: Lake; features: readonly FeatureRecord[] },
   spec: TrainingSetSpec,
 ): Promise<string[]> {
-  if (spec.entities) return [...new Set(spec.entities)].sort();
+  if (spec.entities) {
+    const canonical = await canonicalEntities(options.db, spec.entities, 'entities');
+    return [...new Set(spec.entities.map((e) => canonical.get(e)!))].sort();
+  }
   if (spec.universe === 'features') {
     const rows = await createFeatureStore(options.db).universeOf(options.features.map((f) => f.id));
     const byFeature = new Set(rows.map((r) => r.featureId));

@@ -3,9 +3,11 @@ import type { CreateTrainingSetInput, LabelInput, Resolvers } from '../../genera
 import type { LabelSpec } from '../labels/spec.ts';
 import { trainingEnums } from './enums.ts';
 import { TrainingSetError, type TrainingSetFailure } from './errors.ts';
+import { inputSnapshots } from './metadata.ts';
 import type { TrainingSetRow } from './service.ts';
 import type { TrainingSetSpecInput } from './spec.ts';
 import type { TrainingSetRecord } from './store.ts';
+import { SPLIT_NAMES, type TrainingSetWarning } from './warnings.ts';
 
 export interface TrainingSetRowEdgeModel {
   readonly cursor: string;
@@ -16,15 +18,12 @@ export interface TrainingSetRowConnectionModel {
   readonly hasNextPage: boolean;
   readonly endCursor: string | null;
 }
-export interface TrainingSetInputSnapshotModel {
-  readonly lakeDataset: string;
-  readonly snapshotId: number;
-  readonly role: 'feature_view' | 'bars' | 'spine';
-}
+export type { InputSnapshot as TrainingSetInputSnapshotModel } from './metadata.ts';
 export interface TrainingSetResultModel {
   readonly ok: boolean;
   readonly trainingSet: TrainingSetRecord | null;
   readonly error: { code: TrainingSetFailure; message: string } | null;
+  readonly warnings: readonly TrainingSetWarning[];
 }
 
 const MAX_PAGE = 1_000;
@@ -112,26 +111,14 @@ export function specFromInput(input: CreateTrainingSetInput): TrainingSetSpecInp
 /** A training-set failure becomes the result's error; anything else stays an error of the field. */
 async function result(run: () => Promise<TrainingSetRecord>): Promise<TrainingSetResultModel> {
   try {
-    return { ok: true, trainingSet: await run(), error: null };
+    const trainingSet = await run();
+    return { ok: true, trainingSet, error: null, warnings: trainingSet.warnings };
   } catch (error) {
     if (error instanceof TrainingSetError) {
-      return { ok: false, trainingSet: null, error: { code: error.failure, message: error.message } };
+      return { ok: false, trainingSet: null, error: { code: error.failure, message: error.message }, warnings: [] };
     }
     throw error;
   }
-}
-
-function inputsOf(ts: TrainingSetRecord): TrainingSetInputSnapshotModel[] {
-  const r = ts.resolution;
-  const out: TrainingSetInputSnapshotModel[] = [];
-  for (const f of r.features) {
-    if (!out.some((i) => i.lakeDataset === f.lakeDataset))
-      out.push({ lakeDataset: f.lakeDataset, snapshotId: f.snapshotId, role: 'feature_view' });
-  }
-  if (r.bars) out.push({ lakeDataset: r.bars.lakeDataset, snapshotId: r.bars.snapshotId, role: 'bars' });
-  if (r.spine.kind === 'stored')
-    out.push({ lakeDataset: r.spine.lakeDataset, snapshotId: r.spine.snapshotId, role: 'spine' });
-  return out;
 }
 
 /** The training-set part of the features subgraph's resolver map. */
@@ -155,8 +142,12 @@ export const trainingResolvers: Resolvers = {
         Exclude<(typeof found)[number], Error>
       >[];
     },
+    featureRefs: (ts) => ts.resolution.features.map((f) => f.ref),
     columns: (ts) => [...ts.resolution.columns],
-    inputs: (ts) => inputsOf(ts),
+    splitRows: (ts) =>
+      ts.splitRows ? SPLIT_NAMES.map((split) => ({ split, rows: ts.splitRows?.[split] ?? 0 })) : null,
+    warnings: (ts) => [...ts.warnings],
+    inputs: (ts) => inputSnapshots(ts.resolution),
     labelsAsOf: (ts) => ts.resolution.bars?.asOf ?? null,
     split: (ts) => ts.resolution.split,
     rows: async (ts, args, ctx) => {

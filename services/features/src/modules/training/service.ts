@@ -7,11 +7,13 @@ import { DomainError, type DownloadLink, type Downloads, type RequestScope } fro
 import { z } from 'zod';
 import { buildTrainingSet, TRAINING_SET_PARQUET } from './build.ts';
 import { TrainingSetError } from './errors.ts';
+import { downloadMetadata } from './metadata.ts';
 import { resolveFeatureVersions, resolveTrainingSet } from './resolve.ts';
 import { type TrainingSetSpecInput, trainingSetSpecSchema } from './spec.ts';
 import { createTrainingSetStore, type TrainingSetRecord } from './store.ts';
+import { type SplitName, summarizeBuild } from './warnings.ts';
 
-export type SplitName = 'train' | 'validation' | 'test' | 'embargo';
+export type { SplitName } from './warnings.ts';
 
 export interface ColumnStatistics {
   readonly column: string;
@@ -50,6 +52,8 @@ export interface TrainingSetDeps {
 }
 
 const compact = (id: string) => id.replaceAll('-', '');
+/** The split column as the API spells it: builds before TRAIN/VALIDATION/TEST/EMBARGO wrote lower case. */
+const SPLIT = 'upper(split)';
 const statsRow = z.record(z.string(), z.unknown());
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
@@ -93,10 +97,16 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         resolution: ts.resolution,
         summary: { trainingSet: ts.id },
       });
+      const { splitRows, warnings } = await summarizeBuild({
+        lake: deps.lake,
+        lakeDataset: ts.lakeDataset,
+        snapshotId: built.snapshotId,
+        resolution: ts.resolution,
+      });
       const ready = await store.transition(
         ts.id,
         'ready',
-        { snapshotId: built.snapshotId, rowCount: built.rows, builtAt: new Date(), error: null },
+        { snapshotId: built.snapshotId, rowCount: built.rows, builtAt: new Date(), error: null, splitRows, warnings },
         deps.lease.id,
       );
       if (!ready) throw new TrainingSetError('CONFLICT', `training set ${ts.id} changed while it was building`);
@@ -242,14 +252,14 @@ export function createTrainingSets(deps: TrainingSetDeps) {
     ) {
       const scan = await readable(scope, ts, 'rows');
       const params: LakeParam[] = [page.after ?? -1];
-      const bySplit = page.split ? `AND split = $${params.push(page.split)}` : '';
+      const bySplit = page.split ? `AND ${SPLIT} = $${params.push(page.split)}` : '';
       const hasSplit = ts.resolution.split !== null;
       const columns = valueColumns(ts);
       const select = columns.map((c) =>
         c.type === 'TIMESTAMPTZ' ? `strftime(${quoteIdent(c.name)}, '%Y-%m-%dT%H:%M:%S.%fZ')` : quoteIdent(c.name),
       );
       const raw = await deps.lake.query(
-        `SELECT row_no, entity, strftime(t, '%Y-%m-%dT%H:%M:%S.%fZ') AS t, ${hasSplit ? 'split' : 'NULL'} AS split
+        `SELECT row_no, entity, strftime(t, '%Y-%m-%dT%H:%M:%S.%fZ') AS t, ${hasSplit ? SPLIT : 'NULL'} AS split
            ${select.map((s, i) => `, ${s} AS c${i}`).join('')}
          FROM ${scan} WHERE row_no > $1 ${bySplit} ORDER BY row_no LIMIT ${page.first + 1}`,
         params,
@@ -285,7 +295,7 @@ export function createTrainingSets(deps: TrainingSetDeps) {
         ];
       });
       const [raw] = await deps.lake.query(
-        `SELECT count(*) AS total, ${aggregates.join(', ')} FROM ${scan} ${split ? 'WHERE split = $1' : ''}`,
+        `SELECT count(*) AS total, ${aggregates.join(', ')} FROM ${scan} ${split ? `WHERE ${SPLIT} = $1` : ''}`,
         split ? [split] : [],
       );
       const r = statsRow.parse(raw);
@@ -307,14 +317,17 @@ export function createTrainingSets(deps: TrainingSetDeps) {
     /** A Parquet download of the latest build (or one split of it), in spine order. */
     async download(scope: RequestScope, ts: TrainingSetRecord, split: SplitName | null): Promise<DownloadLink> {
       const scan = await readable(scope, ts, 'download');
-      const columns = ts.resolution.columns.map((c) => quoteIdent(c.name)).join(', ');
+      const columns = ts.resolution.columns
+        .map((c) => (c.kind === 'split' ? `${SPLIT} AS split` : quoteIdent(c.name)))
+        .join(', ');
       return deps.downloads.create(scope, {
-        sql: `SELECT ${columns} FROM ${scan} ${split ? 'WHERE split = $1' : ''} ORDER BY row_no`,
+        sql: `SELECT ${columns} FROM ${scan} ${split ? `WHERE ${SPLIT} = $1` : ''} ORDER BY row_no`,
         params: split ? [split] : [],
         requires: [['researcher']],
         name: `${ts.name}${split ? `-${split}` : ''}`,
         // Encoded as the build wrote it: re-encoding 50 DOUBLE columns is most of a download's cost.
-        parquet: TRAINING_SET_PARQUET,
+        // The file carries its spec, snapshots and split vocabulary in its key-value metadata.
+        parquet: { ...TRAINING_SET_PARQUET, keyValueMetadata: downloadMetadata(ts, split) },
       });
     },
   };

@@ -1,9 +1,8 @@
 import { calendarCodes } from '@alphagraph/calendar';
 import { z } from 'zod';
+import { parseFeatureRef } from '../features/store.ts';
 import { type LabelSpec, labelSpecSchema } from '../labels/spec.ts';
 
-/** `name@version`: a training set pins every feature version. */
-export const FEATURE_REF = /^([a-z][a-z0-9_]{0,62})@([1-9]\d{0,8})$/i;
 const ENTITY = z.string().min(1).max(64);
 /** An instant with up to microsecond precision (kept exactly: TTL bounds are microsecond-exact). */
 export const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?(Z|[+-]\d{2}:?\d{2})$/;
@@ -75,7 +74,14 @@ export const trainingSetSpecSchema = z
     entities: z.array(ENTITY).min(1).max(10_000).nullable().default(null),
     universe: z.enum(['bars', 'features']).nullable().default(null),
     spine: spineSpecSchema,
-    features: z.array(z.string().regex(FEATURE_REF, 'expected name@version')).max(2_000).default([]),
+    /**
+     * `name@version`, or a bare `name` (the rule of materializeFeatures and onlineFeatures): a bare
+     * name is pinned to the feature's latest version when the set is created.
+     */
+    features: z
+      .array(z.string().refine((r) => parseFeatureRef(r) !== null, 'expected a feature name or name@version'))
+      .max(2_000)
+      .default([]),
     featureSets: z.array(z.string().min(1).max(63)).max(20).default([]),
     labels: z.array(labelSpecSchema).max(20).default([]),
     /** Bars the labels read. */

@@ -117,6 +117,11 @@ export async function storeSpine(options: {
   period: { from: string; to: string } | null;
   /** The largest Parquet spine accepted, in bytes (default DEFAULT_SPINE_MAX_BYTES). */
   maxBytes?: number;
+  /**
+   * The canonical spelling of each distinct entity, refusing unknown ones (see ./entities.ts);
+   * `argument` names the spine input they came from.
+   */
+  canonical: (entities: readonly string[], argument: string) => Promise<ReadonlyMap<string, string>>;
 }): Promise<{ snapshotId: number; rows: number }> {
   const { lake, spine } = options;
   const maxBytes = options.maxBytes ?? DEFAULT_SPINE_MAX_BYTES;
@@ -160,6 +165,7 @@ export async function storeSpine(options: {
         await s.run(`INSERT INTO spine_in ${await parquetSpineSql(s, file!)}`);
       }
       await checkSpine(s, options.period);
+      await canonicalizeSpine(s, (entities) => options.canonical(entities, SPINE_ARGUMENT[spine.kind]));
       rows = await w.writeQuery('SELECT row_no, entity, t FROM spine_in ORDER BY row_no');
     });
     return { snapshotId: snapshot.id, rows };
@@ -181,6 +187,27 @@ export async function commitUnwrapped(
     if (error instanceof LakeError && error.cause instanceof DomainError) throw error.cause;
     throw error;
   }
+}
+
+/** The GraphQL argument each kind of given spine comes from, for refusals. */
+const SPINE_ARGUMENT = { rows: 'spine.rows', parquet: 'spine.parquetBase64', upload: 'spine.uploadedFile' } as const;
+
+/** Rewrites the staged spine's entities to their canonical symbols (`aapl` -> `AAPL`). */
+async function canonicalizeSpine(
+  s: LakeSession,
+  canonical: (entities: readonly string[]) => Promise<ReadonlyMap<string, string>>,
+): Promise<void> {
+  const distinct = (await s.all('SELECT DISTINCT entity FROM spine_in ORDER BY entity')).map(
+    (r) => z.object({ entity: z.string() }).parse(r).entity,
+  );
+  const renamed = [...(await canonical(distinct))].filter(([given, symbol]) => given !== symbol);
+  if (renamed.length === 0) return;
+  await s.run('CREATE TEMP TABLE spine_renamed (given VARCHAR, symbol VARCHAR)');
+  await s.append(
+    'spine_renamed',
+    renamed.map(([given, symbol]): StagedValue[] => [given, symbol]),
+  );
+  await s.run('UPDATE spine_in SET entity = r.symbol FROM spine_renamed r WHERE spine_in.entity = r.given');
 }
 
 const describeRow = z.object({ column_name: z.string(), column_type: z.string() });

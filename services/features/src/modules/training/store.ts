@@ -8,10 +8,16 @@ import {
 } from '@alphagraph/db/schema/features';
 import { defineLifecycle, type WorkerLease } from '@alphagraph/jobs';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
+import { z } from 'zod';
 import { resolutionSchema, type TrainingSetResolution } from './build.ts';
+import { SPLIT_NAMES, type SplitRows, type TrainingSetWarning, warningSchema } from './warnings.ts';
 
 type Row = typeof trainingSets.$inferSelect;
-export type TrainingSetRecord = Omit<Row, 'resolution'> & { readonly resolution: TrainingSetResolution };
+export type TrainingSetRecord = Omit<Row, 'resolution' | 'warnings' | 'splitRows'> & {
+  readonly resolution: TrainingSetResolution;
+  readonly warnings: readonly TrainingSetWarning[];
+  readonly splitRows: SplitRows | null;
+};
 
 /**
  * The build lifecycle, declared once for the jobs kit: building -> ready | failed; a rebuild goes
@@ -37,7 +43,14 @@ export const trainingSetLifecycle = defineLifecycle({
   },
 });
 
-const fromRow = (row: Row): TrainingSetRecord => ({ ...row, resolution: resolutionSchema.parse(row.resolution) });
+const splitRowsSchema = z.record(z.enum(SPLIT_NAMES), z.number().int()).nullable();
+
+const fromRow = (row: Row): TrainingSetRecord => ({
+  ...row,
+  resolution: resolutionSchema.parse(row.resolution),
+  warnings: z.array(warningSchema).parse(row.warnings),
+  splitRows: splitRowsSchema.parse(row.splitRows) as SplitRows | null,
+});
 
 export function createTrainingSetStore(db: Db) {
   return {
@@ -92,14 +105,23 @@ export function createTrainingSetStore(db: Db) {
     async transition(
       id: string,
       to: TrainingSetStatus,
-      patch: Partial<Pick<Row, 'error' | 'snapshotId' | 'rowCount' | 'builtAt'>> = {},
+      patch: Partial<Pick<Row, 'error' | 'snapshotId' | 'rowCount' | 'builtAt'>> & {
+        warnings?: readonly TrainingSetWarning[];
+        splitRows?: SplitRows | null;
+      } = {},
       builder?: string,
     ): Promise<TrainingSetRecord | null> {
+      const { warnings, splitRows, ...rest } = patch;
       const built = to === 'ready' ? { builds: sql`${trainingSets.builds} + 1`, statistics: {} } : {};
       const row = await trainingSetLifecycle.tryTransition(db, {
         id,
         to,
-        set: { ...patch, ...built },
+        set: {
+          ...rest,
+          ...built,
+          ...(warnings ? { warnings: warnings.map((w) => ({ ...w })) } : {}),
+          ...(splitRows === undefined ? {} : { splitRows: splitRows ? { ...splitRows } : null }),
+        },
         heldBy: builder,
       });
       return row ? fromRow(row) : null;

@@ -1,6 +1,6 @@
 import type { Role } from '@alphagraph/auth';
-import { BARS_DATASET, featureViewDataset } from '@alphagraph/datasets';
-import { seedAltCatalogEntry } from '@alphagraph/datasets/testing';
+import { BARS_DATASET, featureViewDataset, MARKET_ENTITY } from '@alphagraph/datasets';
+import { seedAltCatalogEntry, seedInstruments } from '@alphagraph/datasets/testing';
 import type { Db } from '@alphagraph/db';
 import { featureInputs, features, featureViews, materializationRuns } from '@alphagraph/db/schema/features';
 import type { DatabaseKind } from '@alphagraph/db/testing';
@@ -22,12 +22,14 @@ export interface FixtureFeature {
   readonly ttlSeconds: number;
   /** Lineage: the datasets the feature reads. */
   readonly inputs?: readonly string[];
+  /** Default 1. */
+  readonly version?: number;
 }
 
 /** [entity, event_time, available_at, values (one per feature, in order), tiebreak]. ISO strings keep microseconds. */
 export type FixtureRow = readonly [string, string, string, readonly (number | null)[], string?];
 
-/** Registers version 1 of each feature and a view over them; returns the refs and the view's dataset. */
+/** Registers each feature's version (default 1) and a view over them; returns the refs and the view's dataset. */
 export async function createFixtureView(
   deps: { db: Db; lake: Lake },
   options: { view: string; features: readonly FixtureFeature[] },
@@ -38,7 +40,7 @@ export async function createFixtureView(
       .insert(features)
       .values({
         name: f.name,
-        version: 1,
+        version: f.version ?? 1,
         owner: 'test',
         description: `fixture ${f.name}`,
         entity: 'instrument',
@@ -48,7 +50,7 @@ export async function createFixtureView(
       .returning();
     for (const dataset of f.inputs ?? ['bars'])
       await deps.db.insert(featureInputs).values({ featureId: row!.id, dataset });
-    refs.push(`${f.name}@1`);
+    refs.push(`${f.name}@${f.version ?? 1}`);
   }
   const lakeDataset = `fv_${options.view}_00000000`;
   await deps.db
@@ -58,12 +60,19 @@ export async function createFixtureView(
   return { refs, lakeDataset };
 }
 
-/** Appends rows to a fixture view as one succeeded materialization run; returns the snapshot id. */
+/**
+ * Appends rows to a fixture view as one succeeded materialization run; returns the snapshot id.
+ * Its entities are registered as instruments (as ingestion registers them), so spines name them.
+ */
 export async function appendViewRows(
   deps: { db: Db; lake: Lake },
   lakeDataset: string,
   rows: readonly FixtureRow[],
 ): Promise<number> {
+  await seedInstruments(
+    deps.db,
+    [...new Set(rows.map(([e]) => e))].filter((e) => e !== MARKET_ENTITY),
+  );
   const [view] = await deps.db.select().from(featureViews).where(eq(featureViews.lakeDataset, lakeDataset));
   const n = view!.features.length;
   const columns = view!.features.map((_, i) => `x${i} DOUBLE`).join(', ');

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { seedInstruments } from '@alphagraph/datasets/testing';
 import { auditEvents } from '@alphagraph/db/schema/governance';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { quoteLiteral } from '@alphagraph/lake';
@@ -237,6 +238,8 @@ describe.each(testDatabaseKinds())('training-set lifecycle on %s', (kind) => {
     const dir = join(h.deps.lake.root, '_uploads');
     mkdirSync(dir, { recursive: true });
     const file = join(dir, 'spine.parquet');
+    // X: an instrument with no feature value.
+    await seedInstruments(h.deps.db, ['X']);
     await h.deps.lake.query(
       `COPY (SELECT * FROM (VALUES ('L', TIMESTAMP '2016-01-05 21:30:00'), ('L', TIMESTAMP '2016-01-04 21:30:00'), ('X', TIMESTAMP '2016-01-04 21:30:00')) v(entity, t))
        TO ${quoteLiteral(file)} (FORMAT parquet)`,

@@ -1,3 +1,4 @@
+import { seedInstruments } from '@alphagraph/datasets/testing';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -51,6 +52,8 @@ describe.each(testDatabaseKinds())('training sets on %s', (kind) => {
     });
     await appendViewRows(h.deps, tw.lakeDataset, [['A', '2015-03-02T14:00:00Z', '2015-03-02T14:01:00Z', [0.7]]]);
     refs = { px: px.refs[0]!, ttl: ttl.refs[0]!, tw: tw.refs[0]! };
+    // An instrument with no feature value at all.
+    await seedInstruments(h.deps.db, ['NEW']);
   });
   afterAll(async () => {
     await h?.dispose();
@@ -166,7 +169,7 @@ describe.each(testDatabaseKinds())('training sets on %s', (kind) => {
     const cases: [Record<string, unknown>, RegExp, string][] = [
       [
         { features: ['Ref($close, -5) / $close - 1'], spine: spine([['A', '2016-01-05T00:00:00Z']]) },
-        /expected name@version/,
+        /features.0: expected a feature name or name@version/,
         'INVALID_SPEC',
       ],
       [

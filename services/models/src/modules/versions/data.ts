@@ -93,7 +93,8 @@ export async function readVersionRows(
   const select = [
     'entity',
     'epoch_ms(t) AS t',
-    hasSplit ? 'split' : 'NULL AS split',
+    // Builds spell splits as the API does (TRAIN, …); the trainers' names are lower case.
+    hasSplit ? 'lower(split) AS split' : 'NULL AS split',
     ...featureColumns.map((c) => `CAST(${quoteIdent(c)} AS DOUBLE) AS ${quoteIdent(c)}`),
     hasLabel ? `CAST(${quoteIdent(labelColumn)} AS DOUBLE) AS __label` : 'NULL AS __label',
     hasTouch ? `epoch_ms(${quoteIdent(touchColumn)}) AS __touch` : 'NULL AS __touch',
