@@ -152,7 +152,7 @@ const specs: readonly OperatorSpec[] = [
   rolling(
     'Rank',
     doc(
-      "percentile rank of the current x among the window's non-null values, ties averaged (pandas rank(pct=True))",
+      "percentile rank of the current x among the window's non-null values, ties averaged: (below + (equal + 1) / 2) / count (pandas rank(pct=True))",
       'current x null',
       'Rank($close, 20)',
     ),
@@ -176,7 +176,7 @@ const specs: readonly OperatorSpec[] = [
   rolling(
     'WMA',
     doc(
-      "Qlib's weighted mean: weights 0..n-1 (oldest 0) over the n rows present, summing to 1, then numpy nanmean(w * x)",
+      "Qlib's weighted mean: weights 0..n-1 (oldest 0) over the n rows present, summing to 1, then numpy nanmean(w * x), i.e. divided again by the number of non-null values (Qlib's definition, not the textbook one)",
       'fewer than 2 rows, or no non-null value',
       'WMA($close, 10)',
     ),
