@@ -91,7 +91,17 @@ describe('checkExpression', () => {
       'UNKNOWN_FIELD',
       'unknown field $foo: market fields are $open $high $low $close $volume $vwap, alternative data is $dataset.field at 1:1',
     ],
+    [
+      '$closee - $open',
+      'UNKNOWN_FIELD',
+      'unknown field $closee (did you mean $close?): market fields are $open $high $low $close $volume $vwap, alternative data is $dataset.field at 1:1',
+    ],
     ['$close / $vwap', 'UNKNOWN_FIELD', 'unknown field $vwap: no dataset provides it at 1:10'],
+    [
+      'Mean($tweets.cont, 3)',
+      'UNKNOWN_FIELD',
+      'unknown field $tweets.cont (did you mean $tweets.count?): no dataset provides it at 1:6',
+    ],
     ['Mean($tweets.likes, 3)', 'UNKNOWN_FIELD', 'unknown field $tweets.likes: no dataset provides it at 1:6'],
     ['$__proto__.x + $close', 'UNKNOWN_FIELD', 'unknown field $__proto__.x: no dataset provides it at 1:1'],
   ])('checks kinds and fields: %s', (source, code, message) => {

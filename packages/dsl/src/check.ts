@@ -1,6 +1,7 @@
 import type { CallExpr, Expr, SourcePosition } from './ast.ts';
 import { EXPRESSION_BUDGET, formatCount } from './budget.ts';
 import { DslError } from './errors.ts';
+import { closestName } from './internal/closest.ts';
 import { emaTruncation } from './internal/ops/smoothing.ts';
 import { OPERATORS, type OperatorParam, type OperatorSpec } from './operators.ts';
 
@@ -77,6 +78,12 @@ function describe(e: Expr, value: number | undefined): string {
 
 const ordinals = ['first', 'second', 'third'];
 
+/** ` (did you mean $close?)` for a misspelt field. */
+function fieldSuggestion(name: string, known: Iterable<string>): string {
+  const closest = closestName(name, known);
+  return closest && closest !== name ? ` (did you mean $${closest}?)` : '';
+}
+
 class Checker {
   readonly fields = new Set<string>();
   readonly datasets = new Set<string>();
@@ -151,12 +158,19 @@ class Checker {
       const market = MARKET_FIELDS.map((f) => `$${f}`).join(' ');
       throw new DslError(
         'UNKNOWN_FIELD',
-        `unknown field $${name}: market fields are ${market}, alternative data is $dataset.field`,
+        `unknown field $${name}${fieldSuggestion(name, MARKET_FIELDS)}: market fields are ${market}, alternative data is $dataset.field`,
         pos,
       );
     }
     const info = lookupField(this.options.fields, name);
-    if (!info) throw new DslError('UNKNOWN_FIELD', `unknown field $${name}: no dataset provides it`, pos);
+    if (!info) {
+      const known = this.options.fields instanceof Map ? this.options.fields.keys() : Object.keys(this.options.fields);
+      throw new DslError(
+        'UNKNOWN_FIELD',
+        `unknown field $${name}${fieldSuggestion(name, known)}: no dataset provides it`,
+        pos,
+      );
+    }
     this.fields.add(name);
     this.datasets.add(info.dataset);
   }

@@ -38,9 +38,13 @@ export { formatExpression } from './format.ts';
 export {
   isOperatorName,
   OPERATORS,
+  type OperatorDoc,
+  type OperatorEntry,
   type OperatorKind,
   type OperatorParam,
   type OperatorSpec,
+  operatorCatalogue,
+  operatorTableMarkdown,
   type ParamKind,
 } from './operators.ts';
 export { parseExpression } from './parse.ts';

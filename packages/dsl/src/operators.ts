@@ -6,52 +6,9 @@
  * window op gives a value as soon as one non-null input is in the window, unless stated otherwise.
  * Values are finite doubles or null; null plays the role of pandas' NaN.
  *
- * | Operator              | Value                                                                  | Null when / notes                                   |
- * |-----------------------|------------------------------------------------------------------------|-----------------------------------------------------|
- * | `Ref(x, k)`           | x k rows back (k < 0: -k rows ahead, labels only)                      | no such row; k = 0 is rejected (Qlib: first row)    |
- * | `Mean(x, N)`          | mean of the non-null values in the window                              | no non-null value                                   |
- * | `Sum(x, N)`           | sum of the non-null values                                             | no non-null value                                   |
- * | `Std(x, N)`           | sample standard deviation (ddof = 1)                                   | fewer than 2 values; constant window gives 0        |
- * | `Var(x, N)`           | sample variance (ddof = 1)                                             | fewer than 2 values; constant window gives 0        |
- * | `Skew(x, N)`, N >= 3  | adjusted Fisher-Pearson skewness (pandas `skew`)                       | < 3 values; constant gives 0; var_pop <= 1e-14 null |
- * | `Kurt(x, N)`, N >= 4  | unbiased excess kurtosis (pandas `kurt`)                               | < 4 values; constant gives -3; var_pop <= 1e-14 null|
- * | `Min`, `Max(x, N)`    | minimum / maximum of the non-null values                               | no non-null value                                   |
- * | `Med(x, N)`           | median (mean of the two middle values for an even count)              | no non-null value                                   |
- * | `Quantile(x, N, q)`   | q-quantile, linear interpolation at (n-1)q (pandas default), 0 < q < 1 | no non-null value                                   |
- * | `Mad(x, N)`           | mean absolute deviation around the window mean                         | no non-null value                                   |
- * | `Count(x, N)`         | number of non-null values                                              | never: 0 for an all-null window                     |
- * | `Delta(x, N)`         | x - Ref(x, N)                                                          | either side null                                    |
- * | `Slope(x, N)`         | OLS slope of x on its row position in the window (gaps keep positions) | fewer than 2 values                                 |
- * | `Rsquare(x, N)`       | R² of that regression                                                  | < 2 values, or Std(x, N) <= 2e-5 (Qlib's isclose)   |
- * | `Resi(x, N)`          | residual of the current row under that regression                      | current x null, or fewer than 2 values              |
- * | `Rank(x, N)`          | percentile rank of the current x among the window's non-null values,   | current x null                                      |
- * |                       | ties averaged: (below + (equal + 1) / 2) / count (pandas `rank(pct)`)  |                                                     |
- * | `IdxMax`, `IdxMin`    | 1-based position in the window (1 = oldest row) of the first max / min | no non-null value; a null inside the window wins,   |
- * |                       |                                                                        | as numpy's argmax returns the first NaN             |
- * | `Corr(x, y, N)`       | Pearson correlation over rows where both are non-null                  | < 2 pairs, or Std(x, N) or Std(y, N) <= 2e-5        |
- * | `Cov(x, y, N)`        | sample covariance (ddof = 1) over rows where both are non-null         | fewer than 2 pairs                                  |
- * | `EMA(x, N)`           | pandas `ewm(span=N, adjust=True).mean()` (alpha = 2/(N+1));            | no non-null value in the truncated window           |
- * |                       | `EMA(x, a)` with 0 < a < 1 uses alpha = a; EMA(x, 1) is x. Weights     |                                                     |
- * |                       | decay with row distance, nulls skipped (ignore_na=False); truncated    |                                                     |
- * |                       | where the dropped weight is below 1e-16 (see internal/ops/smoothing)   |                                                     |
- * | `WMA(x, N)`           | Qlib's WMA: weights 0..n-1 (oldest 0) over the n rows present, summing | fewer than 2 rows, or no non-null value             |
- * |                       | to 1, then numpy `nanmean(w * x)`, i.e. divided again by the number   |                                                     |
- * |                       | of non-null values (Qlib's definition, not the textbook one)            |                                                     |
- * | `Abs`, `Sign(x)`      | |x|; -1, 0 or 1                                                        | x null                                              |
- * | `Log(x)`              | natural logarithm                                                      | x null or x <= 0 (numpy: -inf / NaN)                |
- * | `Power(x, e)`         | x^e, e a numeric literal                                               | result not finite (0^-1, (-8)^0.5)                  |
- * | `Greater`, `Less`     | elementwise max / min (numpy maximum / minimum)                        | either side null                                    |
- * | `If(c, a, b)`         | a where condition c holds, else b                                      | the chosen side null                                |
- * | `+ - *`               | arithmetic                                                             | either side null                                    |
- * | `/`                   | division                                                               | either side null, or division by 0 (numpy: inf)     |
- * | `> < >= <= ==`        | a condition; as a number 1 or 0                                        | never: a null side makes it false (numpy)           |
- * | `!=`                  | a condition                                                            | never: a null side makes it true (numpy)            |
- * | `&`, `|`              | both / either condition (Qlib's And / Or); operands must be conditions | never                                               |
- * | `CSRank(x)`           | percentile rank of x among all entities at the same time, ties         | x null                                              |
- * |                       | averaged (pandas `groupby(time).rank(pct=True)`, Qlib's CSRankNorm     |                                                     |
- * |                       | before its centring)                                                   |                                                     |
- * | `CSZScore(x)`         | (x - mean) / std across entities at the same time, std ddof = 1        | x null, < 2 values or zero std                      |
- * |                       | (Qlib's CSZScoreNorm)                                                  |                                                     |
+ * Each operator's entry below carries its meaning, when it is null and an example: that table is
+ * the one source of the `featureOperators` query and of the README's operator table
+ * (`operatorCatalogue`).
  *
  * Skew and Kurt use two-pass central moments (DuckDB's skewness()/kurtosis() sum raw powers and
  * lose digits on price-level data); Var/Std use DuckDB's windowed Welford, which is more accurate
@@ -88,7 +45,17 @@ export interface OperatorParam {
   readonly kind: ParamKind;
 }
 
-export interface OperatorSpec {
+/** What a user reads about an operator: its meaning, when it is null, and an expression using it. */
+export interface OperatorDoc {
+  /** The value it computes. */
+  readonly meaning: string;
+  /** When the value is null (null plays the role of pandas' NaN). */
+  readonly nulls: string;
+  /** An expression using it. */
+  readonly example: string;
+}
+
+export interface OperatorSpec extends OperatorDoc {
   readonly name: string;
   readonly kind: OperatorKind;
   readonly params: readonly OperatorParam[];
@@ -99,59 +66,181 @@ export interface OperatorSpec {
 const x: OperatorParam = { name: 'series', kind: 'series' };
 const y: OperatorParam = { name: 'other series', kind: 'series' };
 const n: OperatorParam = { name: 'window', kind: 'window' };
+const left: OperatorParam = { name: 'left', kind: 'value' };
+const right: OperatorParam = { name: 'right', kind: 'value' };
 
-function rolling(name: string, minWindow?: number): OperatorSpec {
-  return { name, kind: 'rolling', params: [x, n], ...(minWindow ? { minWindow } : {}) };
+const doc = (meaning: string, nulls: string, example: string): OperatorDoc => ({ meaning, nulls, example });
+
+function rolling(name: string, d: OperatorDoc, minWindow?: number): OperatorSpec {
+  return { name, kind: 'rolling', params: [x, n], ...d, ...(minWindow ? { minWindow } : {}) };
 }
 
-function unary(name: string): OperatorSpec {
-  return { name, kind: 'elementwise', params: [x] };
+function unary(name: string, d: OperatorDoc): OperatorSpec {
+  return { name, kind: 'elementwise', params: [x], ...d };
 }
+
+const noValue = 'no non-null value in the window';
 
 const specs: readonly OperatorSpec[] = [
-  { name: 'Ref', kind: 'rolling', params: [x, { name: 'offset', kind: 'offset' }] },
-  rolling('Mean'),
-  rolling('Sum'),
-  rolling('Std'),
-  rolling('Var'),
-  rolling('Skew', 3),
-  rolling('Kurt', 4),
-  rolling('Min'),
-  rolling('Max'),
-  rolling('Med'),
-  rolling('Mad'),
-  rolling('Count'),
-  rolling('Delta'),
-  rolling('Slope'),
-  rolling('Rsquare'),
-  rolling('Resi'),
-  rolling('Rank'),
-  rolling('IdxMax'),
-  rolling('IdxMin'),
-  rolling('WMA'),
-  { name: 'EMA', kind: 'rolling', params: [x, { name: 'span', kind: 'span' }] },
-  { name: 'Quantile', kind: 'rolling', params: [x, n, { name: 'quantile', kind: 'quantile' }] },
-  { name: 'Corr', kind: 'rolling', params: [x, y, n] },
-  { name: 'Cov', kind: 'rolling', params: [x, y, n] },
-  unary('Abs'),
-  unary('Sign'),
-  unary('Log'),
-  { name: 'Power', kind: 'elementwise', params: [x, { name: 'exponent', kind: 'exponent' }] },
+  {
+    name: 'Ref',
+    kind: 'rolling',
+    params: [x, { name: 'offset', kind: 'offset' }],
+    ...doc('x k rows back (k < 0: -k rows ahead, labels only; 0 is refused)', 'no such row', 'Ref($close, 1)'),
+  },
+  rolling('Mean', doc('mean of the non-null values in the window', noValue, 'Mean($close, 5)')),
+  rolling('Sum', doc('sum of the non-null values in the window', noValue, 'Sum($volume, 20)')),
+  rolling(
+    'Std',
+    doc('sample standard deviation (ddof = 1)', 'fewer than 2 values; a constant window gives 0', 'Std($close, 20)'),
+  ),
+  rolling(
+    'Var',
+    doc('sample variance (ddof = 1)', 'fewer than 2 values; a constant window gives 0', 'Var($close, 20)'),
+  ),
+  rolling(
+    'Skew',
+    doc(
+      'adjusted Fisher-Pearson skewness (pandas skew); N >= 3',
+      'fewer than 3 values or population variance <= 1e-14; a constant window gives 0',
+      'Skew($close / Ref($close, 1), 20)',
+    ),
+    3,
+  ),
+  rolling(
+    'Kurt',
+    doc(
+      'unbiased excess kurtosis (pandas kurt); N >= 4',
+      'fewer than 4 values or population variance <= 1e-14; a constant window gives -3',
+      'Kurt($close / Ref($close, 1), 20)',
+    ),
+    4,
+  ),
+  rolling('Min', doc('minimum of the non-null values in the window', noValue, 'Min($low, 20)')),
+  rolling('Max', doc('maximum of the non-null values in the window', noValue, 'Max($high, 20)')),
+  rolling('Med', doc('median (mean of the two middle values for an even count)', noValue, 'Med($close, 10)')),
+  rolling('Mad', doc('mean absolute deviation around the window mean', noValue, 'Mad($close, 20)')),
+  rolling(
+    'Count',
+    doc('number of non-null values in the window', 'never: 0 for an all-null window', 'Count($volume, 5)'),
+  ),
+  rolling('Delta', doc('x - Ref(x, N)', 'either side null', 'Delta($close, 5)')),
+  rolling(
+    'Slope',
+    doc(
+      'OLS slope of x on its row position in the window (gaps keep their positions)',
+      'fewer than 2 values',
+      'Slope($close, 20) / $close',
+    ),
+  ),
+  rolling(
+    'Rsquare',
+    doc(
+      'R² of the regression of x on its row position',
+      "fewer than 2 values, or Std(x, N) <= 2e-5 (Qlib's isclose)",
+      'Rsquare($close, 20)',
+    ),
+  ),
+  rolling(
+    'Resi',
+    doc(
+      'residual of the current row under that regression',
+      'current x null, or fewer than 2 values',
+      'Resi($close, 20) / $close',
+    ),
+  ),
+  rolling(
+    'Rank',
+    doc(
+      "percentile rank of the current x among the window's non-null values, ties averaged: (below + (equal + 1) / 2) / count (pandas rank(pct=True))",
+      'current x null',
+      'Rank($close, 20)',
+    ),
+  ),
+  rolling(
+    'IdxMax',
+    doc(
+      '1-based position in the window (1 = oldest row) of the first maximum',
+      "no non-null value; a null inside the window wins, as numpy's argmax returns the first NaN",
+      'IdxMax($high, 20) / 20',
+    ),
+  ),
+  rolling(
+    'IdxMin',
+    doc(
+      '1-based position in the window (1 = oldest row) of the first minimum',
+      "no non-null value; a null inside the window wins, as numpy's argmin returns the first NaN",
+      'IdxMin($low, 20) / 20',
+    ),
+  ),
+  rolling(
+    'WMA',
+    doc(
+      "Qlib's weighted mean: weights 0..n-1 (oldest 0) over the n rows present, summing to 1, then numpy nanmean(w * x), i.e. divided again by the number of non-null values (Qlib's definition, not the textbook one)",
+      'fewer than 2 rows, or no non-null value',
+      'WMA($close, 10)',
+    ),
+  ),
+  {
+    name: 'EMA',
+    kind: 'rolling',
+    params: [x, { name: 'span', kind: 'span' }],
+    ...doc(
+      'pandas ewm(span=N, adjust=True).mean() (alpha = 2/(N+1)); EMA(x, a) with 0 < a < 1 uses alpha = a; nulls skipped',
+      'no non-null value in the truncated window (weights below 1e-16 are dropped)',
+      'EMA($close, 12) / $close',
+    ),
+  },
+  {
+    name: 'Quantile',
+    kind: 'rolling',
+    params: [x, n, { name: 'quantile', kind: 'quantile' }],
+    ...doc(
+      'q-quantile of the window (0 < q < 1), linear interpolation at (n-1)q (pandas default)',
+      noValue,
+      'Quantile($close, 20, 0.8)',
+    ),
+  },
+  {
+    name: 'Corr',
+    kind: 'rolling',
+    params: [x, y, n],
+    ...doc(
+      'Pearson correlation over the rows where both are non-null',
+      'fewer than 2 pairs, or either Std <= 2e-5',
+      'Corr($close, Log($volume + 1), 20)',
+    ),
+  },
+  {
+    name: 'Cov',
+    kind: 'rolling',
+    params: [x, y, n],
+    ...doc(
+      'sample covariance (ddof = 1) over the rows where both are non-null',
+      'fewer than 2 pairs',
+      'Cov($close, $volume, 20)',
+    ),
+  },
+  unary('Abs', doc('absolute value', 'x null', 'Abs($close - $open)')),
+  unary('Sign', doc('-1, 0 or 1', 'x null', 'Sign($close - Ref($close, 1))')),
+  unary('Log', doc('natural logarithm', 'x null or x <= 0', 'Log($volume + 1)')),
+  {
+    name: 'Power',
+    kind: 'elementwise',
+    params: [x, { name: 'exponent', kind: 'exponent' }],
+    ...doc('x to the power e, e a numeric literal', 'the result is not finite (0^-1, (-8)^0.5)', 'Power($close, 2)'),
+  },
   {
     name: 'Greater',
     kind: 'elementwise',
-    params: [
-      { name: 'left', kind: 'value' },
-      { name: 'right', kind: 'value' },
-    ],
+    params: [left, right],
+    ...doc('elementwise maximum (numpy maximum)', 'either side null', 'Greater($open, $close)'),
   },
   {
     name: 'Less',
     kind: 'elementwise',
-    params: [
-      { name: 'left', kind: 'value' },
-      { name: 'right', kind: 'value' },
-    ],
+    params: [left, right],
+    ...doc('elementwise minimum (numpy minimum)', 'either side null', 'Less($open, $close)'),
   },
   {
     name: 'If',
@@ -161,14 +250,92 @@ const specs: readonly OperatorSpec[] = [
       { name: 'then', kind: 'value' },
       { name: 'else', kind: 'value' },
     ],
+    ...doc('`then` where the condition holds, else `else`', 'the chosen side null', 'If($close > $open, 1, -1)'),
   },
-  { name: 'CSRank', kind: 'cross-sectional', params: [x] },
-  { name: 'CSZScore', kind: 'cross-sectional', params: [x] },
+  {
+    name: 'CSRank',
+    kind: 'cross-sectional',
+    params: [x],
+    ...doc(
+      'percentile rank of x among all entities at the same time, ties averaged',
+      'x null',
+      'CSRank($close / Ref($close, 20))',
+    ),
+  },
+  {
+    name: 'CSZScore',
+    kind: 'cross-sectional',
+    params: [x],
+    ...doc(
+      '(x - mean) / std across entities at the same time (std ddof = 1)',
+      'x null, fewer than 2 values or zero std',
+      'CSZScore($volume)',
+    ),
+  },
 ];
 
-/** Every operator of the language, by name. */
+/** Every operator of the language called by name, by name. */
 export const OPERATORS: ReadonlyMap<string, OperatorSpec> = new Map(specs.map((s) => [s.name, s]));
 
 export function isOperatorName(name: string): boolean {
   return OPERATORS.has(name);
+}
+
+/** The operators written between their operands (see the grammar in internal/parser.ts). */
+const INFIX: readonly ({ readonly name: string; readonly signature: string } & OperatorDoc)[] = [
+  { name: '+ - *', signature: 'a + b', ...doc('arithmetic', 'either side null', '($close - $open) / $open') },
+  {
+    name: '/',
+    signature: 'a / b',
+    ...doc('division', 'either side null, or division by 0', '$close / Ref($close, 1)'),
+  },
+  {
+    name: '> < >= <= ==',
+    signature: 'a > b',
+    ...doc(
+      'a condition; as a number 1 or 0 (comparisons do not chain)',
+      'never: a null side makes it false',
+      '$close > $open',
+    ),
+  },
+  { name: '!=', signature: 'a != b', ...doc('a condition', 'never: a null side makes it true', '$close != $open') },
+  {
+    name: '& |',
+    signature: '(c1) & (c2)',
+    ...doc(
+      'both / either condition; a comparison beside them needs parentheses',
+      'never',
+      '($close > $open) & ($volume > Mean($volume, 5))',
+    ),
+  },
+];
+
+/** One row of the operator catalogue: what `featureOperators` answers and the README lists. */
+export interface OperatorEntry extends OperatorDoc {
+  readonly name: string;
+  readonly kind: OperatorKind | 'infix';
+  /** How it is called: `Mean(series, window)`. */
+  readonly signature: string;
+}
+
+/** Every operator of the language with its signature, meaning, null rule and example, in table order. */
+export function operatorCatalogue(): OperatorEntry[] {
+  const called = specs.map(({ name, kind, params, meaning, nulls, example }) => ({
+    name,
+    kind,
+    signature: `${name}(${params.map((p) => p.name).join(', ')})`,
+    meaning,
+    nulls,
+    example,
+  }));
+  return [...called, ...INFIX.map((o) => ({ ...o, kind: 'infix' as const }))];
+}
+
+/** The catalogue as a Markdown table (the README's operator table is this text). */
+export function operatorTableMarkdown(): string {
+  const cell = (s: string) => s.replaceAll('|', '\\|');
+  const rows = operatorCatalogue().map(
+    (o) => `| \`${cell(o.signature)}\` | ${cell(o.meaning)} | ${cell(o.nulls)} | \`${cell(o.example)}\` |`,
+  );
+  return ['| Operator | Value | Null when | Example |', '|---|---|---|---|', ...rows].join('\n');
 }

@@ -21,7 +21,7 @@ function modulesOf(fs: FeatureStoreServices, trainingSets: TrainingSets) {
     createFeaturesModule(fs.features),
     createRegistryModule(fs),
     createMaterializeModule(fs),
-    createOnlineModule(fs.online),
+    createOnlineModule(fs),
     createQualityModule(fs.quality),
     createTrainingModule(trainingSets),
     createLicensingModule(fs),

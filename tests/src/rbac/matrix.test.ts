@@ -80,6 +80,8 @@ function argsFor(coordinate: string, f: FieldInfo): string {
     'Mutation.releaseQuarantinedBars': '(batchId: "00000000-0000-4000-8000-000000000000")',
     // Feature store: a demo feature (null quality until materialized), a tiny backfill that answers at once.
     'Query.onlineFeatures': '(entities: ["AAPL"], features: ["ret_1d"])',
+    'Query.previewFeature':
+      '(expression: "$close", symbols: ["AAPL"], period: { from: "2018-01-02T00:00:00Z", to: "2018-01-06T00:00:00Z" })',
     'Query.featureQuality': '(ref: "ret_1d", from: "2016-01-01T00:00:00Z", to: "2017-01-01T00:00:00Z")',
     'Query.featureDrift':
       '(ref: "ret_1d", reference: { from: "2016-01-01T00:00:00Z", to: "2016-07-01T00:00:00Z" }, current: { from: "2016-07-01T00:00:00Z", to: "2017-01-01T00:00:00Z" })',

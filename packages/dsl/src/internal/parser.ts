@@ -1,6 +1,7 @@
 import type { BinaryOperator, ComparisonOperator, Expr } from '../ast.ts';
 import { DslError } from '../errors.ts';
 import { OPERATORS } from '../operators.ts';
+import { closestName } from './closest.ts';
 import { createLexer, type Token } from './lexer.ts';
 
 /** Deeper nesting than this is refused before it can exhaust the stack. */
@@ -8,10 +9,10 @@ export const MAX_NESTING = 100;
 
 const COMPARISONS = new Set<string>(['>', '<', '>=', '<=', '==', '!=']);
 
+/** ` (did you mean Ref?)` for a misspelt or mis-cased operator name (see `closestName`). */
 function suggestion(name: string): string {
-  const lower = name.toLowerCase();
-  for (const op of OPERATORS.keys()) if (op.toLowerCase() === lower) return ` (did you mean ${op}?)`;
-  return '';
+  const closest = closestName(name, OPERATORS.keys());
+  return closest ? ` (did you mean ${closest}?)` : '';
 }
 
 /**

@@ -79,8 +79,12 @@ export type DefineFeatureInput = {
   name: Scalars['String']['input'];
   status?: InputMaybe<FeatureStatus>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
-  /** How long a value stays current after its event time, in seconds. */
-  ttlSeconds: Scalars['Int']['input'];
+  /**
+   * How long a value stays current after its event time, in seconds. Default by entity kind: 345600
+   * (4 days) for INSTRUMENT and for MARKET features, which are daily: a value stays current over a
+   * long weekend with a holiday (Friday's bar on Tuesday) and expires when a session is missed beyond that.
+   */
+  ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Instruments to materialize for by default (empty: every instrument with daily bars). */
   universe?: InputMaybe<Array<Scalars['String']['input']>>;
 };
@@ -218,6 +222,59 @@ export type FeatureErrorCode =
   | 'BAD_INPUT'
   | 'NOT_FOUND';
 
+/** An operator of the feature expression language (the table in packages/dsl/src/operators.ts). */
+export type FeatureOperator = {
+  __typename?: 'FeatureOperator';
+  /** An expression using it. */
+  example: Scalars['String']['output'];
+  kind: FeatureOperatorKind;
+  /** The value it computes. */
+  meaning: Scalars['String']['output'];
+  /** `Mean`; for infix operators the symbols (`+ - *`). */
+  name: Scalars['String']['output'];
+  /** When the value is null. */
+  nulls: Scalars['String']['output'];
+  /** How it is called: `Mean(series, window)`. */
+  signature: Scalars['String']['output'];
+};
+
+/** How an operator of the feature language is applied. */
+export type FeatureOperatorKind =
+  /** Across all entities at the same time. */
+  | 'cross-sectional'
+  /** Row by row. */
+  | 'elementwise'
+  /** Written between its operands (`a + b`, `a > b`, `(c1) & (c2)`). */
+  | 'infix'
+  /** Per entity over a window of its rows ordered by time (or k rows back, for Ref). */
+  | 'rolling';
+
+/** An expression computed without registering it (`previewFeature`). */
+export type FeaturePreview = {
+  __typename?: 'FeaturePreview';
+  error: Maybe<FeatureError>;
+  /** The expression in canonical form. */
+  expression: Maybe<Scalars['String']['output']>;
+  /** Datasets it reads (lineage). */
+  inputs: Array<Scalars['String']['output']>;
+  /** Rows of history before a value the expression reads. */
+  lookback: Maybe<Scalars['Int']['output']>;
+  ok: Scalars['Boolean']['output'];
+  /** By symbol, then time. */
+  rows: Array<FeaturePreviewRow>;
+};
+
+/** A value of a previewed expression. */
+export type FeaturePreviewRow = {
+  __typename?: 'FeaturePreviewRow';
+  /** When the value could first have been known (the latest input it read). */
+  availableAt: Scalars['DateTime']['output'];
+  symbol: Scalars['String']['output'];
+  /** The event time (a daily bar's: the session date at 00:00 UTC). */
+  time: Scalars['DateTime']['output'];
+  value: Maybe<Scalars['Float']['output']>;
+};
+
 export type FeatureQuality = {
   __typename?: 'FeatureQuality';
   /** Of the non-null values; null when there are none. */
@@ -339,12 +396,17 @@ export type MaterializationRun = {
   /** The lake snapshots read, per dataset. */
   inputSnapshots: Array<InputSnapshot>;
   mode: MaterializationMode;
+  /** How far the run is: updated as each step finishes, readable while it is RUNNING. */
+  progress: RunProgress;
   rowsWritten: Maybe<Scalars['Int']['output']>;
   /** The view's snapshot this run published; for a run with nothing to write, the view's current one. */
   snapshotId: Maybe<Scalars['Int']['output']>;
   startedAt: Maybe<Scalars['DateTime']['output']>;
   status: MaterializationStatus;
-  /** Milliseconds per step (resolve, source, compute, write, publish). */
+  /**
+   * Milliseconds per step (resolve, source, compute, write, publish), of the steps finished so far
+   * while the run is RUNNING.
+   */
   timings: Array<RunTiming>;
   to: Maybe<Scalars['DateTime']['output']>;
   universe: Array<Scalars['String']['output']>;
@@ -460,11 +522,16 @@ export type OnlineFeatureValue = {
 
 export type OnlineFeatures = {
   __typename?: 'OnlineFeatures';
+  /** The instant the values are as of and TTLs were judged against: the request's `asOf`, else `servedAt`. */
+  asOf: Scalars['DateTime']['output'];
   /** The resolved refs (`name@version`), in request order: each row's values follow it. */
   features: Array<Scalars['String']['output']>;
+  /** One row per requested entity, in request order, under its canonical symbol. */
   rows: Array<OnlineFeatureRow>;
-  /** The instant TTLs were judged against. */
+  /** When the answer was served. */
   servedAt: Scalars['DateTime']['output'];
+  /** Requested symbols no instrument has, as written (their values are MISSING). */
+  unknownEntities: Array<Scalars['String']['output']>;
 };
 
 export type OnlineValueStatus =
@@ -502,6 +569,8 @@ export type Query = {
    * `bins` quantile bins of the reference period. Null when no view holds the version yet.
    */
   featureDrift: Maybe<FeatureDrift>;
+  /** Every operator of the feature expression language, with its signature, meaning and an example. */
+  featureOperators: Array<FeatureOperator>;
   /**
    * Null rate and distribution of one feature version's materialized values with event times in
    * [from, to). Null when no view holds the version yet.
@@ -521,8 +590,24 @@ export type Query = {
    * The latest materialized value of each feature for each entity, from the online store (never
    * Parquet), in one batched read. `features` are refs: `name@3`, or `name` for the newest version.
    * A value older than its feature's TTL comes back null with status EXPIRED.
+   *
+   * With `asOf` (a past instant), the values as the online store held them then: per entity, the
+   * latest event time among the materialized values available at `asOf` (read from the feature
+   * views in the lake, the same as-of rule as every lake read), with TTLs judged against `asOf`.
+   * Entities are instrument symbols, matched case-insensitively and answered in their canonical
+   * spelling (`aapl` -> `AAPL`), or `MARKET` for market-wide features; symbols no instrument has
+   * are listed in `unknownEntities` and their values are MISSING.
    */
   onlineFeatures: Maybe<OnlineFeatures>;
+  /**
+   * Computes an expression over a few symbols and a short period WITHOUT registering it: the same
+   * checks, compiler and point-in-time rules as a materialization (inputs as known now; each value's
+   * `availableAt` is the latest input it read), the same licences. At most 20 symbols (resolved
+   * case-insensitively; unknown ones are refused, named) and a period of at most 366 days
+   * (inclusive `from`, exclusive `to`). A refused expression comes back in `error` with its
+   * position, as from defineFeature.
+   */
+  previewFeature: Maybe<FeaturePreview>;
   trainingSet: Maybe<TrainingSet>;
   /** Training sets, newest first. */
   trainingSets: Maybe<Array<TrainingSet>>;
@@ -580,8 +665,16 @@ export type QueryMaterializationRunsArgs = {
 
 
 export type QueryOnlineFeaturesArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
   entities: Array<Scalars['String']['input']>;
   features: Array<Scalars['String']['input']>;
+};
+
+
+export type QueryPreviewFeatureArgs = {
+  expression: Scalars['String']['input'];
+  period: PeriodInput;
+  symbols: Array<Scalars['String']['input']>;
 };
 
 
@@ -593,6 +686,20 @@ export type QueryTrainingSetArgs = {
 export type QueryTrainingSetsArgs = {
   createdBy?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** A materialization run's progress, counted in steps (resolve, source, compute, write, publish). */
+export type RunProgress = {
+  __typename?: 'RunProgress';
+  /** Steps finished: 0 while QUEUED, `total` once SUCCEEDED; a FAILED run keeps the steps it finished. */
+  done: Scalars['Int']['output'];
+  /** done / total, between 0 and 1. */
+  fraction: Scalars['Float']['output'];
+  /** The step in progress while RUNNING (`source`), null otherwise. */
+  stage: Maybe<Scalars['String']['output']>;
+  total: Scalars['Int']['output'];
+  /** What `done` and `total` count: `steps`. */
+  unit: Scalars['String']['output'];
 };
 
 export type RunTiming = {
@@ -1052,6 +1159,10 @@ export type ResolversTypes = ResolversObject<{
   FeatureEntity: ResolverTypeWrapper<FeatureEntity>;
   FeatureError: ResolverTypeWrapper<FeatureErrorModelModel>;
   FeatureErrorCode: FeatureErrorCode;
+  FeatureOperator: ResolverTypeWrapper<Omit<FeatureOperator, 'kind'> & { kind: ResolversTypes['FeatureOperatorKind'] }>;
+  FeatureOperatorKind: ResolverTypeWrapper<FeatureOperatorKind>;
+  FeaturePreview: ResolverTypeWrapper<Omit<FeaturePreview, 'error'> & { error?: Maybe<ResolversTypes['FeatureError']> }>;
+  FeaturePreviewRow: ResolverTypeWrapper<FeaturePreviewRow>;
   FeatureQuality: ResolverTypeWrapper<FeatureQualityReportModel>;
   FeatureSet: ResolverTypeWrapper<FeatureSetRecordModel>;
   FeatureStatus: ResolverTypeWrapper<FeatureStatus>;
@@ -1074,6 +1185,7 @@ export type ResolversTypes = ResolversObject<{
   PeriodInput: PeriodInput;
   QuantileValue: ResolverTypeWrapper<QuantileValue>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RunProgress: ResolverTypeWrapper<RunProgress>;
   RunTiming: ResolverTypeWrapper<RunTiming>;
   TrainingPeriodInput: TrainingPeriodInput;
   TrainingScheduleInput: TrainingScheduleInput;
@@ -1123,6 +1235,9 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   FeatureDrift: FeatureDriftReportModel;
   FeatureError: FeatureErrorModelModel;
+  FeatureOperator: FeatureOperator;
+  FeaturePreview: Omit<FeaturePreview, 'error'> & { error?: Maybe<ResolversParentTypes['FeatureError']> };
+  FeaturePreviewRow: FeaturePreviewRow;
   FeatureQuality: FeatureQualityReportModel;
   FeatureSet: FeatureSetRecordModel;
   FeatureView: FeatureViewRecordModel;
@@ -1141,6 +1256,7 @@ export type ResolversParentTypes = ResolversObject<{
   PeriodInput: PeriodInput;
   QuantileValue: QuantileValue;
   Query: Record<PropertyKey, never>;
+  RunProgress: RunProgress;
   RunTiming: RunTiming;
   TrainingPeriodInput: TrainingPeriodInput;
   TrainingScheduleInput: TrainingScheduleInput;
@@ -1256,6 +1372,33 @@ export type FeatureErrorResolvers<ContextType = Context, ParentType extends Reso
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type FeatureOperatorResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeatureOperator'] = ResolversParentTypes['FeatureOperator']> = ResolversObject<{
+  example?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['FeatureOperatorKind'], ParentType, ContextType>;
+  meaning?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nulls?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  signature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type FeatureOperatorKindResolvers = { CROSS_SECTIONAL: 'cross-sectional', ELEMENTWISE: 'elementwise', INFIX: 'infix', ROLLING: 'rolling' };
+
+export type FeaturePreviewResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeaturePreview'] = ResolversParentTypes['FeaturePreview']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['FeatureError']>, ParentType, ContextType>;
+  expression?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  inputs?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  lookback?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['FeaturePreviewRow']>, ParentType, ContextType>;
+}>;
+
+export type FeaturePreviewRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeaturePreviewRow'] = ResolversParentTypes['FeaturePreviewRow']> = ResolversObject<{
+  availableAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  time?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type FeatureQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FeatureQuality'] = ResolversParentTypes['FeatureQuality']> = ResolversObject<{
   distribution?: Resolver<Maybe<ResolversTypes['Distribution']>, ParentType, ContextType>;
   feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1320,6 +1463,7 @@ export type MaterializationRunResolvers<ContextType = Context, ParentType extend
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   inputSnapshots?: Resolver<Array<ResolversTypes['InputSnapshot']>, ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['MaterializationMode'], ParentType, ContextType>;
+  progress?: Resolver<ResolversTypes['RunProgress'], ParentType, ContextType>;
   rowsWritten?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   snapshotId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -1363,9 +1507,11 @@ export type OnlineFeatureValueResolvers<ContextType = Context, ParentType extend
 }>;
 
 export type OnlineFeaturesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OnlineFeatures'] = ResolversParentTypes['OnlineFeatures']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   rows?: Resolver<Array<ResolversTypes['OnlineFeatureRow']>, ParentType, ContextType>;
   servedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  unknownEntities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QuantileValueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['QuantileValue'] = ResolversParentTypes['QuantileValue']> = ResolversObject<{
@@ -1377,6 +1523,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   datasetLineage?: Resolver<ResolversTypes['DatasetLineage'], ParentType, ContextType, RequireFields<QueryDatasetLineageArgs, 'dataset'>>;
   feature?: Resolver<Maybe<ResolversTypes['Feature']>, ParentType, ContextType, Partial<QueryFeatureArgs>>;
   featureDrift?: Resolver<Maybe<ResolversTypes['FeatureDrift']>, ParentType, ContextType, RequireFields<QueryFeatureDriftArgs, 'bins' | 'current' | 'ref' | 'reference'>>;
+  featureOperators?: Resolver<Array<ResolversTypes['FeatureOperator']>, ParentType, ContextType>;
   featureQuality?: Resolver<Maybe<ResolversTypes['FeatureQuality']>, ParentType, ContextType, RequireFields<QueryFeatureQualityArgs, 'from' | 'ref' | 'to'>>;
   featureSet?: Resolver<Maybe<ResolversTypes['FeatureSet']>, ParentType, ContextType, RequireFields<QueryFeatureSetArgs, 'name'>>;
   featureSets?: Resolver<Array<ResolversTypes['FeatureSet']>, ParentType, ContextType>;
@@ -1385,8 +1532,17 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   materializationRun?: Resolver<Maybe<ResolversTypes['MaterializationRun']>, ParentType, ContextType, RequireFields<QueryMaterializationRunArgs, 'id'>>;
   materializationRuns?: Resolver<Array<ResolversTypes['MaterializationRun']>, ParentType, ContextType, RequireFields<QueryMaterializationRunsArgs, 'first'>>;
   onlineFeatures?: Resolver<Maybe<ResolversTypes['OnlineFeatures']>, ParentType, ContextType, RequireFields<QueryOnlineFeaturesArgs, 'entities' | 'features'>>;
+  previewFeature?: Resolver<Maybe<ResolversTypes['FeaturePreview']>, ParentType, ContextType, RequireFields<QueryPreviewFeatureArgs, 'expression' | 'period' | 'symbols'>>;
   trainingSet?: Resolver<Maybe<ResolversTypes['TrainingSet']>, ParentType, ContextType, RequireFields<QueryTrainingSetArgs, 'id'>>;
   trainingSets?: Resolver<Maybe<Array<ResolversTypes['TrainingSet']>>, ParentType, ContextType, RequireFields<QueryTrainingSetsArgs, 'first'>>;
+}>;
+
+export type RunProgressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RunProgress'] = ResolversParentTypes['RunProgress']> = ResolversObject<{
+  done?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  stage?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unit?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type RunTimingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RunTiming'] = ResolversParentTypes['RunTiming']> = ResolversObject<{
@@ -1523,6 +1679,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   FeatureDrift?: FeatureDriftResolvers<ContextType>;
   FeatureEntity?: FeatureEntityResolvers;
   FeatureError?: FeatureErrorResolvers<ContextType>;
+  FeatureOperator?: FeatureOperatorResolvers<ContextType>;
+  FeatureOperatorKind?: FeatureOperatorKindResolvers;
+  FeaturePreview?: FeaturePreviewResolvers<ContextType>;
+  FeaturePreviewRow?: FeaturePreviewRowResolvers<ContextType>;
   FeatureQuality?: FeatureQualityResolvers<ContextType>;
   FeatureSet?: FeatureSetResolvers<ContextType>;
   FeatureStatus?: FeatureStatusResolvers;
@@ -1540,6 +1700,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OnlineFeatures?: OnlineFeaturesResolvers<ContextType>;
   QuantileValue?: QuantileValueResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RunProgress?: RunProgressResolvers<ContextType>;
   RunTiming?: RunTimingResolvers<ContextType>;
   TrainingSet?: TrainingSetResolvers<ContextType>;
   TrainingSetColumn?: TrainingSetColumnResolvers<ContextType>;

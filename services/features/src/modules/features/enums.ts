@@ -2,4 +2,11 @@
 export const featureEnums = {
   FeatureStatus: { DRAFT: 'draft', ACTIVE: 'active', DEPRECATED: 'deprecated' },
   FeatureEntity: { INSTRUMENT: 'instrument', MARKET: 'market' },
+  /** The dsl's operator kinds (`OperatorEntry.kind`). */
+  FeatureOperatorKind: {
+    ROLLING: 'rolling',
+    ELEMENTWISE: 'elementwise',
+    CROSS_SECTIONAL: 'cross-sectional',
+    INFIX: 'infix',
+  },
 } as const;

@@ -12,6 +12,7 @@ import { altObservationDataset, BARS_DATASET } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import type { FeatureRecord } from '../features/store.ts';
 import { type AltSource, loadFeatureCatalog } from '../registry/catalog.ts';
+import { canonicalExpression } from '../registry/expression.ts';
 
 /*
  * The `entitled` policy on fields that reveal feature values (online values, quality, drift).
@@ -62,7 +63,12 @@ export function createRequestLicensing(
   async function licensedInputs(features: readonly FeatureRecord[]): Promise<AltSource[]> {
     if (features.length === 0) return [];
     const lineage = await deps.lineage(features);
-    const names = [...new Set(features.flatMap((f) => lineage.get(f.id) ?? []))].sort();
+    return licensedDatasets(features.flatMap((f) => lineage.get(f.id) ?? []));
+  }
+
+  /** The licensed alternative datasets among `datasets` (a lineage). */
+  async function licensedDatasets(datasets: readonly string[]): Promise<AltSource[]> {
+    const names = [...new Set(datasets)].sort();
     // Bars need no licence: a feature over bars alone needs no look at alt-data's catalog.
     if (names.every((n) => n === BARS_DATASET.name)) return [];
     const alt = await altSources();
@@ -106,10 +112,19 @@ export function createRequestLicensing(
 
   return {
     async decide(coordinate: string, args: Record<string, unknown>): Promise<AccessDenial | null> {
-      const refs = refsOfRead(coordinate, args);
-      const resolved = (await resolveRefs(refs)).filter((f): f is FeatureRecord => !!f);
-      // Unknown refs read nothing; the resolver reports them.
-      for (const source of await licensedInputs(resolved)) {
+      let sources: AltSource[];
+      if (coordinate === 'Query.previewFeature') {
+        // An expression not registered: its lineage is what it reads. One that does not check
+        // reads nothing; the resolver reports why.
+        const fields = (await loadFeatureCatalog(deps.db)).fields;
+        const checked = canonicalExpression(String(args.expression ?? ''), fields);
+        sources = checked.ok ? await licensedDatasets(checked.value.datasets) : [];
+      } else {
+        const refs = refsOfRead(coordinate, args);
+        // Unknown refs read nothing; the resolver reports them.
+        sources = await licensedInputs((await resolveRefs(refs)).filter((f): f is FeatureRecord => !!f));
+      }
+      for (const source of sources) {
         const denial = await decide(source, coordinate);
         if (denial) return denial;
       }
@@ -119,6 +134,17 @@ export function createRequestLicensing(
      * Records one read of licensed values per licensed dataset in the features' lineage, before
      * the values are returned (when the audit log cannot take it, the read fails).
      */
+    /** Records one read of licensed values computed from `datasets` (an expression's lineage), as `recordRead`. */
+    async recordDatasetsRead(view: string, datasets: readonly string[], details: Record<string, unknown>) {
+      for (const source of await licensedDatasets(datasets)) {
+        await recordLicensedRead(deps, {
+          identity: scope.identity,
+          requestId: scope.requestId,
+          dataset: { name: source.name, vendor: source.vendor },
+          details: { view, ...details },
+        });
+      }
+    },
     async recordRead(
       view: string,
       features: readonly FeatureRecord[],

@@ -1,6 +1,6 @@
 import { featureColumn, featureViewDataset } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { checkExpression, compileFeatureSet, DslError, parseExpression } from '@alphagraph/dsl';
+import { checkExpression, DslError, parseExpression } from '@alphagraph/dsl';
 import {
   type DatasetContract,
   type Lake,
@@ -8,18 +8,16 @@ import {
   type LakeSession,
   latestAsOf,
   quoteIdent,
-  quoteLiteral,
   type Snapshot,
 } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { FeatureRecord } from '../features/store.ts';
 import { upsertOnlineValues } from '../online/store.ts';
-import { type AltField, type AltSource, loadFeatureCatalog } from '../registry/catalog.ts';
-import { isCrossSectional } from '../registry/expression.ts';
+import { loadFeatureCatalog } from '../registry/catalog.ts';
 import type { FeatureViewRecord } from '../views/store.ts';
-import { changedSince, pinInputs } from './changes.ts';
-import { baselinesOf, type RunRecord, runLifecycle } from './runs.ts';
-import { stageSource } from './source.ts';
+import { changedSince } from './changes.ts';
+import { computeInto, pinPlanInputs, planComputation } from './compute.ts';
+import { baselinesOf, type RunRecord, recordRunProgress, runLifecycle } from './runs.ts';
 
 export interface MaterializeJob {
   /** Claimed: status running, `asOf` set. */
@@ -39,6 +37,7 @@ const storedSpan = z.object({ entity: z.string(), first: z.date(), last: z.date(
 
 /** A run's steps, in the order they happen (timings are stored as JSON, which keeps no order). */
 export const RUN_STEPS = ['resolve', 'source', 'compute', 'write', 'publish'] as const;
+export type RunStep = (typeof RUN_STEPS)[number];
 
 /** Wall-clock milliseconds per step. */
 class Stopwatch {
@@ -87,44 +86,50 @@ async function storedSpans(lake: Lake, session: LakeSession, view: Snapshot | nu
  * finishing fails and the publish rolls back.
  */
 export async function runMaterialization(
-  deps: { db: Db; lake: Lake; worker?: string; signal?: AbortSignal },
+  deps: {
+    db: Db;
+    lake: Lake;
+    worker?: string;
+    signal?: AbortSignal;
+    /** Called once a step's progress is recorded (tests hold a run between steps with it). */
+    afterStep?: (step: RunStep) => Promise<void>;
+  },
   job: MaterializeJob,
 ): Promise<RunRecord> {
   const { db, lake, signal } = deps;
   const { run, view } = job;
   const clock = new Stopwatch();
+  /** Ends a step: its time, recorded on the run as progress readers see while it runs. */
+  const finished = async (step: RunStep) => {
+    clock.lap(step);
+    await recordRunProgress(db, run.id, clock.steps);
+    await deps.afterStep?.(step);
+  };
   /** Leaves at the next step once the scheduler's deadline fired (DuckDB work is interrupted). */
   const checkpoint = () => signal?.throwIfAborted();
   try {
     if (run.status !== 'running' || !run.asOf) throw new Error(`run ${run.id} was not claimed before it started`);
     const asOf = run.asOf;
     const catalog = await loadFeatureCatalog(db);
-    const expressions = new Map(job.features.map((f) => [featureColumn(f.name, f.version), f.expression]));
-    const checked = job.features.map((f) => {
-      try {
-        return checkExpression(parseExpression(f.expression), { fields: catalog.fields, mode: 'feature' });
-      } catch (error) {
-        // A version stored before the complexity budget that the checker now refuses.
-        if (error instanceof DslError) throw new Error(`${f.name}@${f.version} cannot be computed: ${error.message}`);
-        throw error;
-      }
-    });
-    const lookback = Math.max(0, ...checked.map((c) => c.lookback));
-    const crossSectional = checked.some((c) => isCrossSectional(c.ast));
-    const altFields = [...new Set(checked.flatMap((c) => c.fields))]
-      .filter((f) => f.includes('.'))
-      .sort()
-      .map((f): AltField => catalog.altFields.get(f)!);
-    const altSources = [...new Set(altFields.map((f) => f.dataset))].map((d): AltSource => {
-      const source = catalog.alt.get(d);
-      if (!source) throw new Error(`alternative dataset ${d} is not registered`);
-      return source;
-    });
-    const inputs = await pinInputs(lake, { readsBars: view.entityKind === 'instrument', alt: altSources });
+    const plan = planComputation(
+      catalog,
+      job.features.map((f) => {
+        try {
+          const checked = checkExpression(parseExpression(f.expression), { fields: catalog.fields, mode: 'feature' });
+          return { column: featureColumn(f.name, f.version), expression: f.expression, checked };
+        } catch (error) {
+          // A version stored before the complexity budget that the checker now refuses.
+          if (error instanceof DslError) throw new Error(`${f.name}@${f.version} cannot be computed: ${error.message}`);
+          throw error;
+        }
+      }),
+    );
+    const { altSources } = plan;
+    const inputs = await pinPlanInputs(lake, plan, view.entityKind);
     const viewSnapshot = await lake.currentSnapshot(view.lakeDataset);
     const incremental = run.kind === 'incremental';
     const baselines = incremental ? await baselinesOf(db, view.name, run.universe) : [];
-    clock.lap('resolve');
+    await finished('resolve');
     checkpoint();
 
     let summary: { rows: number; first: Date | null; last: Date | null } = { rows: 0, first: null, last: null };
@@ -182,9 +187,9 @@ export async function runMaterialization(
                 else if (found.has(entity)) changed.set(entity, found.get(entity)!);
               }
             }
-            const staged = await stageSource({
+            const columns = await computeInto(session, {
               lake,
-              session,
+              plan,
               entityKind: view.entityKind,
               asOf,
               inputs,
@@ -193,43 +198,21 @@ export async function runMaterialization(
               to: run.periodTo,
               stored,
               changed: stored ? changed : null,
-              lookback,
-              crossSectional,
-              altFields,
-              alt: catalog.alt,
+              tiebreak: run.id,
+              onStaged: () => finished('source'),
             });
-            clock.lap('source');
-            const compiled = compileFeatureSet(expressions, {
-              fields: catalog.fields,
-              source: {
-                relation: staged.relation,
-                entityColumn: 'entity',
-                timeColumn: 'time',
-                availableAtColumn: 'available_at',
-                columns: staged.columns,
-                rowNumberColumn: 'rn',
-              },
-            });
-            await session.run(
-              `CREATE OR REPLACE TEMP TABLE fs_computed AS
-             SELECT c.entity, c.time AS event_time, c.available_at, ${quoteLiteral(run.id)} AS tiebreak,
-                    ${compiled.columns.map((c) => `c.${quoteIdent(c)}`).join(', ')}, d.after
-             FROM (${compiled.sql}) c JOIN ${staged.bounds} d ON d.entity = c.entity
-             WHERE (d.out_from IS NULL OR c.time >= d.out_from)
-               ${run.periodTo ? `AND c.time < TIMESTAMPTZ ${quoteLiteral(run.periodTo.toISOString())}` : ''}`,
-            );
             await keepOnlyChanges({
               session,
               view: viewSnapshot,
               dataset: featureViewDataset(view),
-              columns: compiled.columns,
+              columns,
             });
             const [s] = await session.all(
               'SELECT count(*) AS n, min(event_time) AS first, max(event_time) AS last FROM fs_out',
             );
             const st = stats.parse(s);
             summary = { rows: st.n, first: st.first, last: st.last };
-            clock.lap('compute');
+            await finished('compute');
             if (st.n === 0) throw new NothingToWrite();
             // Each entity's newest row, by a semi-join (a window over the wide rows would sort them all).
             latest = (
@@ -240,7 +223,7 @@ export async function runMaterialization(
               )
             ).map((r) => latestRow.parse(r));
             await writer.writeQuery('SELECT * FROM fs_out');
-            clock.lap('write');
+            await finished('write');
             checkpoint();
           } finally {
             signal?.removeEventListener('abort', interrupt);

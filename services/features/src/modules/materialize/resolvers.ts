@@ -3,11 +3,26 @@ import type { Resolvers } from '../../generated/resolvers.ts';
 import { viewColumns } from '../views/store.ts';
 import { materializeEnums } from './enums.ts';
 import { RUN_STEPS } from './job.ts';
+import type { RunRecord } from './runs.ts';
 
 const stepIndex = (step: string) => {
   const i = (RUN_STEPS as readonly string[]).indexOf(step);
   return i === -1 ? RUN_STEPS.length : i;
 };
+
+/** A run's progress in steps, from the steps it has recorded (see `runMaterialization`). */
+export function runProgress(r: Pick<RunRecord, 'status' | 'timings'>) {
+  const total = RUN_STEPS.length;
+  const finished = RUN_STEPS.filter((step) => step in r.timings).length;
+  const done = r.status === 'succeeded' ? total : r.status === 'queued' ? 0 : finished;
+  return {
+    done,
+    total,
+    unit: 'steps',
+    fraction: done / total,
+    stage: r.status === 'running' ? (RUN_STEPS.find((step) => !(step in r.timings)) ?? null) : null,
+  };
+}
 
 export const materializeResolvers: Resolvers = {
   ...materializeEnums,
@@ -61,6 +76,7 @@ export const materializeResolvers: Resolvers = {
       Object.entries(r.timings)
         .map(([step, milliseconds]) => ({ step, milliseconds }))
         .sort((a, b) => stepIndex(a.step) - stepIndex(b.step)),
+    progress: (r) => runProgress(r),
     durationMs: (r) => (r.startedAt && r.finishedAt ? r.finishedAt.getTime() - r.startedAt.getTime() : null),
   },
 };

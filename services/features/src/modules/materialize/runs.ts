@@ -105,6 +105,17 @@ export function createRunStore(db: Db) {
 export type RunStore = ReturnType<typeof createRunStore>;
 
 /**
+ * Records the steps a running run has finished (step -> milliseconds), so that any replica reads
+ * its progress while it runs. A run no longer running (swept, failed) is left alone.
+ */
+export async function recordRunProgress(db: Db, runId: string, timings: Record<string, number>): Promise<void> {
+  await db
+    .update(materializationRuns)
+    .set({ timings: { ...timings } })
+    .where(and(eq(materializationRuns.id, runId), eq(materializationRuns.status, 'running')));
+}
+
+/**
  * Per entity, the newest succeeded run of `view` that covered it over its whole history: an
  * incremental run without from/to. Such a run leaves the view reflecting every input visible in
  * the snapshots it read (it computed new periods and recomputed corrected ones), so a later

@@ -1,3 +1,5 @@
+import { MARKET_ENTITY, resolveSymbols } from '@alphagraph/datasets';
+import type { Db } from '@alphagraph/db';
 import { DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import type { FeatureRecord } from '../features/store.ts';
@@ -15,6 +17,27 @@ export interface OnlineFeaturesModel {
   readonly features: string[];
   readonly rows: OnlineFeatureRowModel[];
   readonly servedAt: Date;
+  readonly asOf: Date;
+  readonly unknownEntities: string[];
+}
+
+/**
+ * The requested entities in canonical spelling (`aapl` -> `AAPL`, `market` -> `MARKET`), in
+ * request order; symbols no instrument has stay as written and are listed as unknown.
+ */
+async function canonicalEntities(
+  db: Db,
+  entities: readonly string[],
+): Promise<{ entities: string[]; unknown: string[] }> {
+  const isMarket = (e: string) => e.toUpperCase() === MARKET_ENTITY;
+  const { canonical, unknown } = await resolveSymbols(
+    db,
+    entities.filter((e) => !isMarket(e)),
+  );
+  return {
+    entities: entities.map((e) => (isMarket(e) ? MARKET_ENTITY : (canonical.get(e) ?? e))),
+    unknown: [...unknown],
+  };
 }
 
 /** One request's bound: 100 entities × 20 features is the served case; ten times that is refused. */
@@ -40,8 +63,20 @@ export const onlineResolvers: Resolvers = {
       }
       const features: FeatureRecord[] = args.features.map((r) => resolved.get(r)!);
       const servedAt = new Date();
-      const read = await ctx.stores.online.read({ entities, features, now: servedAt });
-      const rows = entities.map((entity) => ({ entity, read, cells: read.cells.get(entity)! }));
+      const asOf = args.asOf == null ? servedAt : new Date(args.asOf);
+      if (asOf.getTime() > servedAt.getTime()) {
+        throw new DomainError(
+          'BAD_USER_INPUT',
+          `onlineFeatures: asOf ${asOf.toISOString()} is in the future; give a past instant, or omit asOf for the current values`,
+          { details: { argument: 'asOf' } },
+        );
+      }
+      const { entities: canonical, unknown: unknownEntities } = await canonicalEntities(ctx.stores.online.db, entities);
+      const read =
+        args.asOf != null
+          ? await ctx.stores.online.asOf({ entities: canonical, features, asOf })
+          : await ctx.stores.online.current.read({ entities: canonical, features, now: servedAt });
+      const rows = canonical.map((entity) => ({ entity, read, cells: read.cells.get(entity)! }));
       await ctx.licensing.recordRead('Query.onlineFeatures', features, () => ({
         entities: entities.length,
         values: rows.reduce(
@@ -49,7 +84,7 @@ export const onlineResolvers: Resolvers = {
           0,
         ),
       }));
-      return { features: features.map(refOf), rows, servedAt };
+      return { features: features.map(refOf), rows, servedAt, asOf, unknownEntities };
     },
   },
   // Built from the cells only for the fields asked for: the dense form never makes 2,000 objects.

@@ -2,7 +2,7 @@ import type { Db } from '@alphagraph/db';
 import { z } from 'zod';
 import type { FeatureRecord, FeatureStore } from '../features/store.ts';
 import { type FeatureCatalog, loadFeatureCatalog } from './catalog.ts';
-import { canonicalExpression } from './expression.ts';
+import { canonicalExpression, type ExpressionProblem } from './expression.ts';
 
 export type FeatureErrorCode = 'BAD_EXPRESSION' | 'BAD_INPUT' | 'NOT_FOUND';
 
@@ -18,6 +18,16 @@ export interface FeatureErrorModel {
 
 export type Outcome<T> = ({ readonly ok: true } & T) | { readonly ok: false; readonly error: FeatureErrorModel };
 
+/**
+ * A feature's TTL when its definition gives none, by entity kind (the schema's DefineFeatureInput
+ * states the same). Both kinds are daily: 4 days keep Friday's value current over a long weekend
+ * with a holiday, and expire it once a session beyond that is missed.
+ */
+export const DEFAULT_TTL_SECONDS: Readonly<Record<'instrument' | 'market', number>> = {
+  instrument: 4 * 86_400,
+  market: 4 * 86_400,
+};
+
 export const featureInputSchema = z.object({
   name: z
     .string()
@@ -32,7 +42,8 @@ export const featureInputSchema = z.object({
     .number()
     .int()
     .positive('the TTL must be a positive number of seconds')
-    .max(100 * 365 * 86_400),
+    .max(100 * 365 * 86_400)
+    .nullish(),
   tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'tags are short lower-case words')).default([]),
   status: z.enum(['draft', 'active', 'deprecated']).default('active'),
   universe: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/, 'symbols are upper-case tickers')).default([]),
@@ -43,6 +54,18 @@ export function badInput(error: z.ZodError): FeatureErrorModel {
   const issue = error.issues[0]!;
   const field = issue.path.map(String).join('.') || null;
   return { code: 'BAD_INPUT', message: field ? `${field}: ${issue.message}` : issue.message, field };
+}
+
+/** A refused expression as the schema's FeatureError: its reason and position. */
+export function badExpression(p: ExpressionProblem): FeatureErrorModel {
+  return {
+    code: 'BAD_EXPRESSION',
+    field: 'expression',
+    message: p.message,
+    reason: p.reason,
+    line: p.line,
+    column: p.column,
+  };
 }
 
 /** Feature definitions: parse, check, canonicalise, derive lineage, version. */
@@ -62,20 +85,7 @@ export function createRegistry(db: Db, features: FeatureStore) {
       const def = parsed.data;
       const known = catalog ?? (await loadFeatureCatalog(db));
       const expression = canonicalExpression(def.expression, known.fields);
-      if (!expression.ok) {
-        const p = expression.problem;
-        return {
-          ok: false,
-          error: {
-            code: 'BAD_EXPRESSION',
-            field: 'expression',
-            message: p.message,
-            reason: p.reason,
-            line: p.line,
-            column: p.column,
-          },
-        };
-      }
+      if (!expression.ok) return { ok: false, error: badExpression(expression.problem) };
       const { canonical, datasets } = expression.value;
       if (def.entity === 'market') {
         // A market-wide feature has no instrument: it may read market-wide series only.
@@ -99,7 +109,7 @@ export function createRegistry(db: Db, features: FeatureStore) {
         description: def.description,
         entity: def.entity,
         expression: canonical,
-        ttlSeconds: def.ttlSeconds,
+        ttlSeconds: def.ttlSeconds ?? DEFAULT_TTL_SECONDS[def.entity],
         tags: def.tags,
         status: def.status,
         universe: def.universe,

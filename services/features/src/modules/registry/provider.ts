@@ -3,6 +3,7 @@ import type { FeatureStoreServices } from '../../feature-store.ts';
 import { defineFeatureSet, type FeatureSetInput } from '../sets/define.ts';
 import { refOf } from '../views/naming.ts';
 import type { FeatureInput } from './define.ts';
+import { previewFeature } from './preview.ts';
 
 /** The registry as the subgraph serves it: definitions audited as they are made, and the reads beside them. */
 export function createRegistryProvider(fs: FeatureStoreServices) {
@@ -21,6 +22,8 @@ export function createRegistryProvider(fs: FeatureStoreServices) {
     features: fs.features,
     sets: fs.sets,
     views: fs.views,
+    /** Computes an expression without registering it (see `previewFeature`). */
+    preview: (input: Parameters<typeof previewFeature>[1]) => previewFeature(fs, input),
 
     async defineFeature(input: FeatureInput, change: Change) {
       const outcome = await fs.registry.defineFeature(input, change.actor.userId);

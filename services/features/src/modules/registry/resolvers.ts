@@ -1,4 +1,4 @@
-import { DslError } from '@alphagraph/dsl';
+import { DslError, operatorCatalogue } from '@alphagraph/dsl';
 import { changeOf } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
 import { refOf } from '../views/naming.ts';
@@ -14,6 +14,22 @@ export const registryResolvers: Resolvers = {
     featureSets: (_r, _a, ctx) => ctx.stores.registry.sets.list(),
     featureSet: (_r, args, ctx) => ctx.setByName.load(args.name),
     datasetLineage: (_r, args) => ({ dataset: args.dataset }),
+    featureOperators: () => operatorCatalogue(),
+    previewFeature: async (_r, args, ctx) => {
+      const preview = await ctx.stores.registry.preview({
+        expression: args.expression,
+        symbols: args.symbols,
+        period: { from: new Date(args.period.from), to: new Date(args.period.to) },
+      });
+      if (preview.ok) {
+        await ctx.licensing.recordDatasetsRead('Query.previewFeature', preview.inputs, {
+          expression: preview.expression,
+          symbols: [...new Set(preview.rows.map((r) => r.symbol))],
+          rows: preview.rows.length,
+        });
+      }
+      return preview;
+    },
   },
   Mutation: {
     defineFeature: async (_r, { input }, ctx) => {
