@@ -32,6 +32,16 @@ describe('listen and close', () => {
     await expect(listen(createServer(), { port, host: '127.0.0.1' })).rejects.toMatchObject({ code: 'EADDRINUSE' });
   });
 
+  it('keeps an idle connection open longer than a load balancer idle timeout, and says so to clients', async () => {
+    server = slowServer(0);
+    const listening = await listen(server, { port: 0, host: '127.0.0.1' });
+    const res = await fetch(listening.origin);
+    await res.text();
+    expect(res.headers.get('keep-alive')).toBe('timeout=65');
+    expect(server.keepAliveTimeout).toBe(65_000);
+    expect(server.headersTimeout).toBeGreaterThan(server.keepAliveTimeout);
+  });
+
   it('lets a request in flight finish within the grace period, refusing new connections', async () => {
     server = slowServer(300);
     const listening = await listen(server, { port: 0, host: '127.0.0.1', stopGraceMs: 5_000 });

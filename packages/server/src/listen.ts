@@ -7,6 +7,9 @@ export function httpOrigin(host: string, port: number): string {
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
 }
 
+/** How long an idle kept-alive connection stays open. */
+export const KEEP_ALIVE_TIMEOUT_MS = 65_000;
+
 export interface ListeningServer {
   /** Where it listens, e.g. http://127.0.0.1:4001 (the port the OS chose when given 0). */
   readonly origin: string;
@@ -22,6 +25,11 @@ export async function listen(
   server: Server,
   options: { port: number; host: string; stopGraceMs?: number | undefined },
 ): Promise<ListeningServer> {
+  // An idle kept-alive connection is held longer than the usual load balancer's idle timeout
+  // (60 s), so a proxy or client whose own timer ran late (a busy event loop) never reuses a
+  // connection this server has just closed ("other side closed"). Node's default is 5 s.
+  server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
+  server.headersTimeout = KEEP_ALIVE_TIMEOUT_MS + 1_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port, options.host, () => {
