@@ -51,7 +51,7 @@ describe.each(testDatabaseKinds())('licensed lineage on %s', (kind) => {
 
   it('reveals no values of a feature over licensed tweets without an entitlement, and audits the refusal', async () => {
     const online = await h.gql(['researcher'], ONLINE, { f: ['close_only', 'tweets_3d'] }, 'rex');
-    expect(online.data).toBeNull();
+    expect(online.data).toEqual({ onlineFeatures: null });
     expect(online.errors?.[0]).toMatchObject({
       message:
         'Query.onlineFeatures: the feature reads dataset stocknet_tweets, licensed from StockNet; reading its values needs ' +
