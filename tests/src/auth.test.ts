@@ -102,8 +102,9 @@ describe('authentication and authorization through the platform', () => {
         token: await p.token(['viewer']),
       },
     );
-    // bars is non-null in the subgraph's SDL, so the denial nulls its parent: nothing leaks.
-    expect(viewer.data).toEqual({ instrument: null });
+    // bars is nullable (a viewer may be denied it): the denial nulls only bars, as at the gateway.
+    expect(viewer.data).toEqual({ instrument: { symbol: 'AAPL', bars: null } });
+    expect(viewer.errors?.[0]?.path).toEqual(['instrument', 'bars']);
     expect(viewer.errors?.[0]?.message).toBe('Instrument.bars requires role analyst; you have viewer');
   });
 
