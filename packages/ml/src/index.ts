@@ -22,6 +22,38 @@ export {
   serializeArtifact,
   type TreeModel,
 } from './artifact.ts';
+// Drift monitoring: reference profiles fixed at training time, PSI, KS, Wasserstein, Evidently's default rule.
+export {
+  DEFAULT_PROFILE_BINS,
+  DEFAULT_PROFILE_SAMPLE_SIZE,
+  DriftError,
+  type DriftErrorCode,
+  type DriftMethod,
+  type DriftTestOptions,
+  type DriftTestResult,
+  driftTest,
+  EVIDENTLY_KS_P_THRESHOLD,
+  EVIDENTLY_PSI_THRESHOLD,
+  EVIDENTLY_SMALL_REFERENCE_MAX_ROWS,
+  EVIDENTLY_WASSERSTEIN_THRESHOLD,
+  KS_MAX_EXACT_N,
+  type Ks2sampOptions,
+  type KsResult,
+  ks2samp,
+  normedWasserstein,
+  PROFILE_FORMAT_VERSION,
+  PSI_ALERT_THRESHOLD,
+  PSI_EMPTY_BIN_FLOOR,
+  type PsiBin,
+  type PsiResult,
+  parseProfile,
+  psi,
+  type ReferenceProfile,
+  type ReferenceProfileOptions,
+  referenceProfile,
+  WASSERSTEIN_MIN_NORM,
+  wassersteinDistance,
+} from './drift/index.ts';
 export { MlError, type MlErrorCode } from './errors.ts';
 // Evaluation: metrics, baselines, purged cross-validation, permutation importance.
 export {

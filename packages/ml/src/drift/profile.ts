@@ -16,7 +16,7 @@ export const DEFAULT_PROFILE_SAMPLE_SIZE = 5000;
  * [null, e_1, ..., e_m, null], null standing for -Infinity first and +Infinity last, so there are m + 1 bins. Bin i
  * is [edges[i], edges[i + 1]): left-closed and right-open, the first bin (-Infinity, e_1) and the last [e_m, +Infinity).
  * A value x therefore falls in bin #{ interior edges <= x } (numpy `searchsorted(interior, x, side='right')`).
- * With a constant reference there is no interior edge left and a single bin.
+ * A constant reference c leaves one interior edge, c: bins (-Infinity, c) (empty) and [c, +Infinity).
  */
 export interface ReferenceProfile {
   readonly version: typeof PROFILE_FORMAT_VERSION;
