@@ -1,7 +1,6 @@
+import { type LabelSpec, labelBarsSql, labelSpecSchema, labelValuesSql } from '@alphagraph/datasets';
 import { type Lake, type ParquetWriteOptions, quoteIdent, quoteLiteral } from '@alphagraph/lake';
 import { z } from 'zod';
-import { type LabelSpec, labelSpecSchema } from '../labels/spec.ts';
-import { labelBarsSql, labelValuesSql } from '../labels/sql.ts';
 import { type FeatureSource, pointInTimeJoinSql } from './pit-join.ts';
 import { ISO_INSTANT, type OutputColumn } from './spec.ts';
 import { commitUnwrapped, type SpinePlan, spinePlanSchema, spineRelation } from './spine.ts';
