@@ -16,7 +16,7 @@ import { commitUnwrapped, type SpinePlan, spinePlanSchema, spineRelation } from 
  * event_time is older than t - TTL is null, t - TTL itself still valid; an entity with no value
  * yet gets null. A market-wide feature (entity kind `market`, rows with entity MARKET) gives every
  * spine row, whatever its entity, the MARKET value by the same rules. Labels are anchored on the
- * latest bar known at t (see ../labels/spec.ts).
+ * latest bar known at t (see LabelSpec in @alphagraph/datasets).
  *
  * Everything a build reads is pinned in its resolution: feature-view and bars snapshot ids, the
  * spine (a stored snapshot, or the generated instants and entities), the labels' as-of instant and
