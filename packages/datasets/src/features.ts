@@ -112,6 +112,11 @@ export interface PublishedTrainingSet {
   readonly columns: readonly TrainingSetColumn[];
   /** The labels as the training set defined them, in full (see ./labels/spec.ts). */
   readonly labels: readonly LabelSpec[];
+  /**
+   * The bar interval the labels were computed on (`1d`), part of their definition: what
+   * `realizedLabels` needs to label served predictions as this set was labelled. Null without labels.
+   */
+  readonly labelInterval: string | null;
   /** Feature versions in column order. */
   readonly features: readonly { readonly ref: string; readonly column: string; readonly featureId: string }[];
   /** Split boundaries, when the spec asked for time-ordered splits. */
@@ -129,6 +134,7 @@ export interface PublishedTrainingSet {
 const publishedResolution = z.object({
   features: z.array(z.object({ ref: z.string(), featureId: z.string(), column: z.string() }).passthrough()),
   labels: z.array(labelSpecSchema),
+  bars: z.object({ interval: z.string() }).passthrough().nullable().optional(),
   split: z
     .object({ validationStart: z.string(), testStart: z.string(), embargoSeconds: z.number() })
     .passthrough()
@@ -173,6 +179,7 @@ export async function readTrainingSets(db: Db, ids: readonly string[]): Promise<
       rowCount: row.rowCount,
       columns: resolution.columns,
       labels: resolution.labels,
+      labelInterval: resolution.bars?.interval ?? null,
       features,
       split: resolution.split
         ? {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { gunzipSync } from 'node:zlib';
-import { type LabelSpec, realizedLabels } from '@alphagraph/datasets';
+import { type LabelSpec, readTrainingSets, realizedLabels } from '@alphagraph/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   appendBars,
@@ -41,6 +41,7 @@ const TB: LabelSpec = {
 describe('realized labels agree with a training-set build', () => {
   let h: FeaturesHarness;
   let rows: PreviewRow[];
+  let id: string;
 
   beforeAll(async () => {
     h = await startFeaturesHarness('pglite');
@@ -54,7 +55,8 @@ describe('realized labels agree with a training-set build', () => {
       h.deps.lake,
       GOOG.map((b) => ['GOOG', b.date, b.close, `${b.date}T20:00:00Z`]),
     );
-    ({ rows } = await createAndRead(h, {
+    let ts: { id: string };
+    ({ rows, ts } = await createAndRead(h, {
       name: 'realized',
       features: [px.refs[0]],
       entities: ['GOOG'],
@@ -69,6 +71,7 @@ describe('realized labels agree with a training-set build', () => {
         },
       ],
     }));
+    id = ts.id;
   });
   afterAll(async () => {
     await h?.dispose();
@@ -84,6 +87,11 @@ describe('realized labels agree with a training-set build', () => {
       }),
     );
   const iso = (d: Date) => d.toISOString().replace('Z', '000Z');
+
+  it('the training set publishes its labels in full, with their bar interval, for monitoring to reuse', async () => {
+    const [published] = await readTrainingSets(h.deps.db, [id]);
+    expect(published).toMatchObject({ labels: [FWD, TB], labelInterval: '1d' });
+  });
 
   it('forward return: the same values for the same rows', async () => {
     expect(rows).toHaveLength(2 * GOOG.length);
