@@ -4,6 +4,7 @@ import { featureInputs, trainingSetInputs, trainingSets } from '@alphagraph/db/s
 import { type ColumnSpec, type DatasetContract, type DatasetSpec, defineDataset } from '@alphagraph/lake';
 import { inArray } from 'drizzle-orm';
 import { z } from 'zod';
+import { type LabelSpec, labelSpecSchema } from './labels/spec.ts';
 
 /** Owner of the datasets in this file. */
 const OWNER = 'features';
@@ -94,12 +95,6 @@ export interface TrainingSetColumn {
   readonly source: string | null;
 }
 
-/** A label as the training set defined it (see features' labels/spec.ts for the meaning). */
-export type TrainingSetLabel =
-  | { readonly kind: 'forward_return'; readonly name: string; readonly horizon: number }
-  | { readonly kind: 'triple_barrier'; readonly name: string; readonly horizon: number }
-  | { readonly kind: 'expression'; readonly name: string };
-
 /**
  * A training set as features publishes it to other services (models trains on it, backtests and
  * monitoring read it): what it is, where its latest build is in the lake, and the datasets its
@@ -115,7 +110,13 @@ export interface PublishedTrainingSet {
   readonly snapshotId: number | null;
   readonly rowCount: number | null;
   readonly columns: readonly TrainingSetColumn[];
-  readonly labels: readonly TrainingSetLabel[];
+  /** The labels as the training set defined them, in full (see ./labels/spec.ts). */
+  readonly labels: readonly LabelSpec[];
+  /**
+   * The bar interval the labels were computed on (`1d`), part of their definition: what
+   * `realizedLabels` needs to label served predictions as this set was labelled. Null without labels.
+   */
+  readonly labelInterval: string | null;
   /** Feature versions in column order. */
   readonly features: readonly { readonly ref: string; readonly column: string; readonly featureId: string }[];
   /** Split boundaries, when the spec asked for time-ordered splits. */
@@ -132,9 +133,8 @@ export interface PublishedTrainingSet {
 
 const publishedResolution = z.object({
   features: z.array(z.object({ ref: z.string(), featureId: z.string(), column: z.string() }).passthrough()),
-  labels: z.array(
-    z.object({ kind: z.enum(['forward_return', 'triple_barrier', 'expression']), name: z.string() }).passthrough(),
-  ),
+  labels: z.array(labelSpecSchema),
+  bars: z.object({ interval: z.string() }).passthrough().nullable().optional(),
   split: z
     .object({ validationStart: z.string(), testStart: z.string(), embargoSeconds: z.number() })
     .passthrough()
@@ -178,11 +178,8 @@ export async function readTrainingSets(db: Db, ids: readonly string[]): Promise<
       snapshotId: row.snapshotId,
       rowCount: row.rowCount,
       columns: resolution.columns,
-      labels: resolution.labels.map((l) =>
-        l.kind === 'expression'
-          ? { kind: l.kind, name: l.name }
-          : { kind: l.kind, name: l.name, horizon: Number((l as { horizon?: unknown }).horizon) },
-      ),
+      labels: resolution.labels,
+      labelInterval: resolution.bars?.interval ?? null,
       features,
       split: resolution.split
         ? {

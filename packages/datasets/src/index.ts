@@ -16,11 +16,19 @@ export {
   readFeatureLineage,
   readTrainingSets,
   type TrainingSetColumn,
-  type TrainingSetLabel,
   trainingSetDataset,
   VIEW_KEY_COLUMNS,
   viewNameFor,
 } from './features.ts';
+export { LabelError, type LabelErrorCode } from './labels/errors.ts';
+export {
+  type PredictionKey,
+  type RealizedLabel,
+  type RealizedLabelsOptions,
+  realizedLabels,
+} from './labels/realized.ts';
+export { type LabelColumn, type LabelSpec, labelColumns, labelSpecSchema } from './labels/spec.ts';
+export { labelBarsSql, labelValuesSql } from './labels/sql.ts';
 export { describeMissing, type LicensedInput, licenceCheck } from './licences.ts';
 export {
   BAR_FIELDS,

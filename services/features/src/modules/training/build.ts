@@ -1,7 +1,6 @@
+import { type LabelSpec, labelBarsSql, labelSpecSchema, labelValuesSql } from '@alphagraph/datasets';
 import { type Lake, type ParquetWriteOptions, quoteIdent, quoteLiteral } from '@alphagraph/lake';
 import { z } from 'zod';
-import { type LabelSpec, labelSpecSchema } from '../labels/spec.ts';
-import { labelBarsSql, labelValuesSql } from '../labels/sql.ts';
 import { type FeatureSource, pointInTimeJoinSql } from './pit-join.ts';
 import { ISO_INSTANT, type OutputColumn } from './spec.ts';
 import { commitUnwrapped, type SpinePlan, spinePlanSchema, spineRelation } from './spine.ts';
@@ -17,7 +16,7 @@ import { commitUnwrapped, type SpinePlan, spinePlanSchema, spineRelation } from 
  * event_time is older than t - TTL is null, t - TTL itself still valid; an entity with no value
  * yet gets null. A market-wide feature (entity kind `market`, rows with entity MARKET) gives every
  * spine row, whatever its entity, the MARKET value by the same rules. Labels are anchored on the
- * latest bar known at t (see ../labels/spec.ts).
+ * latest bar known at t (see LabelSpec in @alphagraph/datasets).
  *
  * Everything a build reads is pinned in its resolution: feature-view and bars snapshot ids, the
  * spine (a stored snapshot, or the generated instants and entities), the labels' as-of instant and

@@ -1,12 +1,10 @@
 import { CalendarError } from '@alphagraph/calendar';
-import { BARS_DATASET, featureColumn } from '@alphagraph/datasets';
+import { BARS_DATASET, featureColumn, labelColumns, labelValuesSql } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import { DslError } from '@alphagraph/dsl';
 import type { Lake, LakeParam } from '@alphagraph/lake';
 import { z } from 'zod';
 import { createFeatureStore, type FeatureRecord } from '../features/store.ts';
-import { labelColumns } from '../labels/spec.ts';
-import { labelValuesSql } from '../labels/sql.ts';
 import { featureSetRefs } from '../sets/store.ts';
 import { refOf } from '../views/naming.ts';
 import { resolveViews } from '../views/reader.ts';

@@ -1,6 +1,6 @@
+import type { LabelSpec } from '@alphagraph/datasets';
 import { DomainError } from '@alphagraph/service';
 import type { CreateTrainingSetInput, LabelInput, Resolvers } from '../../generated/resolvers.ts';
-import type { LabelSpec } from '../labels/spec.ts';
 import { trainingEnums } from './enums.ts';
 import { TrainingSetError, type TrainingSetFailure } from './errors.ts';
 import { inputSnapshots } from './metadata.ts';

@@ -1,7 +1,7 @@
 import { calendarCodes } from '@alphagraph/calendar';
+import { type LabelSpec, labelSpecSchema } from '@alphagraph/datasets';
 import { z } from 'zod';
 import { parseFeatureRef } from '../features/store.ts';
-import { type LabelSpec, labelSpecSchema } from '../labels/spec.ts';
 
 const ENTITY = z.string().min(1).max(64);
 /** An instant with up to microsecond precision (kept exactly: TTL bounds are microsecond-exact). */

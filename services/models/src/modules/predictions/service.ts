@@ -49,7 +49,7 @@ export function createPredictions(deps: PredictionDeps) {
         deps.lake,
         ts,
         version.features.map((f) => f.column),
-        label ?? { kind: 'expression', name: '__none' },
+        label ?? { kind: 'expression', name: '__none', expression: '$close' },
         { labelOptional: true },
       );
       if (rows.n === 0) throw new DomainError('FAILED_PRECONDITION', `training set ${ts.id} has no rows to score`);

@@ -1,5 +1,5 @@
 import { nextSessionDay, previousSessionDay, sessionClose, sessionOn } from '@alphagraph/calendar';
-import type { PublishedTrainingSet, TrainingSetLabel } from '@alphagraph/datasets';
+import type { LabelSpec, PublishedTrainingSet } from '@alphagraph/datasets';
 import { type Lake, quoteIdent } from '@alphagraph/lake';
 import type { Matrix } from '@alphagraph/ml';
 import { DomainError } from '@alphagraph/service';
@@ -22,7 +22,7 @@ export interface VersionRows {
 export const labelColumnOf = (label: string): string => `label_${label}`;
 
 /** The training set's label of that name, or an error naming the labels it has. */
-export function labelOf(ts: PublishedTrainingSet, name: string): TrainingSetLabel {
+export function labelOf(ts: PublishedTrainingSet, name: string): LabelSpec {
   const label = ts.labels.find((l) => l.name === name);
   if (!label) {
     throw new DomainError(
@@ -43,7 +43,7 @@ const DAY_MS = 86_400_000;
  * touch time (`label_<name>_touch`) instead. An expression label has no declared span: it is
  * treated as known at t (so nothing is purged for it; prefer a declared label for CV).
  */
-export function labelKnownAt(label: TrainingSetLabel): (t: number, touch: number | null) => number {
+export function labelKnownAt(label: LabelSpec): (t: number, touch: number | null) => number {
   if (label.kind === 'expression') return (t) => t;
   const horizon = label.horizon;
   const cache = new Map<string, number>();
@@ -74,7 +74,7 @@ export async function readVersionRows(
   lake: Lake,
   ts: PublishedTrainingSet,
   featureColumns: readonly string[],
-  label: TrainingSetLabel,
+  label: LabelSpec,
   options: { labelOptional?: boolean } = {},
 ): Promise<VersionRows> {
   if (ts.status !== 'ready' || ts.snapshotId === null) {

@@ -1,6 +1,6 @@
-import { BAR_FIELDS, BARS_DATASET } from '@alphagraph/datasets';
 import { compileFeatureSet, type FieldCatalog } from '@alphagraph/dsl';
 import { type LakeParam, latestAsOf, quoteIdent } from '@alphagraph/lake';
+import { BAR_FIELDS, BARS_DATASET } from '../market-data.ts';
 import { type LabelSpec, labelColumns } from './spec.ts';
 
 /** The bar fields a label expression may read. */
@@ -19,7 +19,7 @@ function num(value: number): string {
  * (corrections included) and `known_at`, when the bar's first version became available. Only the
  * entities of `entities` (a relation with an `entity` column) and bars of `interval`.
  */
-export function labelBarsSql(options: { bars: string; entities: string; interval: string; asOf: Date }): {
+export function labelBarsSql(options: { bars: string; entities: string; interval: string; asOf: Date | string }): {
   sql: string;
   params: LakeParam[];
 } {
@@ -37,6 +37,44 @@ export function labelBarsSql(options: { bars: string; entities: string; interval
 }
 
 type TripleBarrier = Extract<LabelSpec, { kind: 'triple_barrier' }>;
+type ExpressionLabel = Exclude<LabelSpec, TripleBarrier>;
+
+/** The feature-language text of a label that is an expression (a forward return is one). */
+function expressionOf(label: ExpressionLabel): string {
+  return label.kind === 'forward_return' ? `Ref($close, -${label.horizon}) / $close - 1` : label.expression;
+}
+
+/** Bars as `labelBarsSql` returns them, as a source of the feature language (availability: `known_at`). */
+function sourceOf(bars: string) {
+  return {
+    relation: bars,
+    entityColumn: 'entity',
+    timeColumn: 'time',
+    availableAtColumn: 'known_at',
+    columns: BAR_COLUMNS,
+  };
+}
+
+/**
+ * When a forward-return or expression label became knowable, per bar of `bars` as its anchor:
+ * entity, time, `label_known_at`. The label is compiled on its own in `label` mode, whose
+ * `available_at` is the latest `known_at` among the bars its value can read (the anchor through
+ * anchor + lookahead, the furthest `Ref(x, -k)`): for a forward return over n bars, bar anchor+n's
+ * first-known time when bars are published in order. Null while fewer than lookahead bars follow
+ * the anchor: the value may still change then, so it is not known yet.
+ */
+export function labelKnownAtSql(label: ExpressionLabel, bars: string): string {
+  const compiled = compileFeatureSet(
+    { x: expressionOf(label) },
+    { source: sourceOf(bars), fields: LABEL_FIELDS, mode: 'label' },
+  );
+  const ahead = compiled.lookahead;
+  const complete =
+    ahead === 0
+      ? 'true'
+      : `count(*) OVER (PARTITION BY entity ORDER BY time ROWS BETWEEN 1 FOLLOWING AND ${ahead} FOLLOWING) = ${ahead}`;
+  return `SELECT entity, time, CASE WHEN ${complete} THEN available_at END AS label_known_at FROM (${compiled.sql})`;
+}
 
 /**
  * One row per bar of `bars` (a table name; a table as `labelBarsSql` returns) with every label's value at that
@@ -47,8 +85,7 @@ type TripleBarrier = Extract<LabelSpec, { kind: 'triple_barrier' }>;
 export function labelValuesSql(labels: readonly LabelSpec[], bars: string): string {
   const expressions: Record<string, string> = {};
   for (const l of labels) {
-    if (l.kind === 'forward_return') expressions[`x_${l.name}`] = `Ref($close, -${l.horizon}) / $close - 1`;
-    if (l.kind === 'expression') expressions[`x_${l.name}`] = l.expression;
+    if (l.kind !== 'triple_barrier') expressions[`x_${l.name}`] = expressionOf(l);
   }
   const barriers = labels.filter((l): l is TripleBarrier => l.kind === 'triple_barrier');
   const spans = [...new Set(barriers.map((l) => l.volatilitySpan))];
@@ -58,13 +95,7 @@ export function labelValuesSql(labels: readonly LabelSpec[], bars: string): stri
     volatility[`x_var_${s}`] = `EMA(Power(${RETURN}, 2), ${s}) - Power(EMA(${RETURN}, ${s}), 2)`;
     volatility[`x_cnt_${s}`] = `Count(${RETURN}, ${s})`;
   }
-  const source = {
-    relation: bars,
-    entityColumn: 'entity',
-    timeColumn: 'time',
-    availableAtColumn: 'known_at',
-    columns: BAR_COLUMNS,
-  };
+  const source = sourceOf(bars);
   const joins: string[] = [];
   const carried: string[] = [];
   // Forward-looking label expressions in `label` mode; the volatility in `feature` mode (it must only look back).

@@ -2,9 +2,11 @@ import { z } from 'zod';
 
 /**
  * Labels: what a model is trained to predict. They look forward from the spine time t (DESIGN
- * section 4, rule 3), so they are computed here and only here, written to `label_*` columns kept
- * apart from features, and never registered, materialized or served as features (the feature
- * registry compiles expressions in `feature` mode, which rejects every look into the future).
+ * section 4, rule 3), so they are defined here and only here, for both places that compute them:
+ * features' training-set builds (written to `label_*` columns kept apart from features) and models'
+ * monitoring of realized outcomes (`realizedLabels`). They are never registered, materialized or
+ * served as features (the feature registry compiles expressions in `feature` mode, which rejects
+ * every look into the future).
  *
  * Every label is anchored on a bar: for a spine row (e, t), the anchor is e's latest bar (the
  * greatest bar time) among bars first known at or before t, where a bar is first known when its
