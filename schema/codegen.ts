@@ -11,6 +11,7 @@ import { ingestEnums } from '../services/market-data/src/modules/ingest/enums.ts
 import { instrumentEnums } from '../services/market-data/src/modules/instruments/enums.ts';
 import { deploymentEnums } from '../services/models/src/modules/deployment/enums.ts';
 import { modelEnums } from '../services/models/src/modules/models/enums.ts';
+import { monitoringEnums } from '../services/models/src/modules/monitoring/enums.ts';
 import { versionEnums } from '../services/models/src/modules/versions/enums.ts';
 
 // Schema-first: resolver types for each subgraph are generated from its SDL in this folder.
@@ -24,7 +25,7 @@ const ENUM_VALUES: Record<SubgraphName, Readonly<Record<string, Readonly<Record<
   'market-data': { ...instrumentEnums, ...barEnums, ...corporateActionEnums, ...ingestEnums },
   'alt-data': datasetEnums,
   features: { ...featureEnums, ...materializeEnums, ...trainingEnums },
-  models: { ...modelEnums, ...versionEnums, ...deploymentEnums },
+  models: { ...modelEnums, ...versionEnums, ...deploymentEnums, ...monitoringEnums },
   backtests: backtestEnums,
 };
 
@@ -109,6 +110,16 @@ const MAPPERS: Record<SubgraphName, Record<string, string>> = {
     Instrument: '../modules/models/store.ts#InstrumentRef',
     ModelVersion: '../modules/versions/store.ts#VersionRecord',
     PredictionBatch: '../modules/versions/store.ts#PredictionBatchRecord',
+    Signals: '../modules/monitoring/signals.ts#SignalsModel',
+    SignalSet: '../modules/monitoring/signals.ts#SignalSetModel',
+    Signal: '../modules/monitoring/signals.ts#SignalRow',
+    LiveMetrics: '../modules/monitoring/job.ts#LiveMetricsModel',
+    MonitorReport: '../modules/monitoring/job.ts#MonitorReportModel',
+    VersionFeatureDrift: '../modules/monitoring/job.ts#DriftRow',
+    ModelMonitoring: '../modules/models/store.ts#ModelRecord',
+    MonitoringSettings: '../modules/monitoring/settings.ts#MonitorSettings',
+    MonitoringRun: '../modules/monitoring/job.ts#MonitoringRunModel',
+    Alert: '../modules/monitoring/alerts.ts#AlertRecord',
   },
   backtests: {
     Backtest: '../modules/backtests/store.ts#BacktestRecord',

@@ -92,6 +92,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     SUBGRAPHS.map(({ name }) => [name, `http://127.0.0.1:${ports[name]}/graphql`]),
   ) as Record<SubgraphName, string>;
 
+  const peerUrls = Object.fromEntries(SUBGRAPHS.map(({ name }) => [subgraphUrlVariable(name), subgraphUrls[name]]));
   const baseEnv = {
     ...process.env,
     // graphql-js checks every type test against other realms unless NODE_ENV is production: a
@@ -115,7 +116,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
         startTsProcess({
           name,
           entry: workspaceExport(pkg, MAIN_EXPORT),
-          env: { ...baseEnv, PORT: String(ports[name]) },
+          // Every service knows its peers' URLs (models reads online features from features).
+          env: { ...baseEnv, ...peerUrls, PORT: String(ports[name]) },
           readyLine: new RegExp(`^\\[${name}\\] ready$`),
           log,
           timeoutMs,

@@ -40,6 +40,8 @@ export {
 export {
   DEPLOYED_STAGES,
   type PublishedModelVersion,
+  predictionLogDataset,
+  predictionLogDatasetName,
   predictionsDataset,
   predictionsDatasetName,
   readModelVersions,

@@ -99,3 +99,41 @@ export async function readModelVersions(
       label: r.v.label,
     }));
 }
+
+/** The lake dataset of a model's prediction log: `prediction_log_<model>`. */
+export const predictionLogDatasetName = (model: string): string => `prediction_log_${model}`.slice(0, 63);
+
+/**
+ * A model's prediction log (issue 14): every signal the platform served and every prediction an
+ * external model posted, one row per (request, entity, version). `t` is the instant the prediction
+ * speaks for (the signal's as-of instant); `available_at` = when it was logged. `features` is the
+ * feature vector used, a JSON object `{ "name@version": value }` (null values were MISSING or
+ * EXPIRED). `status` is the signal's (OK, FEATURE_EXPIRED, FEATURE_MISSING; OK for posted
+ * predictions); rows without a prediction are logged too. Append-only: nothing is ever rewritten.
+ */
+export function predictionLogDataset(model: string): DatasetContract {
+  return defineDataset({
+    name: predictionLogDatasetName(model),
+    owner: OWNER,
+    description: `prediction log of model ${model}: every served signal and posted prediction, with its feature vector`,
+    columns: [
+      { name: 'request_id', type: 'VARCHAR' },
+      { name: 'source', type: 'VARCHAR' },
+      { name: 'entity', type: 'VARCHAR' },
+      { name: 't', type: 'TIMESTAMPTZ' },
+      { name: 'version', type: 'INTEGER' },
+      { name: 'stage', type: 'VARCHAR' },
+      { name: 'prediction', type: 'DOUBLE' },
+      { name: 'probability', type: 'DOUBLE' },
+      { name: 'status', type: 'VARCHAR' },
+      { name: 'features', type: 'VARCHAR' },
+      { name: 'scoring_ms', type: 'DOUBLE' },
+      { name: 'available_at', type: 'TIMESTAMPTZ' },
+    ],
+    versionKey: ['request_id', 'entity', 'version'],
+    availableAt: 'available_at',
+    tiebreak: 'request_id',
+    entity: 'entity',
+    eventTime: 't',
+  });
+}

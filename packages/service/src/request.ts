@@ -8,7 +8,8 @@ import type { RequestScope, ServiceContext } from './server.ts';
 export async function requestScope(verifier: TokenVerifier, req: IncomingMessage): Promise<RequestScope> {
   const header = req.headers.authorization;
   const requestId = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
-  return { identity: await identityFromAuthorization(verifier, header), requestId };
+  const identity = await identityFromAuthorization(verifier, header);
+  return { identity, requestId, ...(identity && header ? { authorization: header } : {}) };
 }
 
 /** The platform's introspection rule (explorer roles only), in a subgraph as at the gateway. */

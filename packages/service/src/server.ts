@@ -29,6 +29,11 @@ export type SubgraphResolvers = NonNullable<
 export interface RequestScope {
   readonly identity: Identity | null;
   readonly requestId: string;
+  /**
+   * The caller's Authorization header, verified, kept only to call a peer subgraph on the caller's
+   * behalf (so the peer applies the caller's roles and entitlements). Never logged or stored.
+   */
+  readonly authorization?: string | undefined;
 }
 
 /** Every subgraph's context carries the verified identity the authorization layer reads. */

@@ -13,6 +13,9 @@ await bootSubgraph({
     const service = await createModels(runtime, {
       lease: env.workers,
       canaryMaxFraction: env.deployment.canaryMaxFraction,
+      featuresUrl: env.monitoring.featuresUrl,
+      monitorIntervalMs: env.monitoring.intervalMs,
+      natsUrl: env.monitoring.natsUrl,
     });
     return { ...service, afterStart: env.demo.load ? () => seedDemoModels(service.stores, env.demo.dir) : undefined };
   },

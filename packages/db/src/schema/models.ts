@@ -134,6 +134,12 @@ export const modelVersions = modelsSchema.table(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     /** The validation decision: findings, override, the criteria as evaluated. */
     validation: jsonb('validation').$type<Record<string, unknown>>(),
+    /**
+     * The training distribution monitoring compares with (issue 14): per feature column and for the
+     * prediction, PSI bin edges and proportions fixed on the TRAIN rows, and a sample for KS and
+     * Wasserstein. Set when training finishes (or on first monitoring of an older version).
+     */
+    reference: jsonb('reference').$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex('model_versions_number_idx').on(t.modelId, t.number),
@@ -178,3 +184,128 @@ export const predictionBatches = modelsSchema.table('prediction_batches', {
   createdBy: text('created_by').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * Monitoring settings per model (issue 14): alert thresholds, the windows they judge, where alerts
+ * go (webhook, NATS subject) and whether a critical alert pulls the kill switch. Absent: defaults.
+ */
+export const monitorSettings = modelsSchema.table('monitor_settings', {
+  modelId: uuid('model_id')
+    .primaryKey()
+    .references(() => models.id),
+  config: jsonb('config').$type<Record<string, unknown>>().notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * The prediction log's durable queue: every signal response and every `logPredictions` call is a
+ * row here, committed before the caller gets its answer. A flusher appends pending rows to the
+ * model's `prediction_log_<model>` lake dataset and sets `snapshot_id` in the transaction that
+ * publishes the snapshot, so a row reaches the lake once. The unique (model, request id) makes a
+ * retried request a no-op.
+ */
+export const predictionRequests = modelsSchema.table(
+  'prediction_requests',
+  {
+    seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id),
+    requestId: text('request_id').notNull(),
+    /** signals (served by the platform) or external (logPredictions). */
+    source: text('source', { enum: ['signals', 'external'] }).notNull(),
+    /** sha256 of the canonical payload: a retry with other content is refused. */
+    contentHash: text('content_hash').notNull(),
+    rows: integer('rows').notNull(),
+    /** Scoring time of a signals request, in milliseconds (null for external predictions). */
+    scoringMs: doublePrecision('scoring_ms'),
+    /** The logged rows until flushed to the lake (then null). */
+    payload: jsonb('payload').$type<Record<string, unknown>>(),
+    actor: text('actor').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The lake snapshot holding the rows once flushed. */
+    snapshotId: integer('snapshot_id'),
+  },
+  (t) => [
+    uniqueIndex('prediction_requests_request_idx').on(t.modelId, t.requestId),
+    index('prediction_requests_pending_idx').on(t.modelId, t.seq).where(sql`${t.snapshotId} is null`),
+  ],
+);
+
+/** A logged prediction joined to its realized label once the label was knowable (one per version, entity, session). */
+export const predictionOutcomes = modelsSchema.table(
+  'prediction_outcomes',
+  {
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id),
+    version: integer('version').notNull(),
+    stage: text('stage').notNull(),
+    entity: text('entity').notNull(),
+    /** The session (UTC date) of the prediction. */
+    session: text('session').notNull(),
+    t: timestamp('t', { withTimezone: true }).notNull(),
+    prediction: doublePrecision('prediction').notNull(),
+    probability: doublePrecision('probability'),
+    label: doublePrecision('label').notNull(),
+    knownAt: timestamp('known_at', { withTimezone: true }).notNull(),
+    requestId: text('request_id').notNull(),
+    joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.modelId, t.version, t.entity, t.session] }),
+    index('prediction_outcomes_time_idx').on(t.modelId, t.t),
+  ],
+);
+
+/** One monitoring evaluation of a version at an instant: live metrics, drift, volume, P&L. */
+export const monitorReports = modelsSchema.table(
+  'monitor_reports',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id),
+    version: integer('version').notNull(),
+    stage: text('stage').notNull(),
+    /** The monitored instant (the replay's clock, or now). */
+    asOf: timestamp('as_of', { withTimezone: true }).notNull(),
+    report: jsonb('report').$type<Record<string, unknown>>().notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('monitor_reports_version_idx').on(t.modelId, t.version, t.asOf)],
+);
+
+export const ALERT_SEVERITIES = ['info', 'warning', 'critical'] as const;
+
+/** A raised alert: the rule, its evidence, and who acknowledged it. One per (rule, version, subject, instant). */
+export const alerts = modelsSchema.table(
+  'alerts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    seq: bigserial('seq', { mode: 'number' }).notNull(),
+    modelId: uuid('model_id')
+      .notNull()
+      .references(() => models.id),
+    version: integer('version'),
+    rule: text('rule').notNull(),
+    severity: text('severity', { enum: ALERT_SEVERITIES }).notNull(),
+    message: text('message').notNull(),
+    evidence: jsonb('evidence').$type<Record<string, unknown>>().notNull(),
+    /** The monitored instant the rule judged. */
+    asOf: timestamp('as_of', { withTimezone: true }).notNull(),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    dedupeKey: text('dedupe_key').notNull(),
+    /** Set when this alert pulled the kill switch. */
+    killed: integer('killed').notNull().default(0),
+    acknowledgedBy: text('acknowledged_by'),
+    acknowledgedAt: timestamp('acknowledged_at', { withTimezone: true }),
+    acknowledgement: text('acknowledgement'),
+  },
+  (t) => [
+    uniqueIndex('alerts_dedupe_idx').on(t.modelId, t.dedupeKey),
+    index('alerts_seq_idx').on(t.seq),
+    index('alerts_model_idx').on(t.modelId, t.seq),
+  ],
+);

@@ -1,6 +1,10 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { ModelRecord as ModelRecordModel, InstrumentRef as InstrumentRefModel } from '../modules/models/store.ts';
 import type { VersionRecord as VersionRecordModel, PredictionBatchRecord as PredictionBatchRecordModel } from '../modules/versions/store.ts';
+import type { SignalsModel as SignalsModelModel, SignalSetModel as SignalSetModelModel, SignalRow as SignalRowModel } from '../modules/monitoring/signals.ts';
+import type { LiveMetricsModel as LiveMetricsModelModel, MonitorReportModel as MonitorReportModelModel, DriftRow as DriftRowModel, MonitoringRunModel as MonitoringRunModelModel } from '../modules/monitoring/job.ts';
+import type { MonitorSettings as MonitorSettingsModel } from '../modules/monitoring/settings.ts';
+import type { AlertRecord as AlertRecordModel } from '../modules/monitoring/alerts.ts';
 import type { Context } from '../context.ts';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -24,6 +28,49 @@ export type Scalars = {
   JSON: { input: unknown; output: unknown; }
   _FieldSet: { input: unknown; output: unknown; }
 };
+
+export type Alert = {
+  __typename?: 'Alert';
+  acknowledgedAt: Maybe<Scalars['DateTime']['output']>;
+  acknowledgedBy: Maybe<Scalars['String']['output']>;
+  acknowledgement: Maybe<Scalars['String']['output']>;
+  /** The monitored instant the rule judged (the replay's clock, or now). */
+  asOf: Scalars['DateTime']['output'];
+  /** The metric, window, value and threshold that raised it. */
+  evidence: Scalars['JSON']['output'];
+  id: Scalars['ID']['output'];
+  /** True when this alert pulled the kill switch. */
+  killSwitchPulled: Scalars['Boolean']['output'];
+  message: Scalars['String']['output'];
+  model: Scalars['String']['output'];
+  raisedAt: Scalars['DateTime']['output'];
+  rule: AlertRule;
+  severity: AlertSeverity;
+  version: Maybe<Scalars['Int']['output']>;
+};
+
+export type AlertRule =
+  /** A feature's PSI above psiThreshold, or its KS / Wasserstein test says drifted. */
+  | 'feature_drift'
+  /** Live IC (regression) below validation by more than icMargin. */
+  | 'ic_drop'
+  /** losingStreak sessions in a row with a negative signal P&L. */
+  | 'losing_streak'
+  /** Live accuracy or ROC AUC (classification) below validation by more than metricMargin. */
+  | 'metric_drop'
+  /** The prediction's own distribution drifted. */
+  | 'prediction_drift'
+  /** The session's prediction volume is outside its normal band. */
+  | 'prediction_volume'
+  /** Scoring took longer per 1,000 rows than the problem statement's maxScoringLatencyMs. */
+  | 'scoring_latency'
+  /** More than staleFraction of the session's signal rows had EXPIRED or MISSING features. */
+  | 'stale_features';
+
+export type AlertSeverity =
+  | 'critical'
+  | 'info'
+  | 'warning';
 
 /** An algorithm the platform trains, with its tier and hyperparameters (defaults). */
 export type Algorithm = {
@@ -104,6 +151,12 @@ export type FeatureImportance = {
   value: Scalars['Float']['output'];
 };
 
+/** An online feature value's state when it was read (as onlineFeatures reports it). */
+export type FeatureValueStatus =
+  | 'CURRENT'
+  | 'EXPIRED'
+  | 'MISSING';
+
 export type FoldResult = {
   __typename?: 'FoldResult';
   embargoedRows: Scalars['Int']['output'];
@@ -128,6 +181,63 @@ export type KillSwitch = {
   reason: Scalars['String']['output'];
 };
 
+/** Live metrics, on the outcomes (logged predictions joined to realized labels) of a window. */
+export type LiveMetrics = {
+  __typename?: 'LiveMetrics';
+  /** The sessions (UTC dates) the window covers. */
+  from: Maybe<Scalars['String']['output']>;
+  /**
+   * Classification (target = label > 0, class = probability >= 0.5): accuracy, precision, ROC AUC, log loss.
+   * Regression: RMSE and IC (mean over sessions of the Spearman correlation of prediction and label across
+   * instruments, sessions with fewer than 3 skipped). Both: hit rate (sign of the position = sign of the label).
+   */
+  live: MetricValues;
+  /** Consecutive sessions ending at the window's last with a negative session P&L. */
+  losingStreak: Scalars['Int']['output'];
+  /** Outcomes in the window; predictions whose labels are not knowable yet are not counted. */
+  outcomes: Scalars['Int']['output'];
+  /**
+   * The P&L of following the signal in the window: per session, the mean over instruments of position x label
+   * value (position = +1 long when the prediction says up, -1 short otherwise; for forward-return labels the label
+   * value is the return), summed over sessions.
+   */
+  pnl: Maybe<Scalars['Float']['output']>;
+  to: Maybe<Scalars['String']['output']>;
+  /** The version's metrics on its VALIDATION split, the same formulas. */
+  validation: MetricValues;
+  version: Scalars['Int']['output'];
+  windowSessions: Scalars['Int']['output'];
+};
+
+export type LogPredictionsInput = {
+  model: Scalars['String']['input'];
+  predictions: Array<LoggedPredictionInput>;
+  /** Idempotency key: the same id with the same rows is a no-op; with other rows it is refused. */
+  requestId: Scalars['String']['input'];
+  version: Scalars['Int']['input'];
+};
+
+export type LoggedPredictionInput = {
+  /** The feature vector used, in the version's feature order (null for a missing value). */
+  features?: InputMaybe<Array<InputMaybe<Scalars['Float']['input']>>>;
+  prediction: Scalars['Float']['input'];
+  probability?: InputMaybe<Scalars['Float']['input']>;
+  symbol: Scalars['String']['input'];
+  /** The instant the prediction speaks for. */
+  t: Scalars['DateTime']['input'];
+};
+
+export type MetricValues = {
+  __typename?: 'MetricValues';
+  accuracy: Maybe<Scalars['Float']['output']>;
+  hitRate: Maybe<Scalars['Float']['output']>;
+  ic: Maybe<Scalars['Float']['output']>;
+  logLoss: Maybe<Scalars['Float']['output']>;
+  precision: Maybe<Scalars['Float']['output']>;
+  rmse: Maybe<Scalars['Float']['output']>;
+  rocAuc: Maybe<Scalars['Float']['output']>;
+};
+
 export type MissingValueReport = {
   __typename?: 'MissingValueReport';
   column: Scalars['String']['output'];
@@ -140,6 +250,8 @@ export type MissingValueReport = {
 /** A registered model: a problem definition first; versions, validation and deployment hang off it. */
 export type Model = {
   __typename?: 'Model';
+  /** Raised alerts, newest first. */
+  alerts: Maybe<Array<Alert>>;
   createdAt: Scalars['DateTime']['output'];
   description: Scalars['String']['output'];
   /** Feature versions the model reads (of its latest trained version). */
@@ -151,6 +263,8 @@ export type Model = {
   killSwitch: Maybe<KillSwitch>;
   /** The training-set label the model predicts (label name; column `label_<name>`). */
   label: Maybe<Scalars['String']['output']>;
+  /** Live monitoring of the deployed versions: settings, evaluations over time, drift, volume, P&L. */
+  monitoring: Maybe<ModelMonitoring>;
   name: Scalars['String']['output'];
   owner: Scalars['String']['output'];
   /** What it predicts and how success is judged (null for models registered before problem statements existed). */
@@ -168,6 +282,13 @@ export type Model = {
   versions: Maybe<Array<ModelVersion>>;
 };
 
+
+/** A registered model: a problem definition first; versions, validation and deployment hang off it. */
+export type ModelAlertsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+  unacknowledgedOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
 /** A stage change or kill-switch action of a model. */
 export type ModelEvent = {
   __typename?: 'ModelEvent';
@@ -183,6 +304,19 @@ export type ModelEvent = {
   toStage: Maybe<ModelStage>;
   /** The version it moved (null for the kill switch). */
   version: Maybe<Scalars['Int']['output']>;
+};
+
+export type ModelMonitoring = {
+  __typename?: 'ModelMonitoring';
+  /** Evaluations, oldest first (the last `last`). */
+  reports: Array<MonitorReport>;
+  settings: MonitoringSettings;
+};
+
+
+export type ModelMonitoringReportsArgs = {
+  last?: InputMaybe<Scalars['Int']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type ModelObjective =
@@ -250,6 +384,11 @@ export type ModelVersion = {
   inputs: Maybe<Array<VersionInput>>;
   /** The label it predicts (label name). */
   label: Maybe<Scalars['String']['output']>;
+  /**
+   * Live metrics of the version's logged predictions joined to their realized labels, over the last
+   * `windowSessions` sessions with outcomes up to `asOf` (default now), beside its validation metrics.
+   */
+  liveMetrics: Maybe<LiveMetrics>;
   /** Metrics on a split of the training set (default TEST). */
   metrics: Maybe<VersionMetrics>;
   /** How missing and non-finite feature values were handled, per column. */
@@ -291,6 +430,16 @@ export type ModelVersionBaselineArgs = {
  * A model version: trained in the platform on a point-in-time training set, or uploaded as ONNX, then validated
  * (four eyes) and deployed through its stages.
  */
+export type ModelVersionLiveMetricsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  windowSessions?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/**
+ * A model version: trained in the platform on a point-in-time training set, or uploaded as ONNX, then validated
+ * (four eyes) and deployed through its stages.
+ */
 export type ModelVersionMetricsArgs = {
   split?: InputMaybe<EvaluationSplit>;
 };
@@ -309,15 +458,110 @@ export type ModelVersionStatus =
   | 'ready'
   | 'training';
 
+/** One monitoring evaluation of a deployed version at an instant. */
+export type MonitorReport = {
+  __typename?: 'MonitorReport';
+  asOf: Scalars['DateTime']['output'];
+  /** Cumulative P&L of following the signal over every outcome so far. */
+  cumulativePnl: Maybe<Scalars['Float']['output']>;
+  drift: Array<VersionFeatureDrift>;
+  live: LiveMetrics;
+  stage: ModelStage;
+  /** Share of the session's signal rows without a prediction because a feature was EXPIRED or MISSING. */
+  staleFraction: Maybe<Scalars['Float']['output']>;
+  version: Scalars['Int']['output'];
+  /** Predictions logged in the session of asOf. */
+  volume: Scalars['Int']['output'];
+  /** The normal band of the volume: [lower, upper] x the median of the previous sessions' volumes. */
+  volumeBand: Maybe<Array<Scalars['Float']['output']>>;
+};
+
+/** One evaluation of a model's monitoring at an instant. */
+export type MonitoringRun = {
+  __typename?: 'MonitoringRun';
+  alerts: Maybe<Array<Alert>>;
+  asOf: Scalars['DateTime']['output'];
+  /** Prediction-log rows flushed to the lake by this run. */
+  flushed: Scalars['Int']['output'];
+  /** Outcomes joined by this run (labels that became knowable). */
+  joined: Scalars['Int']['output'];
+  model: Scalars['String']['output'];
+  reports: Maybe<Array<MonitorReport>>;
+};
+
+/**
+ * Alert rules of a model, with their defaults. Drift thresholds follow Evidently's defaults for numerical
+ * columns (KS p <= 0.05 for at most 1,000 reference values, normed Wasserstein >= 0.1 above); PSI above 0.2
+ * (Evidently's own PSI threshold is 0.1).
+ */
+export type MonitoringSettings = {
+  __typename?: 'MonitoringSettings';
+  /** Alert when live IC is below validation IC by more than this (default 0.05). */
+  icMargin: Scalars['Float']['output'];
+  /** A CRITICAL alert pulls the kill switch (recorded like a manual one, actor alphagraph-monitor). Default false. */
+  killOnCritical: Scalars['Boolean']['output'];
+  /** KS p-value at or below which a feature drifted (default 0.05). */
+  ksPValue: Scalars['Float']['output'];
+  /** Alert after this many losing sessions in a row (default 5). */
+  losingStreak: Scalars['Int']['output'];
+  /** Alert when live accuracy (or ROC AUC) is below validation by more than this (default 0.05). */
+  metricMargin: Scalars['Float']['output'];
+  /** Predictions a drift test needs (default 100). */
+  minDriftSamples: Scalars['Int']['output'];
+  /** Outcomes a window needs before live metrics are judged (default 30). */
+  minOutcomes: Scalars['Int']['output'];
+  /** Alerts are published to this NATS subject when set (and NATS_URL is configured). */
+  natsSubject: Maybe<Scalars['String']['output']>;
+  /** Alert when a feature's PSI is above this (default 0.2). */
+  psiThreshold: Scalars['Float']['output'];
+  /** Alert when more than this share of a session's signal rows had EXPIRED or MISSING features (default 0.2). */
+  staleFraction: Scalars['Float']['output'];
+  volumeLookbackSessions: Scalars['Int']['output'];
+  /** The volume band as multiples of the median of the last volumeLookbackSessions sessions (defaults 0.5 and 2). */
+  volumeLower: Scalars['Float']['output'];
+  volumeUpper: Scalars['Float']['output'];
+  /** Normed Wasserstein distance at or above which a feature drifted (default 0.1). */
+  wassersteinThreshold: Scalars['Float']['output'];
+  /** Alerts are POSTed here as JSON when set. */
+  webhookUrl: Maybe<Scalars['String']['output']>;
+  /** Sessions per live-metrics window (default 20). */
+  windowSessions: Scalars['Int']['output'];
+};
+
+export type MonitoringSettingsInput = {
+  icMargin?: InputMaybe<Scalars['Float']['input']>;
+  killOnCritical?: InputMaybe<Scalars['Boolean']['input']>;
+  ksPValue?: InputMaybe<Scalars['Float']['input']>;
+  losingStreak?: InputMaybe<Scalars['Int']['input']>;
+  metricMargin?: InputMaybe<Scalars['Float']['input']>;
+  minDriftSamples?: InputMaybe<Scalars['Int']['input']>;
+  minOutcomes?: InputMaybe<Scalars['Int']['input']>;
+  natsSubject?: InputMaybe<Scalars['String']['input']>;
+  psiThreshold?: InputMaybe<Scalars['Float']['input']>;
+  staleFraction?: InputMaybe<Scalars['Float']['input']>;
+  volumeLookbackSessions?: InputMaybe<Scalars['Int']['input']>;
+  volumeLower?: InputMaybe<Scalars['Float']['input']>;
+  volumeUpper?: InputMaybe<Scalars['Float']['input']>;
+  wassersteinThreshold?: InputMaybe<Scalars['Float']['input']>;
+  webhookUrl?: InputMaybe<Scalars['String']['input']>;
+  windowSessions?: InputMaybe<Scalars['Int']['input']>;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Acknowledges an alert, with a note. Traders, validators and admins. */
+  acknowledgeAlert: Alert;
   /**
    * Approves a submitted version: REGISTERED -> VALIDATED. The validator must not have registered the model nor
    * trained the version; every success criterion must hold on TEST, or overrideJustification says why not.
    */
   approveVersion: ModelVersion;
+  /** Changes a model's alert rules (unset fields keep their value). Admins. */
+  configureMonitoring: MonitoringSettings;
   /** Stops the model's signals at once; only resume lifts it. Traders and admins. */
   killSwitch: Model;
+  /** Appends an external model's predictions to the prediction log; idempotent by requestId. Services. */
+  logPredictions: PredictionLogReceipt;
   /**
    * Moves a version to PAPER, CANARY (with capitalFraction), PRODUCTION (the previous production version is
    * RETIRED and stays one rollback away) or RETIRED. Admins.
@@ -334,6 +578,11 @@ export type Mutation = {
   /** Puts back the production version the current one replaced; the current one is RETIRED. Admins. */
   rollback: ModelVersion;
   /**
+   * Runs the monitoring job for a model now (or at asOf, for a replay): flushes the prediction log, joins outcomes
+   * whose labels became knowable, evaluates live metrics and drift, raises alerts. The scheduler runs the same.
+   */
+  runMonitoring: MonitoringRun;
+  /**
    * Scores a READY version over a training set's rows and appends the predictions to the model's lake dataset
    * `predictions_<model>` (available_at = t). Build a training set over a universe and period to score it.
    */
@@ -345,6 +594,12 @@ export type Mutation = {
 };
 
 
+export type MutationAcknowledgeAlertArgs = {
+  id: Scalars['ID']['input'];
+  note: Scalars['String']['input'];
+};
+
+
 export type MutationApproveVersionArgs = {
   findings: Scalars['String']['input'];
   overrideJustification?: InputMaybe<Scalars['String']['input']>;
@@ -352,9 +607,20 @@ export type MutationApproveVersionArgs = {
 };
 
 
+export type MutationConfigureMonitoringArgs = {
+  input: MonitoringSettingsInput;
+  model: Scalars['String']['input'];
+};
+
+
 export type MutationKillSwitchArgs = {
   model: Scalars['String']['input'];
   reason: Scalars['String']['input'];
+};
+
+
+export type MutationLogPredictionsArgs = {
+  input: LogPredictionsInput;
 };
 
 
@@ -394,6 +660,12 @@ export type MutationRollbackArgs = {
 };
 
 
+export type MutationRunMonitoringArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  model: Scalars['String']['input'];
+};
+
+
 export type MutationScoreVersionArgs = {
   trainingSet: Scalars['ID']['input'];
   version: Scalars['ID']['input'];
@@ -420,6 +692,14 @@ export type PredictionBatch = {
   rows: Scalars['Int']['output'];
   snapshotId: Scalars['Int']['output'];
   trainingSetId: Scalars['ID']['output'];
+};
+
+export type PredictionLogReceipt = {
+  __typename?: 'PredictionLogReceipt';
+  /** True when this request id was logged before (nothing was written again). */
+  duplicate: Scalars['Boolean']['output'];
+  requestId: Scalars['String']['output'];
+  rows: Scalars['Int']['output'];
 };
 
 export type ProblemStatement = {
@@ -460,6 +740,11 @@ export type Query = {
   models: Maybe<Array<Model>>;
   /** Metrics of a ready version per named scenario (market regimes), with the baseline's. */
   scenarioMetrics: Maybe<Array<ScenarioResult>>;
+  /**
+   * The model's signals now (or at asOf, for replays and audits: values as the online store held them then).
+   * Traders and services. Every answer is logged to the prediction log before it is returned.
+   */
+  signals: Maybe<Signals>;
 };
 
 
@@ -477,6 +762,12 @@ export type QueryModelVersionArgs = {
 export type QueryScenarioMetricsArgs = {
   scenarios: Array<ScenarioInput>;
   version: Scalars['ID']['input'];
+};
+
+
+export type QuerySignalsArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+  model: Scalars['String']['input'];
 };
 
 export type RegisterExternalVersionInput = {
@@ -539,6 +830,82 @@ export type ScenarioResult = {
   rows: Scalars['Int']['output'];
 };
 
+export type Signal = {
+  __typename?: 'Signal';
+  /** Per feature (SignalSet.features order): the event time of the value read. */
+  featureEventTimes: Array<Maybe<Scalars['DateTime']['output']>>;
+  featureStatuses: Array<FeatureValueStatus>;
+  instrument: Maybe<Instrument>;
+  /** The predicted label value (regression) or class 0/1 (classification); null unless status is OK. */
+  prediction: Maybe<Scalars['Float']['output']>;
+  /** P(class 1) for classifiers. */
+  probability: Maybe<Scalars['Float']['output']>;
+  status: SignalStatus;
+  symbol: Scalars['String']['output'];
+};
+
+/** The signals of one deployed version. */
+export type SignalSet = {
+  __typename?: 'SignalSet';
+  /** The share of capital the version trades: CANARY's fraction, 1 for PRODUCTION, 0 for PAPER. */
+  capitalFraction: Scalars['Float']['output'];
+  /** Feature versions read, in the order of each row's featureStatuses and featureEventTimes. */
+  features: Array<Scalars['String']['output']>;
+  rows: Array<Signal>;
+  stage: ModelStage;
+  version: Scalars['Int']['output'];
+};
+
+/** Why a signal row (or a whole answer) has no prediction. */
+export type SignalStatus =
+  /** A feature the version reads is older than its TTL at the as-of instant. */
+  | 'FEATURE_EXPIRED'
+  /** A feature the version reads was never materialized for the instrument. */
+  | 'FEATURE_MISSING'
+  /** The kill switch is set: no version is scored. */
+  | 'MODEL_KILLED'
+  /** No version is in PRODUCTION (PAPER and CANARY versions are still scored). */
+  | 'NO_PRODUCTION_VERSION'
+  /** Scored: prediction (and probability for classifiers) set. */
+  | 'OK';
+
+/**
+ * A model's signals at one instant: its PRODUCTION, CANARY (with its capital fraction) and PAPER versions scored
+ * on the latest online feature values of its universe, by the code that scores batch predictions. Logged to the
+ * prediction log before it is answered.
+ */
+export type Signals = {
+  __typename?: 'Signals';
+  /** The instant the feature values are read at and their TTLs judged against (servedAt unless asOf was given). */
+  asOf: Scalars['DateTime']['output'];
+  killSwitch: Maybe<KillSwitch>;
+  /** scoringMsPer1000 > maxScoringLatencyMs: a SCORING_LATENCY alert was raised. */
+  latencyBreached: Scalars['Boolean']['output'];
+  maxScoringLatencyMs: Maybe<Scalars['Float']['output']>;
+  model: Scalars['String']['output'];
+  /** The request id the signals are logged under (the prediction log's request_id). */
+  requestId: Scalars['ID']['output'];
+  /** Milliseconds spent scoring every set (model inference only). */
+  scoringMs: Scalars['Float']['output'];
+  /** scoringMs per 1,000 scored rows: what the problem statement's maxScoringLatencyMs limits. */
+  scoringMsPer1000: Maybe<Scalars['Float']['output']>;
+  servedAt: Scalars['DateTime']['output'];
+  sets: Array<SignalSet>;
+  /** OK, MODEL_KILLED (no set is scored) or NO_PRODUCTION_VERSION. */
+  status: SignalStatus;
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /** Alerts as they are raised (of one model, or of every model). */
+  alertRaised: Maybe<Alert>;
+};
+
+
+export type SubscriptionAlertRaisedArgs = {
+  model?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type SuccessCriterion = {
   __typename?: 'SuccessCriterion';
   /** A metric name of VersionMetrics in snake_case: accuracy, precision, recall, f1, roc_auc, log_loss, rmse, mae, r2, mean_ic, icir. */
@@ -592,6 +959,28 @@ export type VersionArtifact = {
   /** Where the artifact is in the lake's object store (relative to the lake root). */
   path: Scalars['String']['output'];
   sha256: Scalars['String']['output'];
+};
+
+/**
+ * Drift of one feature (or of the prediction, feature `prediction`) against the version's training distribution.
+ * Method (Evidently's defaults for numerical columns): KS two-sample test when the reference sample has at most
+ * 1,000 values, drift when p <= ksPValue; otherwise the Wasserstein distance divided by the reference standard
+ * deviation (floored at 0.001), drift when >= wassersteinThreshold. PSI is computed always, over the decile bins of
+ * the TRAIN rows fixed at training time (an empty bin's proportion floored at 0.0001, as Evidently does).
+ */
+export type VersionFeatureDrift = {
+  __typename?: 'VersionFeatureDrift';
+  currentCount: Scalars['Int']['output'];
+  drifted: Scalars['Boolean']['output'];
+  feature: Scalars['String']['output'];
+  /** ks or wasserstein_normed. */
+  method: Scalars['String']['output'];
+  pValue: Maybe<Scalars['Float']['output']>;
+  psi: Maybe<Scalars['Float']['output']>;
+  psiThreshold: Scalars['Float']['output'];
+  referenceCount: Scalars['Int']['output'];
+  statistic: Maybe<Scalars['Float']['output']>;
+  threshold: Scalars['Float']['output'];
 };
 
 export type VersionInput = {
@@ -730,36 +1119,50 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
-  Algorithm: ResolverTypeWrapper<Omit<Algorithm, 'tasks' | 'tier'> & { tasks: Array<ResolversTypes['ModelTask']>, tier: ResolversTypes['ComplexityTier'] }>;
+  Alert: ResolverTypeWrapper<AlertRecordModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AlertRule: ResolverTypeWrapper<AlertRule>;
+  AlertSeverity: ResolverTypeWrapper<AlertSeverity>;
+  Algorithm: ResolverTypeWrapper<Omit<Algorithm, 'tasks' | 'tier'> & { tasks: Array<ResolversTypes['ModelTask']>, tier: ResolversTypes['ComplexityTier'] }>;
   ComparisonOp: ResolverTypeWrapper<ComparisonOp>;
   ComplexityTier: ResolverTypeWrapper<ComplexityTier>;
   CriterionResult: ResolverTypeWrapper<Omit<CriterionResult, 'op'> & { op: ResolversTypes['ComparisonOp'] }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CrossValidationInput: CrossValidationInput;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CrossValidationReport: ResolverTypeWrapper<CrossValidationReport>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   EvaluationSplit: ResolverTypeWrapper<EvaluationSplit>;
   Feature: ResolverTypeWrapper<Feature>;
   FeatureImportance: ResolverTypeWrapper<FeatureImportance>;
+  FeatureValueStatus: FeatureValueStatus;
   FoldResult: ResolverTypeWrapper<FoldResult>;
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   KillSwitch: ResolverTypeWrapper<KillSwitch>;
+  LiveMetrics: ResolverTypeWrapper<LiveMetricsModelModel>;
+  LogPredictionsInput: LogPredictionsInput;
+  LoggedPredictionInput: LoggedPredictionInput;
+  MetricValues: ResolverTypeWrapper<MetricValues>;
   MissingValueReport: ResolverTypeWrapper<MissingValueReport>;
   Model: ResolverTypeWrapper<ModelRecordModel>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ModelEvent: ResolverTypeWrapper<Omit<ModelEvent, 'fromStage' | 'toStage'> & { fromStage?: Maybe<ResolversTypes['ModelStage']>, toStage?: Maybe<ResolversTypes['ModelStage']> }>;
+  ModelMonitoring: ResolverTypeWrapper<ModelRecordModel>;
   ModelObjective: ResolverTypeWrapper<ModelObjective>;
   ModelStage: ResolverTypeWrapper<ModelStage>;
   ModelTask: ResolverTypeWrapper<ModelTask>;
   ModelVersion: ResolverTypeWrapper<VersionRecordModel>;
   ModelVersionSource: ResolverTypeWrapper<ModelVersionSource>;
   ModelVersionStatus: ResolverTypeWrapper<ModelVersionStatus>;
+  MonitorReport: ResolverTypeWrapper<MonitorReportModelModel>;
+  MonitoringRun: ResolverTypeWrapper<MonitoringRunModelModel>;
+  MonitoringSettings: ResolverTypeWrapper<MonitorSettingsModel>;
+  MonitoringSettingsInput: MonitoringSettingsInput;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PredictionBatch: ResolverTypeWrapper<PredictionBatchRecordModel>;
+  PredictionLogReceipt: ResolverTypeWrapper<PredictionLogReceipt>;
   ProblemStatement: ResolverTypeWrapper<Omit<ProblemStatement, 'objective' | 'successCriteria'> & { objective: ResolversTypes['ModelObjective'], successCriteria: Array<ResolversTypes['SuccessCriterion']> }>;
   ProblemStatementInput: ProblemStatementInput;
   PromotionTarget: ResolverTypeWrapper<PromotionTarget>;
@@ -769,25 +1172,33 @@ export type ResolversTypes = ResolversObject<{
   RowCounts: ResolverTypeWrapper<RowCounts>;
   ScenarioInput: ScenarioInput;
   ScenarioResult: ResolverTypeWrapper<ScenarioResult>;
+  Signal: ResolverTypeWrapper<SignalRowModel>;
+  SignalSet: ResolverTypeWrapper<SignalSetModelModel>;
+  SignalStatus: SignalStatus;
+  Signals: ResolverTypeWrapper<SignalsModelModel>;
+  Subscription: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SuccessCriterion: ResolverTypeWrapper<Omit<SuccessCriterion, 'op'> & { op: ResolversTypes['ComparisonOp'] }>;
   SuccessCriterionInput: SuccessCriterionInput;
   TrainModelVersionInput: TrainModelVersionInput;
   TrainingSet: ResolverTypeWrapper<TrainingSet>;
   ValidationRecord: ResolverTypeWrapper<ValidationRecord>;
   VersionArtifact: ResolverTypeWrapper<VersionArtifact>;
+  VersionFeatureDrift: ResolverTypeWrapper<DriftRowModel>;
   VersionInput: ResolverTypeWrapper<VersionInput>;
   VersionMetrics: ResolverTypeWrapper<VersionMetrics>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
-  Algorithm: Algorithm;
+  Alert: AlertRecordModel;
   String: Scalars['String']['output'];
-  CriterionResult: CriterionResult;
+  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  Algorithm: Algorithm;
+  CriterionResult: CriterionResult;
   Float: Scalars['Float']['output'];
   CrossValidationInput: CrossValidationInput;
-  Int: Scalars['Int']['output'];
   CrossValidationReport: CrossValidationReport;
   DateTime: Scalars['DateTime']['output'];
   Feature: Feature;
@@ -796,13 +1207,22 @@ export type ResolversParentTypes = ResolversObject<{
   Instrument: InstrumentRefModel;
   JSON: Scalars['JSON']['output'];
   KillSwitch: KillSwitch;
+  LiveMetrics: LiveMetricsModelModel;
+  LogPredictionsInput: LogPredictionsInput;
+  LoggedPredictionInput: LoggedPredictionInput;
+  MetricValues: MetricValues;
   MissingValueReport: MissingValueReport;
   Model: ModelRecordModel;
-  ID: Scalars['ID']['output'];
   ModelEvent: ModelEvent;
+  ModelMonitoring: ModelRecordModel;
   ModelVersion: VersionRecordModel;
+  MonitorReport: MonitorReportModelModel;
+  MonitoringRun: MonitoringRunModelModel;
+  MonitoringSettings: MonitorSettingsModel;
+  MonitoringSettingsInput: MonitoringSettingsInput;
   Mutation: Record<PropertyKey, never>;
   PredictionBatch: PredictionBatchRecordModel;
+  PredictionLogReceipt: PredictionLogReceipt;
   ProblemStatement: Omit<ProblemStatement, 'successCriteria'> & { successCriteria: Array<ResolversParentTypes['SuccessCriterion']> };
   ProblemStatementInput: ProblemStatementInput;
   Query: Record<PropertyKey, never>;
@@ -811,15 +1231,40 @@ export type ResolversParentTypes = ResolversObject<{
   RowCounts: RowCounts;
   ScenarioInput: ScenarioInput;
   ScenarioResult: ScenarioResult;
+  Signal: SignalRowModel;
+  SignalSet: SignalSetModelModel;
+  Signals: SignalsModelModel;
+  Subscription: Record<PropertyKey, never>;
   SuccessCriterion: SuccessCriterion;
   SuccessCriterionInput: SuccessCriterionInput;
   TrainModelVersionInput: TrainModelVersionInput;
   TrainingSet: TrainingSet;
   ValidationRecord: ValidationRecord;
   VersionArtifact: VersionArtifact;
+  VersionFeatureDrift: DriftRowModel;
   VersionInput: VersionInput;
   VersionMetrics: VersionMetrics;
 }>;
+
+export type AlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Alert'] = ResolversParentTypes['Alert']> = ResolversObject<{
+  acknowledgedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  acknowledgedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  acknowledgement?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  evidence?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  killSwitchPulled?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  raisedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['AlertRule'], ParentType, ContextType>;
+  severity?: Resolver<ResolversTypes['AlertSeverity'], ParentType, ContextType>;
+  version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type AlertRuleResolvers = { FEATURE_DRIFT: 'feature_drift', IC_DROP: 'ic_drop', LOSING_STREAK: 'losing_streak', METRIC_DROP: 'metric_drop', PREDICTION_DRIFT: 'prediction_drift', PREDICTION_VOLUME: 'prediction_volume', SCORING_LATENCY: 'scoring_latency', STALE_FEATURES: 'stale_features' };
+
+export type AlertSeverityResolvers = { CRITICAL: 'critical', INFO: 'info', WARNING: 'warning' };
 
 export type AlgorithmResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Algorithm'] = ResolversParentTypes['Algorithm']> = ResolversObject<{
   defaults?: Resolver<ResolversTypes['JSON'], ParentType, ContextType>;
@@ -895,6 +1340,28 @@ export type KillSwitchResolvers<ContextType = Context, ParentType extends Resolv
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type LiveMetricsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LiveMetrics'] = ResolversParentTypes['LiveMetrics']> = ResolversObject<{
+  from?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['MetricValues'], ParentType, ContextType>;
+  losingStreak?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  outcomes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pnl?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  to?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  validation?: Resolver<ResolversTypes['MetricValues'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  windowSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type MetricValuesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MetricValues'] = ResolversParentTypes['MetricValues']> = ResolversObject<{
+  accuracy?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hitRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  ic?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  logLoss?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  precision?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rmse?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  rocAuc?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
 export type MissingValueReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MissingValueReport'] = ResolversParentTypes['MissingValueReport']> = ResolversObject<{
   column?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   fill?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
@@ -903,6 +1370,7 @@ export type MissingValueReportResolvers<ContextType = Context, ParentType extend
 
 export type ModelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Model'] = ResolversParentTypes['Model'], FederationReferenceType extends FederationReferenceTypes['Model'] = FederationReferenceTypes['Model']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Model']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType, RequireFields<ModelAlertsArgs, 'last' | 'unacknowledgedOnly'>>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   features?: Resolver<Array<ResolversTypes['Feature']>, ParentType, ContextType>;
@@ -910,6 +1378,7 @@ export type ModelResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   killSwitch?: Resolver<Maybe<ResolversTypes['KillSwitch']>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  monitoring?: Resolver<Maybe<ResolversTypes['ModelMonitoring']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   owner?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   problem?: Resolver<Maybe<ResolversTypes['ProblemStatement']>, ParentType, ContextType>;
@@ -930,6 +1399,11 @@ export type ModelEventResolvers<ContextType = Context, ParentType extends Resolv
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   toStage?: Resolver<Maybe<ResolversTypes['ModelStage']>, ParentType, ContextType>;
   version?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type ModelMonitoringResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ModelMonitoring'] = ResolversParentTypes['ModelMonitoring']> = ResolversObject<{
+  reports?: Resolver<Array<ResolversTypes['MonitorReport']>, ParentType, ContextType, RequireFields<ModelMonitoringReportsArgs, 'last'>>;
+  settings?: Resolver<ResolversTypes['MonitoringSettings'], ParentType, ContextType>;
 }>;
 
 export type ModelObjectiveResolvers = { ALPHA: 'alpha', EXECUTION: 'execution', RISK: 'risk' };
@@ -958,6 +1432,7 @@ export type ModelVersionResolvers<ContextType = Context, ParentType extends Reso
   importances?: Resolver<Maybe<Array<ResolversTypes['FeatureImportance']>>, ParentType, ContextType>;
   inputs?: Resolver<Maybe<Array<ResolversTypes['VersionInput']>>, ParentType, ContextType>;
   label?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  liveMetrics?: Resolver<Maybe<ResolversTypes['LiveMetrics']>, ParentType, ContextType, RequireFields<ModelVersionLiveMetricsArgs, 'windowSessions'>>;
   metrics?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType, RequireFields<ModelVersionMetricsArgs, 'split'>>;
   missingValues?: Resolver<Maybe<Array<ResolversTypes['MissingValueReport']>>, ParentType, ContextType>;
   model?: Resolver<Maybe<ResolversTypes['Model']>, ParentType, ContextType>;
@@ -980,15 +1455,59 @@ export type ModelVersionSourceResolvers = { EXTERNAL: 'external', PLATFORM: 'pla
 
 export type ModelVersionStatusResolvers = { FAILED: 'failed', QUEUED: 'queued', READY: 'ready', TRAINING: 'training' };
 
+export type MonitorReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonitorReport'] = ResolversParentTypes['MonitorReport']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  cumulativePnl?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  drift?: Resolver<Array<ResolversTypes['VersionFeatureDrift']>, ParentType, ContextType>;
+  live?: Resolver<ResolversTypes['LiveMetrics'], ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ModelStage'], ParentType, ContextType>;
+  staleFraction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  volume?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  volumeBand?: Resolver<Maybe<Array<ResolversTypes['Float']>>, ParentType, ContextType>;
+}>;
+
+export type MonitoringRunResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonitoringRun'] = ResolversParentTypes['MonitoringRun']> = ResolversObject<{
+  alerts?: Resolver<Maybe<Array<ResolversTypes['Alert']>>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flushed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  joined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reports?: Resolver<Maybe<Array<ResolversTypes['MonitorReport']>>, ParentType, ContextType>;
+}>;
+
+export type MonitoringSettingsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MonitoringSettings'] = ResolversParentTypes['MonitoringSettings']> = ResolversObject<{
+  icMargin?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  killOnCritical?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ksPValue?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  losingStreak?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  metricMargin?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  minDriftSamples?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  minOutcomes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  natsSubject?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  psiThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  staleFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  volumeLookbackSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  volumeLower?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  volumeUpper?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  wassersteinThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  webhookUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  windowSessions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  acknowledgeAlert?: Resolver<ResolversTypes['Alert'], ParentType, ContextType, RequireFields<MutationAcknowledgeAlertArgs, 'id' | 'note'>>;
   approveVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationApproveVersionArgs, 'findings' | 'version'>>;
+  configureMonitoring?: Resolver<ResolversTypes['MonitoringSettings'], ParentType, ContextType, RequireFields<MutationConfigureMonitoringArgs, 'input' | 'model'>>;
   killSwitch?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationKillSwitchArgs, 'model' | 'reason'>>;
+  logPredictions?: Resolver<ResolversTypes['PredictionLogReceipt'], ParentType, ContextType, RequireFields<MutationLogPredictionsArgs, 'input'>>;
   promoteVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationPromoteVersionArgs, 'reason' | 'to' | 'version'>>;
   registerExternalVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRegisterExternalVersionArgs, 'input'>>;
   registerModel?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationRegisterModelArgs, 'input'>>;
   rejectVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRejectVersionArgs, 'findings' | 'version'>>;
   resume?: Resolver<ResolversTypes['Model'], ParentType, ContextType, RequireFields<MutationResumeArgs, 'model' | 'reason'>>;
   rollback?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationRollbackArgs, 'model' | 'reason'>>;
+  runMonitoring?: Resolver<ResolversTypes['MonitoringRun'], ParentType, ContextType, RequireFields<MutationRunMonitoringArgs, 'model'>>;
   scoreVersion?: Resolver<ResolversTypes['PredictionBatch'], ParentType, ContextType, RequireFields<MutationScoreVersionArgs, 'trainingSet' | 'version'>>;
   submitForValidation?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationSubmitForValidationArgs, 'note' | 'version'>>;
   trainModelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType, RequireFields<MutationTrainModelVersionArgs, 'input'>>;
@@ -1002,6 +1521,12 @@ export type PredictionBatchResolvers<ContextType = Context, ParentType extends R
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   snapshotId?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   trainingSetId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type PredictionLogReceiptResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PredictionLogReceipt'] = ResolversParentTypes['PredictionLogReceipt']> = ResolversObject<{
+  duplicate?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type ProblemStatementResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProblemStatement'] = ResolversParentTypes['ProblemStatement']> = ResolversObject<{
@@ -1020,6 +1545,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   modelVersion?: Resolver<Maybe<ResolversTypes['ModelVersion']>, ParentType, ContextType, RequireFields<QueryModelVersionArgs, 'id'>>;
   models?: Resolver<Maybe<Array<ResolversTypes['Model']>>, ParentType, ContextType>;
   scenarioMetrics?: Resolver<Maybe<Array<ResolversTypes['ScenarioResult']>>, ParentType, ContextType, RequireFields<QueryScenarioMetricsArgs, 'scenarios' | 'version'>>;
+  signals?: Resolver<Maybe<ResolversTypes['Signals']>, ParentType, ContextType, RequireFields<QuerySignalsArgs, 'model'>>;
 }>;
 
 export type RowCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RowCounts'] = ResolversParentTypes['RowCounts']> = ResolversObject<{
@@ -1035,6 +1561,42 @@ export type ScenarioResultResolvers<ContextType = Context, ParentType extends Re
   metrics?: Resolver<Maybe<ResolversTypes['VersionMetrics']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SignalResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signal'] = ResolversParentTypes['Signal']> = ResolversObject<{
+  featureEventTimes?: Resolver<Array<Maybe<ResolversTypes['DateTime']>>, ParentType, ContextType>;
+  featureStatuses?: Resolver<Array<ResolversTypes['FeatureValueStatus']>, ParentType, ContextType>;
+  instrument?: Resolver<Maybe<ResolversTypes['Instrument']>, ParentType, ContextType>;
+  prediction?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  probability?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SignalStatus'], ParentType, ContextType>;
+  symbol?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type SignalSetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SignalSet'] = ResolversParentTypes['SignalSet']> = ResolversObject<{
+  capitalFraction?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  features?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['Signal']>, ParentType, ContextType>;
+  stage?: Resolver<ResolversTypes['ModelStage'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type SignalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Signals'] = ResolversParentTypes['Signals']> = ResolversObject<{
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  killSwitch?: Resolver<Maybe<ResolversTypes['KillSwitch']>, ParentType, ContextType>;
+  latencyBreached?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  maxScoringLatencyMs?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  model?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  scoringMs?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  scoringMsPer1000?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  servedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  sets?: Resolver<Array<ResolversTypes['SignalSet']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['SignalStatus'], ParentType, ContextType>;
+}>;
+
+export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
+  alertRaised?: SubscriptionResolver<Maybe<ResolversTypes['Alert']>, "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
 }>;
 
 export type SuccessCriterionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuccessCriterion'] = ResolversParentTypes['SuccessCriterion']> = ResolversObject<{
@@ -1064,6 +1626,19 @@ export type VersionArtifactResolvers<ContextType = Context, ParentType extends R
   sha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type VersionFeatureDriftResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VersionFeatureDrift'] = ResolversParentTypes['VersionFeatureDrift']> = ResolversObject<{
+  currentCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  drifted?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  feature?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  psi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  psiThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  referenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statistic?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
 export type VersionInputResolvers<ContextType = Context, ParentType extends ResolversParentTypes['VersionInput'] = ResolversParentTypes['VersionInput']> = ResolversObject<{
   lakeDataset?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1087,6 +1662,9 @@ export type VersionMetricsResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  Alert?: AlertResolvers<ContextType>;
+  AlertRule?: AlertRuleResolvers;
+  AlertSeverity?: AlertSeverityResolvers;
   Algorithm?: AlgorithmResolvers<ContextType>;
   ComparisonOp?: ComparisonOpResolvers;
   ComplexityTier?: ComplexityTierResolvers;
@@ -1100,26 +1678,38 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Instrument?: InstrumentResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   KillSwitch?: KillSwitchResolvers<ContextType>;
+  LiveMetrics?: LiveMetricsResolvers<ContextType>;
+  MetricValues?: MetricValuesResolvers<ContextType>;
   MissingValueReport?: MissingValueReportResolvers<ContextType>;
   Model?: ModelResolvers<ContextType>;
   ModelEvent?: ModelEventResolvers<ContextType>;
+  ModelMonitoring?: ModelMonitoringResolvers<ContextType>;
   ModelObjective?: ModelObjectiveResolvers;
   ModelStage?: ModelStageResolvers;
   ModelTask?: ModelTaskResolvers;
   ModelVersion?: ModelVersionResolvers<ContextType>;
   ModelVersionSource?: ModelVersionSourceResolvers;
   ModelVersionStatus?: ModelVersionStatusResolvers;
+  MonitorReport?: MonitorReportResolvers<ContextType>;
+  MonitoringRun?: MonitoringRunResolvers<ContextType>;
+  MonitoringSettings?: MonitoringSettingsResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PredictionBatch?: PredictionBatchResolvers<ContextType>;
+  PredictionLogReceipt?: PredictionLogReceiptResolvers<ContextType>;
   ProblemStatement?: ProblemStatementResolvers<ContextType>;
   PromotionTarget?: PromotionTargetResolvers;
   Query?: QueryResolvers<ContextType>;
   RowCounts?: RowCountsResolvers<ContextType>;
   ScenarioResult?: ScenarioResultResolvers<ContextType>;
+  Signal?: SignalResolvers<ContextType>;
+  SignalSet?: SignalSetResolvers<ContextType>;
+  Signals?: SignalsResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SuccessCriterion?: SuccessCriterionResolvers<ContextType>;
   TrainingSet?: TrainingSetResolvers<ContextType>;
   ValidationRecord?: ValidationRecordResolvers<ContextType>;
   VersionArtifact?: VersionArtifactResolvers<ContextType>;
+  VersionFeatureDrift?: VersionFeatureDriftResolvers<ContextType>;
   VersionInput?: VersionInputResolvers<ContextType>;
   VersionMetrics?: VersionMetricsResolvers<ContextType>;
 }>;

@@ -2,12 +2,19 @@ import type { Role } from '@alphagraph/auth';
 import { type SeededTrainingRow, seedAltCatalogEntry, seedTrainingSet } from '@alphagraph/datasets/testing';
 import type { DatabaseKind } from '@alphagraph/db/testing';
 import { createTestRuntime, executeSubgraph, scopeFor, type TestRuntime } from '@alphagraph/service/testing';
-import { createModels } from '../service.ts';
+import { createModels, type ModelsOptions } from '../service.ts';
 
 /** The models service over a fresh database and lake, driven through its schema as a gateway would. */
-export async function startModelsHarness(kind: DatabaseKind) {
+export async function startModelsHarness(
+  kind: DatabaseKind,
+  options: Pick<ModelsOptions, 'onlineReader' | 'natsUrl'> = {},
+) {
   const runtime: TestRuntime = await createTestRuntime(kind);
-  const service = await createModels(runtime, { lease: { heartbeatMs: 200, leaseMs: 1_000 }, canaryMaxFraction: 0.1 });
+  const service = await createModels(runtime, {
+    lease: { heartbeatMs: 200, leaseMs: 1_000 },
+    canaryMaxFraction: 0.1,
+    ...options,
+  });
   const exec = async (
     query: string,
     variables: Record<string, unknown> = {},
