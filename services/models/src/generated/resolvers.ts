@@ -512,7 +512,10 @@ export type MonitoringSettings = {
   minOutcomes: Scalars['Int']['output'];
   /** Alerts are published to this NATS subject when set (and NATS_URL is configured). */
   natsSubject: Maybe<Scalars['String']['output']>;
-  /** Alert when a feature's PSI is above this (default 0.2). */
+  /**
+   * Alert when a feature's PSI is above this (default 0.2), judged once the current sample has 20 values per bin
+   * (PSI is biased upward on small samples: about (bins - 1) / n without any drift).
+   */
   psiThreshold: Scalars['Float']['output'];
   /** Alert when more than this share of a session's signal rows had EXPIRED or MISSING features (default 0.2). */
   staleFraction: Scalars['Float']['output'];

@@ -77,6 +77,9 @@ export interface MonitorDeps {
 
 const sessionOf = (d: Date) => d.toISOString().slice(0, 10);
 
+/** Current values per PSI bin before a PSI is judged (20 per bin: 200 for the default deciles). */
+export const PSI_MIN_PER_BIN = 20;
+
 interface LogRow {
   entity: string;
   session: string;
@@ -140,7 +143,11 @@ export function createMonitor(deps: MonitorDeps) {
     };
     const test = (feature: string, profile: ReferenceProfile, values: Float64Array) => {
       try {
-        out.push(toRow(feature, driftTest(profile, values, options), settings));
+        const d = driftTest(profile, values, options);
+        // PSI is biased upward on small samples (about (bins - 1) / n with no drift at all): it is
+        // judged only once the current sample has PSI_MIN_PER_BIN values per bin.
+        const judged = d.nCur >= PSI_MIN_PER_BIN * profile.proportions.length;
+        out.push(toRow(feature, { ...d, psiAlert: d.psiAlert && judged }, settings));
       } catch (error) {
         // A column with no finite current value (every value missing) has no distribution to test.
         if (!(error instanceof DriftError)) throw error;

@@ -1,5 +1,6 @@
-import { realizedLabels } from '@alphagraph/datasets';
+import { BARS_DATASET, realizedLabels } from '@alphagraph/datasets';
 import type { Lake } from '@alphagraph/lake';
+import { LakeError } from '@alphagraph/lake';
 import type { LabelReader } from './outcomes.ts';
 
 /**
@@ -10,8 +11,14 @@ import type { LabelReader } from './outcomes.ts';
 export function createLabelReader(lake: Lake): LabelReader {
   return async ({ label, interval, rows, asOf }) => {
     if (rows.length === 0) return [];
+    // No bars ever ingested: no label is knowable yet.
+    const bars = await lake.currentSnapshot(BARS_DATASET.name).catch((error: unknown) => {
+      if (error instanceof LakeError && error.code === 'DATASET_NOT_FOUND') return null;
+      throw error;
+    });
+    if (!bars) return [];
     const known = await lake.withSession((session) =>
-      realizedLabels(session, lake, { label, interval, predictions: rows, asOf }),
+      realizedLabels(session, lake, { label, interval, predictions: rows, asOf, bars }),
     );
     return known.flatMap((k) =>
       k.value === null ? [] : [{ entity: k.entity, t: k.t, value: k.value, knownAt: k.knownAt }],
