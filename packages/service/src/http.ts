@@ -9,6 +9,7 @@ import {
 } from '@alphagraph/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import type { RequestScope } from './server.ts';
 import {
   type GraphQLRequestParams,
   paramsFromSearch,
@@ -112,7 +113,7 @@ export async function serveHttp<C extends BaseContext>(options: {
    * Serves subscription operations over Server-Sent Events, before Apollo (which refuses them)
    * sees them; without it, Apollo answers a subscription with its own refusal.
    */
-  subscriptions?: SubscriptionServing<C> | undefined;
+  subscriptions?: SubscriptionServing<RequestScope, C> | undefined;
 }): Promise<{ url: string; close(): Promise<void> }> {
   // Open event streams complete when the server stops, instead of holding it for the grace period.
   const shutdown = new AbortController();

@@ -4,7 +4,7 @@ import { DEFAULT_OPERATION_LIMITS } from '@alphagraph/server';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPubSub } from './pubsub.ts';
-import { type RunningSubgraph, startSubgraphServer } from './server.ts';
+import { type RequestScope, type RunningSubgraph, startSubgraphServer } from './server.ts';
 import { readSseEvents, type SseEvent } from './testing.ts';
 
 /**
@@ -38,6 +38,10 @@ const pubsub = createPubSub<{ tick: { seq: number } }>();
 let opened = deferred();
 const returned = vi.fn();
 const subscribedAs: (string | undefined)[] = [];
+/** Which context (by build number) each event was resolved with. */
+const eventContexts: number[] = [];
+let contextsBuilt = 0;
+const context = async (scope: RequestScope) => ({ ...scope, built: ++contextsBuilt });
 
 /** The first `n` values of `source`; `return()` is recorded, then passed on. */
 function take<T>(source: AsyncIterator<T>, n: number): AsyncIterableIterator<T> {
@@ -74,7 +78,12 @@ const resolvers = {
       resolve: (payload: { seq: number }) => payload,
     },
   },
-  Tick: { square: (t: { seq: number }) => t.seq * t.seq },
+  Tick: {
+    square: (t: { seq: number }, _: unknown, ctx: { built: number }) => {
+      eventContexts.push(ctx.built);
+      return t.seq * t.seq;
+    },
+  },
 };
 
 const ANALYST = await testToken(['analyst'], 'ana');
@@ -104,7 +113,7 @@ describe('subscriptions over SSE at a subgraph', () => {
       name: 'ticks',
       sdl: SDL,
       resolvers: resolvers as never,
-      context: async (scope) => scope,
+      context,
       verifier: createTokenVerifier(TEST_AUTH),
       port: 0,
       host: '127.0.0.1',
@@ -119,6 +128,7 @@ describe('subscriptions over SSE at a subgraph', () => {
     opened = deferred();
     const res = await subscribeGet(subgraph.url, 3, ANALYST);
     expect(res.status).toBe(200);
+    eventContexts.length = 0;
     expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
     const events = collect(readSseEvents(res));
     await opened.promise;
@@ -131,6 +141,8 @@ describe('subscriptions over SSE at a subgraph', () => {
     ]);
     // The identity is the forwarded token's, as for a query.
     expect(subscribedAs.at(-1)).toBe('ana');
+    // Each event had a context of its own (fresh DataLoaders), none of them the one that opened the stream.
+    expect(new Set(eventContexts).size).toBe(3);
   });
 
   it('also takes a subscription as a POST asking for an event stream', async () => {
@@ -241,7 +253,7 @@ describe('keep-alive', () => {
       name: 'ticks',
       sdl: SDL,
       resolvers: resolvers as never,
-      context: async (scope) => scope,
+      context,
       verifier: createTokenVerifier(TEST_AUTH),
       port: 0,
       host: '127.0.0.1',

@@ -3,15 +3,16 @@ import { withoutSuggestions } from '@alphagraph/auth';
 import { withQueryScope } from '@alphagraph/lake';
 import { type CostAnnotations, checkOperationLimits, measureOperation, type OperationLimits } from '@alphagraph/server';
 import {
+  createSourceEventStream,
   type DocumentNode,
   type ExecutionResult,
+  execute,
   type FormattedExecutionResult,
   GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
   getOperationAST,
   parse,
-  subscribe,
   validate,
 } from 'graphql';
 import { nulCharacterRefusal } from './nul.ts';
@@ -79,12 +80,17 @@ export function acceptsEventStream(req: IncomingMessage): boolean {
   return /\btext\/event-stream\b/i.test(req.headers.accept ?? '');
 }
 
-export interface SubscriptionServing<C> {
+export interface SubscriptionServing<S, C> {
   schema: GraphQLSchema;
   limits: OperationLimits;
   annotations: CostAnnotations;
-  /** The same context normal requests get (identity verified from the forwarded token). */
-  context(req: IncomingMessage): Promise<C>;
+  /** Who is asking, as for a query (the forwarded token verified): once, when the stream opens. */
+  scope(req: IncomingMessage): Promise<S>;
+  /**
+   * The context a query gets, built from that scope: one to open the stream, then a fresh one per
+   * event, so per-request caches (DataLoaders) do not live, and grow, as long as the stream.
+   */
+  context(scope: S): Promise<C>;
   /** The service's own error formatting (masking), as Apollo applies it to query results. */
   formatError(error: GraphQLError): GraphQLFormattedError;
   keepAliveMs?: number | undefined;
@@ -120,8 +126,8 @@ const COMPLETE_EVENT = 'event: complete\ndata:\n\n';
  * a comment every `keepAliveMs`. The source is stopped (`return()`) when the client goes away or
  * `shutdown` fires. Resolves once the stream has ended.
  */
-export async function serveSubscription<C>(
-  serving: SubscriptionServing<C>,
+export async function serveSubscription<S, C>(
+  serving: SubscriptionServing<S, C>,
   req: IncomingMessage,
   res: ServerResponse,
   request: SubscriptionRequest,
@@ -151,9 +157,9 @@ export async function serveSubscription<C>(
     res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' }).end(JSON.stringify({ errors }));
     return;
   }
-  let contextValue: C;
+  let scope: S;
   try {
-    contextValue = await serving.context(req);
+    scope = await serving.scope(req);
   } catch (error) {
     if (error instanceof GraphQLError) return sendRefusal(res, error, format);
     throw error;
@@ -170,14 +176,16 @@ export async function serveSubscription<C>(
   if (refused) return sendRefusal(res, refused, format);
 
   const abandoned = new AbortController();
+  const run = {
+    schema: serving.schema,
+    document: request.document,
+    variableValues: request.variables ?? null,
+    operationName: request.operationName ?? null,
+  };
+  // graphql-js `subscribe()`, with a context per event: the source stream, then each event executed.
+  const openContext = await serving.context(scope);
   const result = await withQueryScope({ signal: abandoned.signal }, () =>
-    subscribe({
-      schema: serving.schema,
-      document: request.document,
-      variableValues: request.variables ?? null,
-      operationName: request.operationName ?? null,
-      contextValue,
-    }),
+    createSourceEventStream({ ...run, contextValue: openContext }),
   );
   res.writeHead(200, {
     'content-type': 'text/event-stream; charset=utf-8',
@@ -189,7 +197,7 @@ export async function serveSubscription<C>(
   res.flushHeaders();
   if (!(Symbol.asyncIterator in result)) {
     // Refused or failed before a stream existed (a denied field, a throwing subscribe resolver).
-    res.end(nextEvent(formatResult(result, format)) + COMPLETE_EVENT);
+    res.end(nextEvent(formatResult(result as ExecutionResult, format)) + COMPLETE_EVENT);
     return;
   }
   const iterator = result[Symbol.asyncIterator]();
@@ -205,14 +213,19 @@ export async function serveSubscription<C>(
   res.once('close', stop);
   shutdown.addEventListener('abort', stop, { once: true });
   // A source that ignores `return()` while its `next()` is pending must not hold the loop.
-  const ended = new Promise<IteratorResult<ExecutionResult>>((resolve) =>
+  const ended = new Promise<IteratorResult<unknown>>((resolve) =>
     abandoned.signal.addEventListener('abort', () => resolve({ done: true, value: undefined }), { once: true }),
   );
   try {
     for (;;) {
       const next = await Promise.race([iterator.next(), ended]);
       if (next.done || stopped) break;
-      res.write(nextEvent(formatResult(next.value, format)));
+      const contextValue = await serving.context(scope);
+      const event = await withQueryScope({ signal: abandoned.signal }, () =>
+        execute({ ...run, rootValue: next.value, contextValue }),
+      );
+      if (stopped) break;
+      res.write(nextEvent(formatResult(event, format)));
     }
   } catch (error) {
     // The source failed mid-stream: the client is told (masked), then the stream completes.
