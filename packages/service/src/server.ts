@@ -17,6 +17,7 @@ import {
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { rereadEnumDefaults } from './enum-defaults.ts';
+import { rewriteDependencyError } from './errors.ts';
 import { type HttpRoute, serveHttp } from './http.ts';
 import { nulCharacterPlugin } from './nul.ts';
 import { explorerOnlyPlugin, requestScope } from './request.ts';
@@ -164,7 +165,12 @@ export async function startSubgraphServer<C extends ServiceContext>(
       annotations: costAnnotationsFromSdl(sdl),
       scope: (req) => requestScope(options.verifier, req),
       context: options.context,
-      formatError: (error) => formatError(error.toJSON(), error),
+      formatError: (error) => {
+        // What dependencyErrorsPlugin does for a query (every booted service has it).
+        rewriteDependencyError(error);
+        return formatError(error.toJSON(), error);
+      },
+      eventDeadlineSeconds: options.requestDeadlineSeconds,
       keepAliveMs: options.subscriptionKeepAliveMs ?? SSE_KEEP_ALIVE_MS,
     },
   });

@@ -1,6 +1,6 @@
 import { createTokenVerifier } from '@alphagraph/auth';
 import { TEST_AUTH, testToken } from '@alphagraph/auth/testing';
-import { DEFAULT_OPERATION_LIMITS } from '@alphagraph/server';
+import { DEFAULT_OPERATION_LIMITS, INTERNAL_ERROR_MESSAGE } from '@alphagraph/server';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createPubSub } from './pubsub.ts';
@@ -16,6 +16,8 @@ const SDL = parse(/* GraphQL */ `
   type Tick {
     seq: Int!
     square: Int!
+    "Fails unexpectedly: what a client sees of it is masked, as in a query."
+    risk: Float
   }
   type Query {
     ping: String @requiresScopes(scopes: [["viewer"]])
@@ -82,6 +84,9 @@ const resolvers = {
     square: (t: { seq: number }, _: unknown, ctx: { built: number }) => {
       eventContexts.push(ctx.built);
       return t.seq * t.seq;
+    },
+    risk: () => {
+      throw new Error('relation "risk_limits" does not exist');
     },
   },
 };
@@ -244,6 +249,30 @@ describe('subscriptions over SSE at a subgraph', () => {
       body: JSON.stringify({ query: '{ ping }' }),
     });
     expect(await res.json()).toEqual({ data: { ping: 'pong' } });
+  });
+  it('masks an unexpected error of an event, as in a query, and keeps streaming', async () => {
+    opened = deferred();
+    const u = new URL(subgraph.url);
+    u.searchParams.set('query', 'subscription { ticks(n: 2) { seq risk } }');
+    const res = await fetch(u, { headers: { accept: 'text/event-stream', authorization: `Bearer ${ANALYST}` } });
+    const events = collect(readSseEvents(res));
+    await opened.promise;
+    pubsub.publish('tick', { seq: 1 });
+    pubsub.publish('tick', { seq: 2 });
+    const got = await events;
+    expect(got.map((e) => e.event)).toEqual(['next', 'next', 'complete']);
+    expect(got[1]!.data).toEqual({
+      data: { ticks: { seq: 2, risk: null } },
+      errors: [
+        {
+          message: INTERNAL_ERROR_MESSAGE,
+          locations: [{ line: 1, column: 34 }],
+          path: ['ticks', 'risk'],
+          extensions: { code: 'INTERNAL_SERVER_ERROR' },
+        },
+      ],
+    });
+    expect(JSON.stringify(got)).not.toContain('risk_limits');
   });
 });
 

@@ -94,6 +94,8 @@ export interface SubscriptionServing<S, C> {
   /** The service's own error formatting (masking), as Apollo applies it to query results. */
   formatError(error: GraphQLError): GraphQLFormattedError;
   keepAliveMs?: number | undefined;
+  /** Bounds each event's DuckDB work as a query's (DUCKDB_REQUEST_DEADLINE_SECONDS); default unbounded. */
+  eventDeadlineSeconds?: number | undefined;
 }
 
 /** An HTTP refusal before the stream opens: the status the error names (`extensions.http`), else 400. */
@@ -114,6 +116,16 @@ function formatResult(
   return {
     ...(result.errors ? { errors: result.errors.map(format) } : {}),
     ...('data' in result ? { data: result.data ?? null } : {}),
+  };
+}
+
+/** One event's DuckDB bound: the stream's signal, and the request deadline counted from the event. */
+function eventScope(signal: AbortSignal, deadlineSeconds: number | undefined) {
+  if (!deadlineSeconds) return { signal };
+  return {
+    signal,
+    deadlineAt: Date.now() + deadlineSeconds * 1000,
+    deadlineName: `the request deadline of ${deadlineSeconds} s (DUCKDB_REQUEST_DEADLINE_SECONDS), per subscription event`,
   };
 }
 
@@ -221,7 +233,7 @@ export async function serveSubscription<S, C>(
       const next = await Promise.race([iterator.next(), ended]);
       if (next.done || stopped) break;
       const contextValue = await serving.context(scope);
-      const event = await withQueryScope({ signal: abandoned.signal }, () =>
+      const event = await withQueryScope(eventScope(abandoned.signal, serving.eventDeadlineSeconds), () =>
         execute({ ...run, rootValue: next.value, contextValue }),
       );
       if (stopped) break;
