@@ -1,5 +1,6 @@
 import { createTokenVerifier } from '@alphagraph/auth';
 import { TEST_AUTH, testToken } from '@alphagraph/auth/testing';
+import { DEFAULT_OPERATION_LIMITS } from '@alphagraph/server';
 import { createPubSub, type RunningSubgraph, startSubgraphServer } from '@alphagraph/service';
 import { readSseEvents, type SseEvent } from '@alphagraph/service/testing';
 import { composeServices } from '@theguild/federation-composition';
@@ -139,6 +140,7 @@ describe('subscriptions through the gateway', () => {
       auth: TEST_AUTH,
       // Shorter than the test: a subscription must outlive the deadline of a subgraph call.
       subgraphTimeoutMs: 300,
+      limits: { ...DEFAULT_OPERATION_LIMITS, maxAliases: 3 },
     });
   });
   afterAll(async () => {
@@ -235,5 +237,14 @@ describe('subscriptions through the gateway', () => {
     expect(seen.returned).toBe(before.returned);
     abort.abort();
     await vi.waitFor(() => expect(seen.returned).toBe(before.returned + 1));
+  });
+
+  it('refuses a subscription past an operation limit before any subgraph call, as a query', async () => {
+    const before = seen.subscribed.length;
+    const res = await subscribe(gateway.url, 'subscription { alertRaised { a: seq b: seq c: seq d: seq } }', ANALYST);
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as GraphQLBody & { errors: { extensions: Record<string, unknown> }[] };
+    expect(body.errors[0]!.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'maxAliases' });
+    expect(seen.subscribed.length).toBe(before);
   });
 });
