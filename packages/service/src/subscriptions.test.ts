@@ -298,3 +298,25 @@ describe('keep-alive', () => {
     }
   });
 });
+
+describe('server stop', () => {
+  it('completes open streams and stops their sources instead of waiting out the grace period', async () => {
+    const subgraph = await startSubgraphServer({
+      name: 'ticks',
+      sdl: SDL,
+      resolvers: resolvers as never,
+      context,
+      verifier: createTokenVerifier(TEST_AUTH),
+      port: 0,
+      host: '127.0.0.1',
+      stopGraceMs: 60_000,
+    });
+    opened = deferred();
+    returned.mockClear();
+    const events = collect(readSseEvents(await subscribeGet(subgraph.url, 100, ANALYST)));
+    await opened.promise;
+    await subgraph.stop();
+    expect(await events).toEqual([{ event: 'complete', data: null }]);
+    expect(returned).toHaveBeenCalledOnce();
+  });
+});
