@@ -115,6 +115,9 @@ export function createGatewayAuth(verifier: TokenVerifier) {
      * document ends an event stream with one error result instead (`rejectUnauthenticated: false`
      * does not cover streams), so the stream the runtime opened is kept aside and passed on, each
      * event's denials placed. A denied root field opens no stream: the answer is its error.
+     * Runs after the validation plugin's own onSubscribe (genericAuth comes before `plugins` in the
+     * runtime), which is what records the request's denials; gateway/src/subscriptions.test.ts
+     * fails if that order changes.
      */
     onSubscribe({ args, subscribeFn, setSubscribeFn }) {
       const request = (args.contextValue as { request?: Request }).request;
