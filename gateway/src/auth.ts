@@ -9,8 +9,8 @@ import {
   withoutSuggestions,
 } from '@alphagraph/auth';
 import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
-import { createGraphQLError } from '@graphql-tools/utils';
-import type { DocumentNode, FieldNode, GraphQLError, GraphQLSchema } from 'graphql';
+import { createGraphQLError, mapAsyncIterator } from '@graphql-tools/utils';
+import type { DocumentNode, ExecutionResult, FieldNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { type DenialScope, placeDenials } from './internal/denials.ts';
 
 /**
@@ -108,6 +108,45 @@ export function createGatewayAuth(verifier: TokenVerifier) {
   const explorerOnly: GatewayPlugin = {
     async onParams({ request }) {
       resolved.set(request, await identityOf(request).catch(() => null));
+    },
+    /**
+     * A subscription's denials, as a query's: every event carries the allowed part with each denied
+     * field null and an error naming it. The validation plugin that takes denied fields out of the
+     * document ends an event stream with one error result instead (`rejectUnauthenticated: false`
+     * does not cover streams), so the stream the runtime opened is kept aside and passed on, each
+     * event's denials placed. A denied root field opens no stream: the answer is its error.
+     * Runs after the validation plugin's own onSubscribe (genericAuth comes before `plugins` in the
+     * runtime), which is what records the request's denials; gateway/src/subscriptions.test.ts
+     * fails if that order changes.
+     */
+    onSubscribe({ args, subscribeFn, setSubscribeFn }) {
+      const request = (args.contextValue as { request?: Request }).request;
+      const scope = request ? denials.get(request) : undefined;
+      if (!request || !scope) return;
+      let opened: unknown;
+      setSubscribeFn(((subscribeArgs: Parameters<typeof subscribeFn>[0]) => {
+        const result = subscribeFn(subscribeArgs);
+        opened = result;
+        // Settled before the runtime's own continuation, which was registered after this one.
+        if (result instanceof Promise) void result.then((r) => (opened = r)).catch(() => {});
+        return result;
+      }) as typeof subscribeFn);
+      return {
+        onSubscribeResult({ setResult }) {
+          denials.delete(request);
+          if (opened && typeof opened === 'object' && Symbol.asyncIterator in opened) {
+            setResult(
+              mapAsyncIterator(opened as AsyncIterableIterator<ExecutionResult>, (event) => {
+                const placed = placeDenials(scope, event.data ?? {}, event.errors ?? []);
+                return { ...event, data: placed.data, errors: placed.errors } as ExecutionResult;
+              }) as never,
+            );
+            return;
+          }
+          const placed = placeDenials(scope, {}, []);
+          setResult({ data: placed.data ?? null, errors: placed.errors } as never);
+        },
+      };
     },
     onExecute({ args, setResultAndStopExecution }) {
       const request = (args.contextValue as { request?: Request }).request;

@@ -46,6 +46,9 @@ export function fieldsWithoutPolicy(document: DocumentNode, where: string): stri
   return missing;
 }
 
+/** Root types whose fields are each asked on their own (see `deniableNonNullFields`). */
+const ROOTS_ASKED_ALONE = new Set(['Mutation', 'Subscription']);
+
 /** The authorization directives of a node as text, without the always-held `viewer`. */
 function requirementOf(directives: readonly ConstDirectiveNode[] | undefined): string {
   return (directives ?? [])
@@ -60,8 +63,10 @@ function requirementOf(directives: readonly ConstDirectiveNode[] | undefined): s
  * A field that a caller who may read its parent can still be denied (by its own directives or by
  * its return type's) must be nullable. The gateway answers a denied field with null at its own
  * path; on a non-null field that null would take its parent with it, so one denied field would
- * blank the whole object (or, at the root, the whole answer). Mutations are exempt: each is asked
- * on its own, and a denied one answers no data. Returns `Type.field (where)` for each that is not.
+ * blank the whole object (or, at the root, the whole answer). Mutation and Subscription root
+ * fields are exempt: each is asked on its own (a subscription has exactly one root field), and a
+ * denied one answers no data. The types they return are checked like any other. Returns
+ * `Type.field (where)` for each that is not.
  */
 export function deniableNonNullFields(document: DocumentNode, where: string): string[] {
   const types = new Map<string, ConstDirectiveNode[]>();
@@ -72,7 +77,7 @@ export function deniableNonNullFields(document: DocumentNode, where: string): st
   const out: string[] = [];
   for (const def of document.definitions) {
     if (def.kind !== Kind.OBJECT_TYPE_DEFINITION && def.kind !== Kind.OBJECT_TYPE_EXTENSION) continue;
-    if (FEDERATION_TYPES.has(def.name.value) || def.name.value === 'Mutation') continue;
+    if (FEDERATION_TYPES.has(def.name.value) || ROOTS_ASKED_ALONE.has(def.name.value)) continue;
     const parent = requirementOf(types.get(def.name.value));
     for (const field of def.fields ?? []) {
       if (field.type.kind !== Kind.NON_NULL_TYPE) continue;

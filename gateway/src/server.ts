@@ -13,6 +13,7 @@ import {
 import { createGatewayRuntime, type LogLevel, type LogWriter } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
+import { type DocumentNode, getOperationAST } from 'graphql';
 import { createGatewayAuth } from './auth.ts';
 import { composeSupergraph } from './compose.ts';
 import { abandonWithClientPlugin } from './internal/abandon.ts';
@@ -148,6 +149,11 @@ function sendRefusal(res: ServerResponse, refusal: Refusal) {
 
 type GatewayRuntime = ReturnType<typeof createGatewayRuntime>;
 
+/** Whether a subgraph call is a subscription (a long-lived event stream). */
+function isSubscription(request: { document: DocumentNode; operationName?: string | undefined }): boolean {
+  return getOperationAST(request.document, request.operationName)?.operation === 'subscription';
+}
+
 const HOP_BY_HOP = new Set(['content-length', 'transfer-encoding', 'connection', 'keep-alive', 'upgrade', 'expect']);
 
 /**
@@ -212,6 +218,11 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, gateway: 
   if (!response.body) return void res.end();
   // The runtime's own stream class (a ponyfill), read chunk by chunk; streamed results flush as they come.
   const reader = response.body.getReader();
+  // A client that leaves an event stream (a subscription) would otherwise leave this loop waiting
+  // for the stream's next event; the runtime's stream may not end by itself when its request aborts.
+  const cancel = () => void reader.cancel().catch(() => {});
+  if (abort.signal.aborted) cancel();
+  else abort.signal.addEventListener('abort', cancel, { once: true });
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
@@ -235,8 +246,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const devIdentity = mintDevToken ? options.graphiqlDevIdentity : undefined;
   const gateway = createGatewayRuntime({
     supergraph,
-    // A subgraph that hangs (stopped, not dead) fails its call after this, naming it.
-    upstreamTimeout: options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS,
+    // A subgraph that hangs (stopped, not dead) fails its call after this, naming it. Not a
+    // subscription's call: its stream lasts as long as its client, who ends it by leaving
+    // (abandonWithClientPlugin); the calls that resolve each event's entities keep the deadline.
+    upstreamTimeout: ({ executionRequest }) =>
+      executionRequest && isSubscription(executionRequest)
+        ? undefined
+        : (options.subgraphTimeoutMs ?? DEFAULT_SUBGRAPH_TIMEOUT_MS),
     // Given explicitly so the runtime never resolves a transport package by name at run time.
     transports: { http: httpTransport },
     graphqlEndpoint: GRAPHQL_PATH,

@@ -72,15 +72,21 @@ export function enforceAuthorization(schema: GraphQLSchema, options: EnforceOpti
       const reqs = [requirementOf(schema, type), requirementOf(schema, field)];
       if (!reqs.some(hasRequirement)) return fieldConfig;
       const policies = reqs.flatMap((r) => (r.policies ? [r.policies] : []));
-      fieldConfig.resolve = (parent, args, ctx, info: GraphQLResolveInfo) => {
-        const d = scopeCheck(ctx, coordinate, reqs);
-        if (d) throw deny(d);
-        if (policies.length === 0) return original(parent, args, ctx, info);
-        return decidePolicies(options, policies, coordinate, parent, args, ctx).then((pd) => {
-          if (pd) throw deny(pd);
-          return original(parent, args, ctx, info);
-        });
-      };
+      const guard =
+        (inner: GraphQLFieldResolver<unknown, unknown>): GraphQLFieldResolver<unknown, unknown> =>
+        (parent, args, ctx, info: GraphQLResolveInfo) => {
+          const d = scopeCheck(ctx, coordinate, reqs);
+          if (d) throw deny(d);
+          if (policies.length === 0) return inner(parent, args, ctx, info);
+          return decidePolicies(options, policies, coordinate, parent, args, ctx).then((pd) => {
+            if (pd) throw deny(pd);
+            return inner(parent, args, ctx, info);
+          });
+        };
+      fieldConfig.resolve = guard(original);
+      // A subscription field is checked when its stream is opened, not only on each event.
+      if (fieldConfig.subscribe)
+        fieldConfig.subscribe = guard(fieldConfig.subscribe as GraphQLFieldResolver<unknown, unknown>);
       return fieldConfig;
     },
   });

@@ -66,16 +66,19 @@ export function dependencyErrorsPlugin<C extends object>(): ApolloServerPlugin<C
     async requestDidStart() {
       return {
         async didEncounterErrors({ errors }) {
-          for (const error of errors) {
-            if (isConnectionLost(error.originalError)) {
-              rewrite(error, 'UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
-              continue;
-            }
-            const stopped = stoppedLakeWork(error.originalError);
-            if (stopped) rewrite(error, stopped.code, stopped.message);
-          }
+          for (const error of errors) rewriteDependencyError(error);
         },
       };
     },
   };
+}
+
+/** One error as `dependencyErrorsPlugin` rewrites it (in place); subscription events get the same. */
+export function rewriteDependencyError(error: GraphQLError): void {
+  if (isConnectionLost(error.originalError)) {
+    rewrite(error, 'UNAVAILABLE', DATABASE_UNAVAILABLE_MESSAGE);
+    return;
+  }
+  const stopped = stoppedLakeWork(error.originalError);
+  if (stopped) rewrite(error, stopped.code, stopped.message);
 }

@@ -9,6 +9,14 @@ import {
 } from '@alphagraph/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import type { RequestScope } from './server.ts';
+import {
+  type GraphQLRequestParams,
+  paramsFromSearch,
+  type SubscriptionServing,
+  serveSubscription,
+  subscriptionRequest,
+} from './subscriptions.ts';
 
 /** A non-GraphQL route a subgraph serves next to /graphql (e.g. Parquet downloads). */
 export interface HttpRoute {
@@ -101,7 +109,14 @@ export async function serveHttp<C extends BaseContext>(options: {
   /** Bounds each request's DuckDB statements (see `requestQueryScope`). */
   requestDeadlineSeconds?: number | undefined;
   context: (req: IncomingMessage) => Promise<C>;
+  /**
+   * Serves subscription operations over Server-Sent Events, before Apollo (which refuses them)
+   * sees them; without it, Apollo answers a subscription with its own refusal.
+   */
+  subscriptions?: SubscriptionServing<RequestScope, C> | undefined;
 }): Promise<{ url: string; close(): Promise<void> }> {
+  // Open event streams complete when the server stops, instead of holding it for the grace period.
+  const shutdown = new AbortController();
   const server = createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
@@ -126,6 +141,14 @@ export async function serveHttp<C extends BaseContext>(options: {
           { query: url.searchParams.get('query') ?? undefined, variables: variables ?? undefined },
           options.limits,
         );
+      }
+      if (options.subscriptions) {
+        const params: GraphQLRequestParams =
+          req.method === 'POST' ? ((body ?? {}) as GraphQLRequestParams) : paramsFromSearch(url.searchParams);
+        const subscription = subscriptionRequest(params, options.limits.maxTokens);
+        if (subscription) {
+          return serveSubscription(options.subscriptions, req, res, subscription, shutdown.signal);
+        }
       }
       const headers = new HeaderMap();
       for (const [k, v] of Object.entries(req.headers))
@@ -169,5 +192,11 @@ export async function serveHttp<C extends BaseContext>(options: {
     });
   });
   const listening = await listen(server, options);
-  return { url: `${listening.origin}/`, close: listening.close };
+  return {
+    url: `${listening.origin}/`,
+    close: () => {
+      shutdown.abort();
+      return listening.close();
+    },
+  };
 }

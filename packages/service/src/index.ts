@@ -22,6 +22,15 @@ export {
   type ProvidersOf,
   type ServiceModule,
 } from './modules.ts';
+export {
+  createPubSub,
+  type PolledPage,
+  type PollingSource,
+  type PollingSourceOptions,
+  type PubSub,
+  pollingSource,
+  type TopicDataMap,
+} from './pubsub.ts';
 export { requestScope } from './request.ts';
 export {
   buildServiceSchema,
@@ -32,3 +41,4 @@ export {
   type SubgraphServerOptions,
   startSubgraphServer,
 } from './server.ts';
+export { SSE_KEEP_ALIVE_MS } from './subscriptions.ts';

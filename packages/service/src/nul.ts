@@ -31,6 +31,24 @@ function nulInDocument(document: DocumentNode): boolean {
   return found;
 }
 
+/** The refusal of an operation carrying a NUL character (see nulCharacterPlugin), or null. */
+export function nulCharacterRefusal(document: DocumentNode, variables: unknown): DomainError | null {
+  const inVariables = nulIn(variables ?? {}, '$');
+  if (inVariables) {
+    return new DomainError(
+      'BAD_USER_INPUT',
+      `variable ${inVariables.replace(/^\$\./, '$')} contains a NUL character, which no argument accepts`,
+    );
+  }
+  if (nulInDocument(document)) {
+    return new DomainError(
+      'BAD_USER_INPUT',
+      'a string in the operation contains a NUL character, which no argument accepts',
+    );
+  }
+  return null;
+}
+
 /**
  * No argument of any subgraph may carry a NUL character: Postgres cannot store one in text, so a
  * NUL reaching it (a dataset name, a filter, a source) would be a driver error. Refused before any
@@ -41,19 +59,8 @@ export function nulCharacterPlugin<C extends object>(): ApolloServerPlugin<C> {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, request }) {
-          const inVariables = nulIn(request.variables ?? {}, '$');
-          if (inVariables) {
-            throw new DomainError(
-              'BAD_USER_INPUT',
-              `variable ${inVariables.replace(/^\$\./, '$')} contains a NUL character, which no argument accepts`,
-            );
-          }
-          if (nulInDocument(document)) {
-            throw new DomainError(
-              'BAD_USER_INPUT',
-              'a string in the operation contains a NUL character, which no argument accepts',
-            );
-          }
+          const refused = nulCharacterRefusal(document, request.variables);
+          if (refused) throw refused;
         },
       };
     },

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { enforceAuthorization, type Identity, type PolicyDecider, type TokenVerifier } from '@alphagraph/auth';
 import {
   checkOperationLimits,
@@ -14,11 +15,13 @@ import {
   ApolloServerPluginInlineTraceDisabled,
 } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
-import { type DocumentNode, type GraphQLSchema, parse } from 'graphql';
+import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, parse } from 'graphql';
 import { rereadEnumDefaults } from './enum-defaults.ts';
+import { rewriteDependencyError } from './errors.ts';
 import { type HttpRoute, serveHttp } from './http.ts';
 import { nulCharacterPlugin } from './nul.ts';
 import { explorerOnlyPlugin, requestScope } from './request.ts';
+import { SSE_KEEP_ALIVE_MS } from './subscriptions.ts';
 
 /** A resolver map as buildSubgraphSchema takes it (codegen's typed Resolvers are assignable to it). */
 export type SubgraphResolvers = NonNullable<
@@ -40,8 +43,10 @@ export interface RequestScope {
 export interface ServiceContext extends RequestScope {}
 
 export interface SubgraphServerOptions<C extends ServiceContext> {
-  /** The subgraph's name; its SDL is read from schema/<name>.graphql. */
+  /** The subgraph's name; its SDL is read from schema/<name>.graphql unless `sdl` is given. */
   name: string;
+  /** The subgraph's SDL, instead of schema/<name>.graphql (test subgraphs). */
+  sdl?: DocumentNode | undefined;
   resolvers: SubgraphResolvers;
   /** Builds the per-request context (fresh DataLoaders every request). */
   context: (scope: RequestScope) => Promise<C>;
@@ -58,6 +63,8 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   limits?: OperationLimits | undefined;
   /** How long a request's DuckDB statements may run (DUCKDB_REQUEST_DEADLINE_SECONDS); default unbounded. */
   requestDeadlineSeconds?: number | undefined;
+  /** How often an open subscription stream sends a keep-alive comment; default SSE_KEEP_ALIVE_MS (15 s). */
+  subscriptionKeepAliveMs?: number | undefined;
 }
 
 export interface RunningSubgraph {
@@ -109,10 +116,21 @@ function operationLimitsPlugin<C extends ServiceContext>(
 export async function startSubgraphServer<C extends ServiceContext>(
   options: SubgraphServerOptions<C>,
 ): Promise<RunningSubgraph> {
-  const sdl = parse(readSubgraphSdl(options.name));
+  const sdl = options.sdl ?? parse(readSubgraphSdl(options.name));
   const limits = options.limits ?? DEFAULT_OPERATION_LIMITS;
+  const schema = buildServiceSchema(options.name, options.resolvers, options.decidePolicy, sdl);
+  const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const masked = maskFormattedError(formatted);
+    if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
+      console.error(
+        `[${options.name}] unexpected error`,
+        (error as { originalError?: unknown }).originalError ?? error,
+      );
+    }
+    return masked;
+  };
   const server = new ApolloServer<C>({
-    schema: buildServiceSchema(options.name, options.resolvers, options.decidePolicy, sdl),
+    schema,
     // Past this many tokens the document is not parsed at all (serveHttp refuses it first, naming the limit).
     parseOptions: { maxTokens: limits.maxTokens },
     includeStacktraceInErrorResponses: false,
@@ -122,16 +140,7 @@ export async function startSubgraphServer<C extends ServiceContext>(
     // Boot owns shutdown: Apollo's own SIGTERM handler would stop it (and re-raise the signal,
     // killing the process) while requests are still being answered.
     stopOnTerminationSignals: false,
-    formatError: (formatted, error) => {
-      const masked = maskFormattedError(formatted);
-      if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-        console.error(
-          `[${options.name}] unexpected error`,
-          (error as { originalError?: unknown }).originalError ?? error,
-        );
-      }
-      return masked;
-    },
+    formatError,
     plugins: [
       // No per-field hooks: cache hints are unused and inline traces are for Apollo's registry; either
       // would wrap every resolver, and a 100 × 20 online read resolves over 10,000 fields.
@@ -144,6 +153,7 @@ export async function startSubgraphServer<C extends ServiceContext>(
     ],
   });
   await server.start();
+  const context = async (req: IncomingMessage) => options.context(await requestScope(options.verifier, req));
   const http = await serveHttp({
     apollo: server,
     host: options.host,
@@ -152,7 +162,22 @@ export async function startSubgraphServer<C extends ServiceContext>(
     routes: options.routes ?? [],
     limits,
     requestDeadlineSeconds: options.requestDeadlineSeconds,
-    context: async (req) => options.context(await requestScope(options.verifier, req)),
+    context,
+    // Apollo refuses subscriptions: they are served over SSE on the same schema, context and limits.
+    subscriptions: {
+      schema,
+      limits,
+      annotations: costAnnotationsFromSdl(sdl),
+      scope: (req) => requestScope(options.verifier, req),
+      context: options.context,
+      formatError: (error) => {
+        // What dependencyErrorsPlugin does for a query (every booted service has it).
+        rewriteDependencyError(error);
+        return formatError(error.toJSON(), error);
+      },
+      eventDeadlineSeconds: options.requestDeadlineSeconds,
+      keepAliveMs: options.subscriptionKeepAliveMs ?? SSE_KEEP_ALIVE_MS,
+    },
   });
   return {
     url: http.url,

@@ -67,3 +67,41 @@ export async function executeSubgraph(options: {
     variableValues: options.variables ?? null,
   });
 }
+
+/** One Server-Sent Event: its `event:` name and `data:` parsed as JSON (null when empty). */
+export interface SseEvent {
+  event: string;
+  data: unknown;
+}
+
+/**
+ * The events of an SSE response as they arrive; comments (keep-alives) are yielded as
+ * `{ event: 'comment' }`. Ends when the server ends the response.
+ */
+export async function* readSseEvents(response: Response): AsyncGenerator<SseEvent> {
+  if (!response.body) return;
+  const decoder = new TextDecoder();
+  let buffer = '';
+  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+    buffer += decoder.decode(chunk, { stream: true });
+    for (let end = buffer.indexOf('\n\n'); end !== -1; end = buffer.indexOf('\n\n')) {
+      const message = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const lines = message.split('\n');
+      if (lines.every((l) => l.startsWith(':'))) {
+        yield { event: 'comment', data: null };
+        continue;
+      }
+      const event =
+        lines
+          .find((l) => l.startsWith('event:'))
+          ?.slice(6)
+          .trim() ?? 'message';
+      const data = lines
+        .filter((l) => l.startsWith('data:'))
+        .map((l) => l.slice(5).trim())
+        .join('\n');
+      yield { event, data: data ? JSON.parse(data) : null };
+    }
+  }
+}
