@@ -189,6 +189,114 @@ describe('models through the gateway', () => {
     });
   });
 
+  it('serves signals from the real online store, logs them, monitors them and streams alerts to subscribers', async () => {
+    const service = await p.token(['service'], 'svc-signals');
+    const SIGNALS = `query($a: DateTime) { signals(model: "${MODEL}", asOf: $a) { status requestId asOf
+      sets { version stage capitalFraction features rows { symbol status prediction probability featureStatuses } } } }`;
+    // The demo's bars end on 2018-02-07: as of the next morning every Alpha158 value is CURRENT.
+    const then = (await q(SIGNALS, { a: '2018-02-08T12:00:00Z' }, trader)).signals;
+    expect(then.status).toBe('OK');
+    const production = then.sets.find((s: { stage: string }) => s.stage === 'PRODUCTION');
+    expect(production.capitalFraction).toBe(1);
+    expect(production.features.length).toBeGreaterThan(100);
+    expect(production.rows.map((r: { symbol: string }) => r.symbol).sort()).toEqual([...demoUniverse()].sort());
+    const scored = production.rows.filter((r: { status: string }) => r.status === 'OK');
+    expect(scored.length).toBeGreaterThan(15);
+    for (const r of scored) {
+      expect(r.probability).toBeGreaterThanOrEqual(0);
+      expect(r.probability).toBeLessThanOrEqual(1);
+      expect(r.prediction).toBe(r.probability >= 0.5 ? 1 : 0);
+      expect(new Set(r.featureStatuses)).toEqual(new Set(['CURRENT']));
+    }
+    // Now, eight years later, every value is past its TTL: no signal, and the reason.
+    const now = (await q(SIGNALS, {}, service)).signals;
+    expect(new Set(now.sets[0].rows.map((r: { status: string }) => r.status))).toEqual(new Set(['FEATURE_EXPIRED']));
+    const compliance = await p.query(SIGNALS, {}, { token: await p.token(['compliance'], 'cora') });
+    expect(compliance.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+
+    // A trader subscribes to the model's alerts through the gateway (SSE); a viewer and nobody are refused.
+    const subscribe = async (token: string | null) => {
+      const controller = new AbortController();
+      const response = await fetch(p.gatewayUrl, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          accept: 'text/event-stream',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({
+          query: `subscription { alertRaised(model: "${MODEL}") { model rule severity message evidence } }`,
+        }),
+        signal: controller.signal,
+      });
+      const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = '';
+      const next = async (): Promise<Record<string, any>> => {
+        for (;;) {
+          const end = buffer.indexOf('\n\n');
+          if (end >= 0) {
+            const message = buffer.slice(0, end);
+            buffer = buffer.slice(end + 2);
+            const data = message
+              .split('\n')
+              .filter((l) => l.startsWith('data:'))
+              .map((l) => l.slice(5))
+              .join('\n');
+            if (data.trim()) return JSON.parse(data);
+            continue;
+          }
+          const { value, done } = await reader.read();
+          if (done) throw new Error('the alert stream ended');
+          buffer += value;
+        }
+      };
+      return { next, close: () => controller.abort() };
+    };
+    const viewer = await subscribe(await p.token(['viewer'], 'vic'));
+    expect((await viewer.next()).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    viewer.close();
+    const nobody = await subscribe(null);
+    expect((await nobody.next()).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    nobody.close();
+    const stream = await subscribe(trader);
+    await new Promise((r) => setTimeout(r, 1_500));
+
+    // The monitoring job: flushes both answers' rows to the lake and finds today's signals stale.
+    const run = (
+      await q(
+        `mutation { runMonitoring(model: "${MODEL}") { flushed reports { stage volume staleFraction } alerts { rule severity } } }`,
+        {},
+        service,
+      )
+    ).runMonitoring;
+    expect(run.flushed).toBeGreaterThanOrEqual(2 * demoUniverse().length);
+    expect(run.reports.find((r: { stage: string }) => r.stage === 'PRODUCTION')).toMatchObject({
+      staleFraction: 1,
+      volume: 0,
+    });
+    expect(run.alerts).toContainEqual({ rule: 'STALE_FEATURES', severity: 'WARNING' });
+    const event = await Promise.race([
+      stream.next(),
+      new Promise<never>((_r, reject) =>
+        setTimeout(() => reject(new Error('no alert reached the subscriber')), 20_000),
+      ),
+    ]);
+    stream.close();
+    expect(event.data.alertRaised).toMatchObject({ model: MODEL, rule: 'STALE_FEATURES', severity: 'WARNING' });
+    expect(event.data.alertRaised.evidence).toMatchObject({ metric: 'stale_fraction', value: 1, threshold: 0.2 });
+
+    // Compliance reads the evaluations and the alerts, never the signals.
+    const monitoring = (
+      await q(
+        `{ model(name: "${MODEL}") { monitoring { reports { stage staleFraction } } alerts { rule acknowledgedBy } } }`,
+        {},
+        await p.token(['compliance'], 'cora'),
+      )
+    ).model;
+    expect(monitoring.monitoring.reports.length).toBeGreaterThan(0);
+    expect(monitoring.alerts.map((a: { rule: string }) => a.rule)).toContain('STALE_FEATURES');
+  });
+
   it.skipIf(!BROWSER)('shows the model card page with its importances chart, with no outside requests', async () => {
     const validated = demo.versions.find((v) => v.stage === 'VALIDATED')!;
     const base = p.gatewayUrl.replace(/\/graphql$/, '');

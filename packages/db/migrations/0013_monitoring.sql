@@ -63,12 +63,18 @@ CREATE TABLE "models"."prediction_requests" (
 	"snapshot_id" integer
 );
 --> statement-breakpoint
-ALTER TABLE "models"."model_versions" ADD COLUMN "reference" jsonb;--> statement-breakpoint
+CREATE TABLE "models"."version_references" (
+	"version_id" uuid PRIMARY KEY NOT NULL,
+	"reference" jsonb NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "models"."alerts" ADD CONSTRAINT "alerts_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "models"."models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "models"."monitor_reports" ADD CONSTRAINT "monitor_reports_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "models"."models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "models"."monitor_settings" ADD CONSTRAINT "monitor_settings_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "models"."models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "models"."prediction_outcomes" ADD CONSTRAINT "prediction_outcomes_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "models"."models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "models"."prediction_requests" ADD CONSTRAINT "prediction_requests_model_id_models_id_fk" FOREIGN KEY ("model_id") REFERENCES "models"."models"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "models"."version_references" ADD CONSTRAINT "version_references_version_id_model_versions_id_fk" FOREIGN KEY ("version_id") REFERENCES "models"."model_versions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "alerts_dedupe_idx" ON "models"."alerts" USING btree ("model_id","dedupe_key");--> statement-breakpoint
 CREATE INDEX "alerts_seq_idx" ON "models"."alerts" USING btree ("seq");--> statement-breakpoint
 CREATE INDEX "alerts_model_idx" ON "models"."alerts" USING btree ("model_id","seq");--> statement-breakpoint

@@ -134,12 +134,6 @@ export const modelVersions = modelsSchema.table(
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     /** The validation decision: findings, override, the criteria as evaluated. */
     validation: jsonb('validation').$type<Record<string, unknown>>(),
-    /**
-     * The training distribution monitoring compares with (issue 14): per feature column and for the
-     * prediction, PSI bin edges and proportions fixed on the TRAIN rows, and a sample for KS and
-     * Wasserstein. Set when training finishes (or on first monitoring of an older version).
-     */
-    reference: jsonb('reference').$type<Record<string, unknown>>(),
   },
   (t) => [
     uniqueIndex('model_versions_number_idx').on(t.modelId, t.number),
@@ -309,3 +303,16 @@ export const alerts = modelsSchema.table(
     index('alerts_model_idx').on(t.modelId, t.seq),
   ],
 );
+
+/**
+ * The training distribution monitoring compares a version with (issue 14): per feature column and
+ * for the prediction, PSI bin edges and proportions fixed on the TRAIN rows, and a sample for KS
+ * and Wasserstein. Kept apart from model_versions: it is large, and read only by monitoring.
+ */
+export const versionReferences = modelsSchema.table('version_references', {
+  versionId: uuid('version_id')
+    .primaryKey()
+    .references(() => modelVersions.id),
+  reference: jsonb('reference').$type<Record<string, unknown>>().notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -901,7 +901,7 @@ export type Signals = {
 export type Subscription = {
   __typename?: 'Subscription';
   /** Alerts as they are raised (of one model, or of every model). */
-  alertRaised: Maybe<Alert>;
+  alertRaised: Alert;
 };
 
 
@@ -1599,7 +1599,7 @@ export type SignalsResolvers<ContextType = Context, ParentType extends Resolvers
 }>;
 
 export type SubscriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = ResolversObject<{
-  alertRaised?: SubscriptionResolver<Maybe<ResolversTypes['Alert']>, "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
+  alertRaised?: SubscriptionResolver<ResolversTypes['Alert'], "alertRaised", ParentType, ContextType, Partial<SubscriptionAlertRaisedArgs>>;
 }>;
 
 export type SuccessCriterionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SuccessCriterion'] = ResolversParentTypes['SuccessCriterion']> = ResolversObject<{

@@ -1,5 +1,5 @@
 import { defineModule, type ServiceModule } from '@alphagraph/service';
-import type { AlertStore } from './alerts.ts';
+import type { AlertRecord, AlertStore } from './alerts.ts';
 import type { createExternalLog } from './external.ts';
 import type { Monitor } from './job.ts';
 import type { PredictionLog } from './prediction-log.ts';
@@ -8,6 +8,8 @@ import type { SettingsStore } from './settings.ts';
 import type { SignalsService } from './signals.ts';
 
 export interface MonitoringProvider {
+  /** Alerts as they are raised (every model's), from the moment of the call. */
+  readonly alertFeed: () => AsyncIterableIterator<AlertRecord>;
   readonly signals: SignalsService;
   readonly logPredictions: ReturnType<typeof createExternalLog>;
   readonly log: PredictionLog;

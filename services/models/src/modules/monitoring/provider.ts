@@ -2,13 +2,13 @@ import { scopesForRoles } from '@alphagraph/auth';
 import { defaultSubgraphUrl } from '@alphagraph/config';
 import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
-import type { RequestScope } from '@alphagraph/service';
+import { pollingSource, type RequestScope } from '@alphagraph/service';
 import type { Deployment } from '../deployment/service.ts';
 import type { ModelRecord, ModelStore } from '../models/store.ts';
 import type { Predictor } from '../versions/evaluate.ts';
 import type { Versions } from '../versions/service.ts';
 import type { VersionRecord } from '../versions/store.ts';
-import { createAlertStore } from './alerts.ts';
+import { type AlertRecord, createAlertStore } from './alerts.ts';
 import { createExternalLog } from './external.ts';
 import { createMonitor } from './job.ts';
 import { createLabelReader } from './labels.ts';
@@ -110,7 +110,18 @@ export function createMonitoringProvider(deps: {
     }
   };
 
+  // Alerts reach subscribers from the table, whichever replica raised them: one poller per process.
+  const feed = pollingSource<AlertRecord, number>({
+    startCursor: () => alerts.lastSeq(),
+    fetchSince: async (seq) => {
+      const items = await alerts.since(seq);
+      return { items, cursor: items.at(-1)?.seq ?? seq };
+    },
+    intervalMs: 500,
+  });
+
   const provider: MonitoringProvider = {
+    alertFeed: () => feed.subscribe(),
     signals,
     logPredictions: createExternalLog({ models: deps.models, versions: deps.versions.store, log }),
     log,

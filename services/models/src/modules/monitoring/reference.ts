@@ -1,6 +1,6 @@
 import { type LabelSpec, readTrainingSets } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
-import { modelVersions } from '@alphagraph/db/schema/models';
+import { versionReferences } from '@alphagraph/db/schema/models';
 import type { Lake } from '@alphagraph/lake';
 import { type ReferenceProfile, referenceProfile } from '@alphagraph/ml';
 import { DomainError } from '@alphagraph/service';
@@ -9,6 +9,13 @@ import type { ModelRecord } from '../models/store.ts';
 import { readVersionRows } from '../versions/data.ts';
 import type { Predictor } from '../versions/evaluate.ts';
 import type { VersionRecord } from '../versions/store.ts';
+
+/**
+ * Reference values kept per feature for KS and Wasserstein: all of them up to 1,000 (where KS is
+ * used, exactly), a seeded sample of 1,000 above (where Wasserstein is estimated on it). Alpha158's
+ * 158 features then keep about 3 MB per version.
+ */
+const REFERENCE_SAMPLE = 1_000;
 
 /** A version's training distribution: per feature ref, and for the prediction. */
 export interface VersionReference {
@@ -23,7 +30,7 @@ export interface VersionReference {
  * The distribution monitoring compares a version with (issue 14 item 4): its TRAIN rows of the
  * training-set build it was trained on (the snapshot recorded with the version, not a later
  * rebuild), per feature and for the version's own predictions on those rows. PSI bins are fixed
- * here, once; the profile is stored on the version and never recomputed from live data. Versions
+ * here, once; the profile is stored beside the version (models.version_references) and never recomputed from live data. Versions
  * trained before monitoring existed get theirs on first monitoring, from the same pinned rows.
  */
 export async function referenceOf(
@@ -31,7 +38,11 @@ export async function referenceOf(
   model: ModelRecord,
   version: VersionRecord,
 ): Promise<VersionReference> {
-  if (version.reference) return version.reference as unknown as VersionReference;
+  const [stored] = await deps.db
+    .select({ reference: versionReferences.reference })
+    .from(versionReferences)
+    .where(eq(versionReferences.versionId, version.id));
+  if (stored) return stored.reference as unknown as VersionReference;
   const pinned = version.result?.trainingSet;
   const [ts] = await readTrainingSets(deps.db, [version.trainingSetId]);
   if (!ts || !pinned) {
@@ -62,7 +73,10 @@ export async function referenceOf(
   const out = await (await deps.predictorOf(version, model.task)).predict({ rows: train.length, cols: p, data });
   const features: Record<string, ReferenceProfile> = {};
   version.features.forEach((f, j) => {
-    features[f.ref] = referenceProfile(Float64Array.from(train, (_r, i) => data[i * p + j]!));
+    features[f.ref] = referenceProfile(
+      Float64Array.from(train, (_r, i) => data[i * p + j]!),
+      { sampleSize: REFERENCE_SAMPLE },
+    );
   });
   const reference: VersionReference = {
     features,
@@ -71,8 +85,8 @@ export async function referenceOf(
     snapshotId: pinned.snapshotId,
   };
   await deps.db
-    .update(modelVersions)
-    .set({ reference: reference as unknown as Record<string, unknown> })
-    .where(eq(modelVersions.id, version.id));
+    .insert(versionReferences)
+    .values({ versionId: version.id, reference: reference as unknown as Record<string, unknown> })
+    .onConflictDoNothing();
   return reference;
 }

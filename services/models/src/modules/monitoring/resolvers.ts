@@ -1,6 +1,16 @@
 import { changeOf, DomainError } from '@alphagraph/service';
 import type { Resolvers } from '../../generated/resolvers.ts';
+import type { AlertRecord } from './alerts.ts';
 import { monitoringEnums } from './enums.ts';
+
+/** The items of `source` that pass `keep`; stopping the result stops the source. */
+async function* filtered<T>(source: AsyncIterableIterator<T>, keep: (item: T) => boolean): AsyncGenerator<T> {
+  try {
+    for await (const item of source) if (keep(item)) yield item;
+  } finally {
+    await source.return?.();
+  }
+}
 
 const instant = (v: Date | string | null | undefined): Date | null => (v == null ? null : new Date(v));
 
@@ -46,6 +56,17 @@ export const monitoringResolvers: Resolvers = {
         requestId,
       });
       return alert;
+    },
+  },
+  Subscription: {
+    alertRaised: {
+      subscribe: async (_r, { model }, ctx) => {
+        if (model != null && !(await ctx.modelByName.load(model))) {
+          throw new DomainError('NOT_FOUND', `alertRaised: no model is named ${model}`);
+        }
+        return filtered(ctx.stores.monitoring.alertFeed(), (a) => model == null || a.model === model);
+      },
+      resolve: (alert: AlertRecord) => alert,
     },
   },
   Model: {
