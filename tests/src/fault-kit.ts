@@ -54,7 +54,12 @@ export interface ServiceProcess {
 
 /** Starts market-data's declared main entry as its own process. */
 export function startMarketData(env: Record<string, string>): ServiceProcess {
-  const entry = workspaceExport('@alphagraph/market-data', MAIN_EXPORT);
+  return startServiceProcess('@alphagraph/market-data', env);
+}
+
+/** Starts a service package's declared main entry as its own process. */
+export function startServiceProcess(pkg: string, env: Record<string, string>): ServiceProcess {
+  const entry = workspaceExport(pkg, MAIN_EXPORT);
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, ...TEST_AUTH_ENV, NODE_ENV: 'production', HOST: '127.0.0.1', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
