@@ -31,7 +31,8 @@ export interface GraphQLBody<T> {
 
 /**
  * Starts the real platform (five subgraph processes and the gateway) on free ports with the demo
- * data: on a fresh Postgres database when TEST_DATABASE_URL is set, else on embedded PGlite.
+ * data: on a fresh Postgres database when TEST_DATABASE_URL is set, else on embedded PGlite. The
+ * scheduled monitoring job is off (MODELS_MONITOR_INTERVAL_SECONDS=0).
  */
 export async function startTestPlatform(
   options: { demo?: boolean; env?: Record<string, string> } = {},
@@ -47,7 +48,8 @@ export async function startTestPlatform(
       dataDir,
       demo: options.demo ?? true,
       ports: 'free',
-      env: { ...TEST_AUTH_ENV, ...(options.env ?? {}) },
+      // Tests run the monitoring job themselves (runMonitoring), at the instants they assert on.
+      env: { ...TEST_AUTH_ENV, MODELS_MONITOR_INTERVAL_SECONDS: '0', ...(options.env ?? {}) },
       log: (line) => lines.push(line),
     });
   } catch (error) {
