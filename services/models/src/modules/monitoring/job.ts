@@ -103,13 +103,22 @@ const median = (xs: readonly number[]) => {
  * previous evaluation. The scheduler runs it with asOf = now; a replay runs it at its clock.
  */
 export function createMonitor(deps: MonitorDeps) {
-  async function logRows(model: ModelRecord, version: number, asOf: Date): Promise<LogRow[]> {
+  /** The version's logged rows the rules look at: up to asOf, back as far as the longest window needs. */
+  async function logRows(
+    model: ModelRecord,
+    version: number,
+    asOf: Date,
+    settings: MonitorSettings,
+  ): Promise<LogRow[]> {
     const snapshot = await deps.lake.currentSnapshot(predictionLogDataset(model.name).name).catch(() => null);
     if (!snapshot) return [];
+    // Sessions to calendar days, generously (weekends, holidays): 2 days per session plus a week.
+    const days = 2 * Math.max(settings.windowSessions, settings.volumeLookbackSessions) + 7;
     return deps.lake.query<LogRow>(
       `SELECT entity, strftime(timezone('UTC', t), '%Y-%m-%d') AS session, prediction, probability, status, features
-       FROM ${deps.lake.scan(snapshot)} WHERE version = $1 AND t <= $2::TIMESTAMPTZ`,
-      [version, asOf],
+       FROM ${deps.lake.scan(snapshot)}
+       WHERE version = $1 AND t <= $2::TIMESTAMPTZ AND t > $2::TIMESTAMPTZ - to_days(CAST($3 AS INTEGER))`,
+      [version, asOf, days],
     );
   }
 
@@ -203,7 +212,7 @@ export function createMonitor(deps: MonitorDeps) {
     const live = liveWindow(task, outcomes, settings.windowSessions);
     const all = liveWindow(task, outcomes, Number.MAX_SAFE_INTEGER);
     const validation = fromSplitMetrics(task, version.result?.metrics.validation);
-    const rows = await logRows(model, version.number, asOf);
+    const rows = await logRows(model, version.number, asOf, settings);
     const reference = await referenceOf(deps, model, version);
     const drift = driftOf(task, reference, rows, settings);
     const session = sessionOf(asOf);

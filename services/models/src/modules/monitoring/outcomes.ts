@@ -15,6 +15,12 @@ export type LabelReader = (request: {
   asOf: Date;
 }) => Promise<{ entity: string; t: Date; value: number; knownAt: Date }[]>;
 
+/**
+ * How long a logged prediction waits for its label: one not labelled within 90 days of its time
+ * (an instrument that stopped trading, a label that never resolves) is no longer joined.
+ */
+export const OUTCOME_WAIT_DAYS = 90;
+
 interface Logged {
   version: number;
   stage: string;
@@ -31,7 +37,8 @@ interface Logged {
  * entity and session: the last one logged in the session, what a trader would have acted on) is
  * joined to its label once the label is knowable at `asOf`, by the label definition the version
  * was trained on (the training set's), read point in time by `labels`. Joined outcomes are stored
- * once (primary key); a prediction whose label is not knowable yet waits for a later run.
+ * once (primary key); a prediction whose label is not knowable yet waits for a later run (for
+ * OUTCOME_WAIT_DAYS at most).
  */
 export async function joinOutcomes(
   deps: { db: Db; lake: Lake; labels: LabelReader },
@@ -45,14 +52,16 @@ export async function joinOutcomes(
   const logged = await deps.lake.query<Logged>(
     `SELECT version, stage, entity, strftime(timezone('UTC', t), '%Y-%m-%d') AS session, t, prediction, probability, request_id
      FROM ${deps.lake.scan(snapshot)}
-     WHERE prediction IS NOT NULL AND t <= $1::TIMESTAMPTZ
+     WHERE prediction IS NOT NULL AND t <= $1::TIMESTAMPTZ AND t > $1::TIMESTAMPTZ - to_days(CAST($2 AS INTEGER))
      QUALIFY row_number() OVER (PARTITION BY version, entity, session ORDER BY available_at DESC, request_id DESC) = 1`,
-    [asOf],
+    [asOf, OUTCOME_WAIT_DAYS],
   );
+  const since = new Date(asOf.getTime() - OUTCOME_WAIT_DAYS * 86_400_000);
   const existing = new Set(
     rowsOf<{ k: string }>(
       await deps.db.execute(
-        sql`select version || '|' || entity || '|' || session as k from ${predictionOutcomes} where model_id = ${model.id}`,
+        sql`select version || '|' || entity || '|' || session as k from ${predictionOutcomes}
+            where model_id = ${model.id} and t > ${since.toISOString()}::timestamptz`,
       ),
     ).map((r) => r.k),
   );
