@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { expect } from 'vitest';
+import { errorCode, expectClose as expectCloseTo } from '../../eval/internal/test-support.ts';
 
 /**
  * Reads fixtures/drift.json, written by fixtures/make_fixtures.py with numpy/scipy. Regenerate with
@@ -9,26 +9,12 @@ export function readDriftFixture<T>(): T {
   return JSON.parse(readFileSync(new URL('../fixtures/drift.json', import.meta.url), 'utf8')) as T;
 }
 
-/** Expects |actual - expected| <= rel * |expected| (absolute rel when expected is 0). */
+/** As the evaluation tests' expectClose, at a default relative tolerance of 1e-9 (scipy's own precision here). */
 export function expectClose(actual: number | null | undefined, expected: number, rel = 1e-9): void {
-  expect(actual).not.toBeNull();
-  expect(actual).not.toBeUndefined();
-  const tolerance = rel * Math.max(Math.abs(expected), expected === 0 ? 1 : 0);
-  expect(Math.abs((actual as number) - expected), `actual ${actual} vs expected ${expected}`).toBeLessThanOrEqual(
-    tolerance,
-  );
+  expectCloseTo(actual, expected, rel);
 }
 
-/** Runs f and returns the code of the error it throws ('no error' when it returns), checking the error's class. */
-export function errorCode(f: () => unknown, errorClass: new (...args: never[]) => Error & { code: string }): string {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(errorClass);
-    return (e as { code: string }).code;
-  }
-  return 'no error';
-}
+export { errorCode };
 
 export interface SamplePair {
   name: string;

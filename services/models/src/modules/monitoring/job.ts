@@ -103,6 +103,20 @@ const median = (xs: readonly number[]) => {
  * previous evaluation. The scheduler runs it with asOf = now; a replay runs it at its clock.
  */
 export function createMonitor(deps: MonitorDeps) {
+  /** A version's outcomes whose labels were knowable at asOf, by session. */
+  const outcomesOf = (model: ModelRecord, version: VersionRecord, asOf: Date) =>
+    deps.db
+      .select()
+      .from(predictionOutcomes)
+      .where(
+        and(
+          eq(predictionOutcomes.modelId, model.id),
+          eq(predictionOutcomes.version, version.number),
+          lte(predictionOutcomes.knownAt, asOf),
+        ),
+      )
+      .orderBy(asc(predictionOutcomes.session));
+
   /** The version's logged rows the rules look at: up to asOf, back as far as the longest window needs. */
   async function logRows(
     model: ModelRecord,
@@ -198,17 +212,7 @@ export function createMonitor(deps: MonitorDeps) {
     settings: MonitorSettings,
   ): Promise<{ report: MonitorReportModel; drafts: AlertDraft[] }> {
     const task = model.task;
-    const outcomes = await deps.db
-      .select()
-      .from(predictionOutcomes)
-      .where(
-        and(
-          eq(predictionOutcomes.modelId, model.id),
-          eq(predictionOutcomes.version, version.number),
-          lte(predictionOutcomes.knownAt, asOf),
-        ),
-      )
-      .orderBy(asc(predictionOutcomes.session));
+    const outcomes = await outcomesOf(model, version, asOf);
     const live = liveWindow(task, outcomes, settings.windowSessions);
     const all = liveWindow(task, outcomes, Number.MAX_SAFE_INTEGER);
     const validation = fromSplitMetrics(task, version.result?.metrics.validation);
@@ -400,17 +404,7 @@ export function createMonitor(deps: MonitorDeps) {
       if (!Number.isInteger(windowSessions) || windowSessions < 1 || windowSessions > 1_000) {
         throw new DomainError('BAD_USER_INPUT', `liveMetrics: windowSessions must be 1..1000 (got ${windowSessions})`);
       }
-      const outcomes = await deps.db
-        .select()
-        .from(predictionOutcomes)
-        .where(
-          and(
-            eq(predictionOutcomes.modelId, model.id),
-            eq(predictionOutcomes.version, version.number),
-            lte(predictionOutcomes.knownAt, asOf),
-          ),
-        )
-        .orderBy(asc(predictionOutcomes.session));
+      const outcomes = await outcomesOf(model, version, asOf);
       const live = liveWindow(model.task, outcomes, windowSessions);
       return {
         ...live,
