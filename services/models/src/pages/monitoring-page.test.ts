@@ -2,7 +2,9 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Role } from '@alphagraph/auth';
 import { testToken } from '@alphagraph/auth/testing';
+import { monitorReports } from '@alphagraph/db/schema/models';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelsHarness } from '../test-support/harness.ts';
 import type { MonitoringPageData } from './monitoring-data.ts';
@@ -168,5 +170,14 @@ describe.each(testDatabaseKinds())('the monitoring page on %s', (kind) => {
     expect(html).toContain('has no deployed\nversion (PRODUCTION, CANARY or PAPER)');
     expect(dataOf(html).metrics.map((m) => m.key)).toEqual(['ic', 'rmse']);
     expect(html).toContain('No alert has been raised for this model.');
+  });
+
+  it('says what is missing: a deployed version with no evaluation yet', async () => {
+    const [model] = await h.service.stores.models.byNames([MODEL]);
+    await h.runtime.handle.db.delete(monitorReports).where(eq(monitorReports.modelId, model!.id));
+    const html = await (await get(`/models/${MODEL}/monitoring`, ['trader'])).text();
+    expect(html).toContain(`No evaluation yet for version ${version}:\nrun runMonitoring or wait for the schedule.`);
+    expect(dataOf(html).versions[0]!.evaluations).toEqual([]);
+    expect(html).not.toContain(`id="drift-v${version}"`);
   });
 });

@@ -23,7 +23,7 @@ const EXTRA_STYLE = `<style>
   .empty { color: #5a6478; font-style: italic; }
   .charts { display: flex; flex-wrap: wrap; gap: 16px; }
   .charts > div { flex: 1 1 480px; }
-  #alerts td { vertical-align: top; } #alerts pre { margin: 0; font-size: 11px; white-space: pre-wrap; max-width: 320px; }
+  #alerts td { vertical-align: top; } #alerts .evidence { font-size: 12px; max-width: 340px; overflow-wrap: anywhere; }
   #alerts input { width: 180px; } .ack-error { color: #8a1f11; }
 </style>`;
 
@@ -40,6 +40,18 @@ function forbidden(identity: Identity): RenderedPage {
   };
 }
 
+/** Evidence as `key value` lines: numbers to 4 significant digits, anything else as compact JSON. */
+function evidenceOf(evidence: unknown): string {
+  if (!evidence || typeof evidence !== 'object') return escapeHtml(JSON.stringify(evidence));
+  return Object.entries(evidence as Record<string, unknown>)
+    .map(([k, v]) => {
+      const text =
+        typeof v === 'number' ? String(Number(v.toPrecision(4))) : typeof v === 'string' ? v : JSON.stringify(v);
+      return `<b>${escapeHtml(k)}</b> ${escapeHtml(text)}`;
+    })
+    .join(' · ');
+}
+
 function alertRow(a: PageAlert, canAcknowledge: boolean): string {
   const ack = a.acknowledgedAt
     ? `${escapeHtml(a.acknowledgedBy ?? '')} at ${escapeHtml(a.acknowledgedAt)}: ${escapeHtml(a.acknowledgement ?? '')}`
@@ -54,7 +66,7 @@ function alertRow(a: PageAlert, canAcknowledge: boolean): string {
     a.killSwitchPulled ? '<br><strong>kill switch pulled</strong>' : ''
   }</td>
   <td>${escapeHtml(a.message)}</td>
-  <td><pre>${escapeHtml(JSON.stringify(a.evidence, null, 1))}</pre></td>
+  <td class="evidence">${evidenceOf(a.evidence)}</td>
   <td class="ack-cell">${ack}</td>
 </tr>`;
 }

@@ -55,11 +55,11 @@ export const MONITORING_SCRIPT = `
     if (cells.length === 0) { empty(el, 'No drift test yet: each needs ' + data.thresholds.minDriftSamples + ' logged predictions.'); return; }
     var maxPsi = Math.max.apply(null, cells.map(function (c) { return c.psi || 0; }).concat([data.thresholds.psiThreshold * 1.5]));
     el.appendChild(Plot.plot({
-      width: Math.max(W, 140 + 46 * evals.length), height: 50 + 30 * features.length, marginLeft: 140, marginBottom: 60,
+      width: Math.min(1040, Math.max(W, 160 + 90 * evals.length)), height: 70 + 44 * features.length, marginLeft: 160, marginBottom: 60,
       padding: 0.05,
       x: { label: null, domain: evals.map(function (e) { return e.asOf; }), tickFormat: function (d) { return d.slice(0, 10); }, tickRotate: -35 },
       y: { label: null, domain: features },
-      color: { type: 'linear', domain: [0, maxPsi], range: ['#f4f7fb', '#c2533a'], legend: true, label: 'PSI' },
+      color: { type: 'sqrt', domain: [0, maxPsi], range: ['#f4f7fb', '#c2533a'], legend: true, label: 'PSI' },
       marks: [
         Plot.cell(cells, { x: 't', y: 'feature', fill: function (d) { return d.psi === null ? '#e6e9ef' : d.psi; }, title: 'tip', stroke: '#fff' }),
         Plot.text(cells.filter(function (c) { return c.marked; }), { x: 't', y: 'feature', text: function () { return '×'; }, fontSize: 16, fontWeight: 700, fill: '#1d2330' })
