@@ -352,4 +352,18 @@ describe('models through the gateway', () => {
       await browser.close();
     }
   });
+
+  it('serves the monitoring page through the gateway to traders, and refuses viewers as the card page does', async () => {
+    const url = `${p.gatewayUrl.replace(/\/graphql$/, '')}/models/${MODEL}/monitoring`;
+    const page = await fetch(url, { headers: { authorization: `Bearer ${trader}` } });
+    expect(page.status).toBe(200);
+    // The page may call the gateway's own /graphql (Acknowledge), nothing else.
+    expect(page.headers.get('content-security-policy')).toContain("connect-src 'self'");
+    expect(await page.text()).toContain(`<h1>${MODEL} — monitoring</h1>`);
+    const viewer = await fetch(url, { headers: { authorization: `Bearer ${await p.token(['viewer'], 'vic')}` } });
+    expect(viewer.status).toBe(403);
+    expect(await viewer.text()).toContain(
+      'the monitoring page is for trader, validator, compliance, researcher, admin',
+    );
+  });
 });

@@ -1,5 +1,6 @@
 export {
   createPageRoute,
+  escapeHtml,
   markdownToHtml,
   type PageRouteOptions,
   pageShell,

@@ -40,7 +40,8 @@ export interface PageRouteOptions {
   readonly render: (path: string, identity: Identity) => Promise<RenderedPage | null>;
 }
 
-const escapeHtml = (s: string) =>
+/** Text as HTML (element content or a quoted attribute value). */
+export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /** JSON safe inside a <script> element. */
@@ -104,8 +105,9 @@ function send(res: ServerResponse, status: number, type: string, body: string, c
       'cache-control': cache ? 'public, max-age=3600' : 'no-store',
       'x-content-type-options': 'nosniff',
       // Only this origin's scripts and the page's own inline script; nothing is fetched from outside.
+      // connect-src 'self': a page may call this origin's /graphql (the gateway's) with the caller's token.
       'content-security-policy':
-        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:",
+        "default-src 'none'; script-src 'self' 'unsafe-inline'; style-src 'unsafe-inline'; img-src 'self' data:; connect-src 'self'",
     })
     .end(body);
 }

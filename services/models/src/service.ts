@@ -12,7 +12,8 @@ import { createPredictionsModule } from './modules/predictions/module.ts';
 import { createPredictions, type Predictions } from './modules/predictions/service.ts';
 import { createVersionsModule } from './modules/versions/module.ts';
 import { createVersions, type Versions } from './modules/versions/service.ts';
-import { createVersionPage, PAGES_PREFIX } from './pages/version-page.ts';
+import { createModelPages } from './pages/model-pages.ts';
+import { PAGES_PREFIX } from './pages/version-page.ts';
 
 function modulesOf(
   runtime: ServiceRuntime,
@@ -93,7 +94,7 @@ export async function createModels(runtime: ServiceRuntime, options: ModelsOptio
       createPageRoute({
         prefix: PAGES_PREFIX,
         verifier: runtime.verifier,
-        render: createVersionPage({ db, models, versions: versions.store }),
+        render: createModelPages({ db, models, versions: versions.store, monitoring }),
       }),
     ],
     /** Claims queued training jobs (whichever replica queued them) and fails abandoned ones. */
