@@ -980,6 +980,8 @@ export type VersionFeatureDrift = {
   method: Scalars['String']['output'];
   pValue: Maybe<Scalars['Float']['output']>;
   psi: Maybe<Scalars['Float']['output']>;
+  /** psi > psiThreshold, judged once the current sample has 20 values per bin (PSI is biased upward on small samples). */
+  psiAlert: Scalars['Boolean']['output'];
   psiThreshold: Scalars['Float']['output'];
   referenceCount: Scalars['Int']['output'];
   statistic: Maybe<Scalars['Float']['output']>;
@@ -1636,6 +1638,7 @@ export type VersionFeatureDriftResolvers<ContextType = Context, ParentType exten
   method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   pValue?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   psi?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  psiAlert?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   psiThreshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   referenceCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   statistic?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;

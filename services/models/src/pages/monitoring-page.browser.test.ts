@@ -20,7 +20,7 @@ const SKIP = process.env.ALPHAGRAPH_SKIP_BROWSER === '1' || (!IN_CI && !existsSy
 const SCREENSHOT = '/tmp/monitoring-page.png';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
-const REPORTS = `query($m: String!) { model(name: $m) { monitoring { reports { asOf drift { feature drifted psi psiThreshold } } }
+const REPORTS = `query($m: String!) { model(name: $m) { monitoring { reports { asOf drift { feature drifted psiAlert } } }
   alerts(last: 100) { id rule acknowledgedBy acknowledgement } } }`;
 
 describe.skipIf(SKIP)('the monitoring page in Chromium', () => {
@@ -73,9 +73,9 @@ describe.skipIf(SKIP)('the monitoring page in Chromium', () => {
   it('draws the evaluations, the drift heatmap and the alerts, and acknowledges an alert', async () => {
     const token = await testToken(['trader'], 'tess');
     const graph = (await query(REPORTS, { m: MODEL }, token)).model;
-    const reports = graph.monitoring.reports as { drift: { drifted: boolean; psi: number; psiThreshold: number }[] }[];
+    const reports = graph.monitoring.reports as { drift: { drifted: boolean; psiAlert: boolean }[] }[];
     const features = new Set(reports.flatMap((r) => r.drift.map((d: any) => d.feature)));
-    const marked = reports.flatMap((r) => r.drift).filter((d) => d.drifted || d.psi > d.psiThreshold).length;
+    const marked = reports.flatMap((r) => r.drift).filter((d) => d.drifted || d.psiAlert).length;
     // Evaluations with an outcome known: every session after the first.
     const withOutcomes = SESSIONS.filter((s) => served.some((r) => r.session < s)).length;
 
