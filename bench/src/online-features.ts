@@ -16,18 +16,42 @@ const MATERIALIZE =
   'mutation($i: MaterializeFeaturesInput!) { materializeFeatures(input: $i) { ok error { message } run { id status error durationMs } } }';
 const RUN = 'query($id: ID!) { materializationRun(id: $id) { id status error durationMs } }';
 
-/** The first `n` instruments by symbol (of one asset class, e.g. `EQUITY`, when given). */
+/** The first `n` instruments by symbol (of one asset class, e.g. `EQUITY`, when given), in pages of 500. */
 export async function firstSymbols(
   bench: BenchPlatform,
   n: number,
   options: { token?: string; assetClass?: string } = {},
 ): Promise<string[]> {
-  const listed = await bench.post(
-    'query($n: Int!, $c: AssetClass) { instruments(first: $n, assetClass: $c) { edges { node { symbol } } } }',
-    { n, c: options.assetClass ?? null },
-    { token: options.token },
-  );
-  return listed.instruments.edges.map((e: { node: { symbol: string } }) => e.node.symbol);
+  const symbols: string[] = [];
+  let after: string | null = null;
+  while (symbols.length < n) {
+    const listed: {
+      instruments: {
+        edges: { node: { symbol: string } }[];
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
+    } = await bench.post(
+      `query($n: Int!, $c: AssetClass, $a: String) { instruments(first: $n, assetClass: $c, after: $a) {
+        edges { node { symbol } } pageInfo { hasNextPage endCursor } } }`,
+      { n: Math.min(500, n - symbols.length), c: options.assetClass ?? null, a: after },
+      { token: options.token },
+    );
+    symbols.push(...listed.instruments.edges.map((e) => e.node.symbol));
+    if (!listed.instruments.pageInfo.hasNextPage) break;
+    after = listed.instruments.pageInfo.endCursor;
+  }
+  return symbols;
+}
+
+/**
+ * The first `n` Alpha158 factors as the features service registers them at boot (the built-in
+ * `alpha158` set: lower-case names, Qlib's order, a 4-day TTL, so the demo's last session is
+ * CURRENT the next morning).
+ */
+export function builtinAlpha158(n: number): string[] {
+  return Object.keys(ALPHA158)
+    .slice(0, n)
+    .map((name) => name.toLowerCase());
 }
 
 /** Defines the 20 features (a researcher's token; the dev token when none is given). */
@@ -56,13 +80,16 @@ export interface MaterializeRequest {
   from: string;
 }
 
-/** Starts a BACKFILL run and waits until it leaves QUEUED/RUNNING; throws unless it SUCCEEDED. */
+/**
+ * Starts a BACKFILL run and waits until it leaves QUEUED/RUNNING; throws unless it SUCCEEDED. The
+ * mutation itself waits at most 20 s, inside the gateway's 30 s subgraph timeout; then it polls.
+ */
 export async function materializeAndWait(
   bench: BenchPlatform,
   request: MaterializeRequest,
   token?: string,
 ): Promise<{ id: string; durationMs: number | null }> {
-  const started = await bench.post(MATERIALIZE, { i: { ...request, mode: 'BACKFILL', waitSeconds: 60 } }, { token });
+  const started = await bench.post(MATERIALIZE, { i: { ...request, mode: 'BACKFILL', waitSeconds: 20 } }, { token });
   if (!started.materializeFeatures.ok)
     throw new Error(`materializeFeatures: ${started.materializeFeatures.error.message}`);
   let run = started.materializeFeatures.run;
