@@ -1,5 +1,9 @@
 // The 20-feature Alpha158 subset as the online benchmarks serve it: defined with a long TTL (so the
 // 2018 values of the demo data are CURRENT) and materialized for a universe through the gateway.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { demoDataDir } from '@alphagraph/config';
 import { ALPHA158 } from '@alphagraph/dsl';
 import { SUBSET_20 } from './alpha20.ts';
 import type { BenchPlatform } from './platform.ts';
@@ -41,6 +45,21 @@ export async function firstSymbols(
     after = listed.instruments.pageInfo.endCursor;
   }
   return symbols;
+}
+
+/**
+ * The 505 symbols of the demo's all_stocks_5yr (its `Name` column), sorted: every one has a bar on
+ * the data's last session, 2018-02-07. Not the first 505 equities by symbol: the demo's other
+ * datasets (StockNet) add equities whose bars end in 2017.
+ */
+export function allStocks5yrSymbols(): string[] {
+  const csv = gunzipSync(readFileSync(join(demoDataDir(), 'all_stocks_5yr.csv.gz'))).toString('utf8');
+  const names = new Set<string>();
+  for (const line of csv.split('\n').slice(1)) {
+    const name = line.slice(line.lastIndexOf(',') + 1).trim();
+    if (name) names.add(name);
+  }
+  return [...names].sort();
 }
 
 /**

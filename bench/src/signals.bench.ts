@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { deployClassificationModel } from './deployed-model.ts';
 import { ms, summarize } from './latency.ts';
-import { builtinAlpha158, firstSymbols, materializeAndWait } from './online-features.ts';
+import { allStocks5yrSymbols, builtinAlpha158, materializeAndWait } from './online-features.ts';
 import { DEFAULT_ADMIN_URL, loadAverage, startBenchPlatform, waitUntilIdle } from './platform.ts';
 
 const { values } = parseArgs({
@@ -40,6 +40,9 @@ const { values } = parseArgs({
     postgres: { type: 'string', default: DEFAULT_ADMIN_URL },
     'max-load': { type: 'string', default: '4' },
     'wait-load-minutes': { type: 'string', default: '10' },
+    'vary-as-of': { type: 'boolean', default: false },
+    'platform-log': { type: 'boolean', default: false },
+    breakdown: { type: 'string', default: '20' },
   },
 });
 if (values.database !== 'postgres' && values.database !== 'embedded')
@@ -50,6 +53,8 @@ const connections = Number(values.connections);
 const singles = Number(values.single);
 const maxLoad = Number(values['max-load']);
 const waitLoadMinutes = Number(values['wait-load-minutes']);
+const varyAsOf = values['vary-as-of'];
+const breakdownCount = Number(values.breakdown);
 const MODEL = 'bench_signals';
 const AS_OF = '2018-02-08T12:00:00Z'; // the morning after the demo data's last session
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
@@ -69,6 +74,8 @@ console.log(
 const bench = await startBenchPlatform({
   database:
     values.database === 'postgres' ? { kind: 'fresh-postgres', adminUrl: values.postgres } : { kind: 'embedded-temp' },
+  // The subgraphs' own output (errors behind an INTERNAL_SERVER_ERROR), on stderr.
+  ...(values['platform-log'] ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
 });
 const { platform } = bench;
 
@@ -91,7 +98,7 @@ try {
     bench.token(['service'], 'bench-signals'),
     bench.token(['admin'], 'bench-admin'),
   ]);
-  const symbols = await firstSymbols(bench, Number(values.symbols), { token: researcher, assetClass: 'EQUITY' });
+  const symbols = allStocks5yrSymbols().slice(0, Number(values.symbols));
   const features = builtinAlpha158(Number(values.features));
   let started = performance.now();
   const run = await materializeAndWait(
@@ -166,6 +173,8 @@ try {
   // Fixed-rate load.
   const gateway = new URL(platform.gatewayUrl);
   const loadScoring: number[] = [];
+  const requestIds = new Set<string>();
+  let sent = 0;
   let graphqlErrors = 0;
   let firstError = '';
   const load = await autocannon({
@@ -180,10 +189,26 @@ try {
         path: gateway.pathname,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${service}` },
         body: JSON.stringify({ query: SIGNALS, variables }),
+        // The gateway deduplicates identical requests in flight (Hive Gateway's default): with
+        // --vary-as-of each request's asOf is a millisecond later than the one before, so every
+        // request is scored and logged on its own (the values read are the same).
+        ...(varyAsOf
+          ? {
+              setupRequest: (req: { body?: string }) => ({
+                ...req,
+                body: JSON.stringify({
+                  query: SIGNALS,
+                  variables: { m: MODEL, a: new Date(Date.parse(AS_OF) + ++sent).toISOString() },
+                }),
+              }),
+            }
+          : {}),
         // Only the small fields: parsing every 0.4 MB answer here would take the cores the platform needs.
         onResponse: (status: number, body: string) => {
           const scored = /"scoringMs":([0-9.eE+-]+)/.exec(body);
           if (scored) loadScoring.push(Number(scored[1]));
+          const id = /"requestId":"([^"]+)"/.exec(body);
+          if (id) requestIds.add(id[1]!);
           if (status === 200 && body.includes('"errors"')) {
             graphqlErrors++;
             firstError ||= body.slice(0, 300);
@@ -196,7 +221,7 @@ try {
   console.log(
     `  autocannon, target ${rate} req/s, ${connections} connections, ${duration} s: achieved ${load.requests.average.toFixed(1)} req/s ` +
       `(${load.requests.total} requests, 2xx ${load['2xx']}, non-2xx ${load.non2xx}, errors ${load.errors}, timeouts ${load.timeouts}, ` +
-      `GraphQL errors in 200 answers ${graphqlErrors}); latency p50 ${load.latency.p50} ms  p90 ${load.latency.p90} ms  ` +
+      `GraphQL errors in 200 answers ${graphqlErrors}; ${requestIds.size} distinct requestIds among the answers, i.e. signals executions logged${varyAsOf ? ', asOf varied per request' : ', identical requests'}); latency p50 ${load.latency.p50} ms  p90 ${load.latency.p90} ms  ` +
       `p99 ${load.latency.p99} ms  max ${load.latency.max} ms; scoringMs p50 ${scoringLoad.p50.toFixed(2)}  p99 ${scoringLoad.p99.toFixed(2)} ` +
       `(load average after: ${loadAverage()})`,
   );
@@ -204,7 +229,7 @@ try {
 
   // Where a request's time goes, one request at a time (after the load, on the same data).
   const models = platform.subgraphUrls.models;
-  const direct = await oneAtATime(20, () => sendSignals(models));
+  const direct = await oneAtATime(breakdownCount, () => sendSignals(models));
   const per = Math.floor(20_000 / features.length);
   const chunks: string[][] = [];
   for (let i = 0; i < symbols.length; i += per) chunks.push([...symbols].sort().slice(i, i + per));
@@ -220,14 +245,14 @@ try {
         ),
       ),
     );
-  const online = await oneAtATime(20, readOnline);
+  const online = await oneAtATime(breakdownCount, readOnline);
   for (const part of online.last as { onlineFeatures: { rows: { entity: string; vector: (number | null)[] }[] } }[]) {
     onlineBytes += Buffer.byteLength(JSON.stringify({ data: part }));
     // The prediction log's payload holds each row's vector (and its event times are not in it).
     logBytes += Buffer.byteLength(JSON.stringify(part.onlineFeatures.rows.map((r) => r.vector)));
   }
   console.log(
-    `  breakdown, one request at a time (20 each): signals sent to the models subgraph directly p50 ${ms(direct.latency.p50)} ms ` +
+    `  breakdown, one request at a time (${breakdownCount} each): signals sent to the models subgraph directly p50 ${ms(direct.latency.p50)} ms ` +
       `(so the gateway adds ~${ms(single.latency.p50 - direct.latency.p50)} ms); the features read it makes ` +
       `(onlineFeatures ${symbols.length} x ${features.length} in ${chunks.length} parallel chunks, sent to the features subgraph) ` +
       `p50 ${ms(online.latency.p50)} ms, ${kb(onlineBytes)}; scoring p50 ${scoringSingle.p50.toFixed(2)} ms; ` +
@@ -252,10 +277,9 @@ try {
   try {
     const first = await monitor();
     const second = await monitor();
-    const requestsLogged = 1 + 5 + singles + load['2xx'] + 20;
     console.log(
       `\nrunMonitoring(model, asOf: "${AS_OF}") sent to the models subgraph after the load: ${s1(first.seconds)} s, flushed ${first.flushed} prediction-log rows ` +
-        `(about ${requestsLogged} logged requests x ${rows.length} rows), joined ${first.joined}, alerts [${first.alerts.map((a: { rule: string }) => a.rule).join(', ')}]; ` +
+        `(= ${(first.flushed / rows.length).toFixed(0)} logged requests x ${rows.length} rows), joined ${first.joined}, alerts [${first.alerts.map((a: { rule: string }) => a.rule).join(', ')}]; ` +
         `again with nothing to flush: ${s1(second.seconds)} s (flushed ${second.flushed}); so the flush took ~${s1(first.seconds - second.seconds)} s ` +
         `= ${Math.round(first.flushed / Math.max(0.001, first.seconds - second.seconds)).toLocaleString('en-US')} rows/s`,
     );
