@@ -24,7 +24,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { deployClassificationModel } from './deployed-model.ts';
 import { ms, summarize } from './latency.ts';
-import { allStocks5yrSymbols, builtinAlpha158, materializeAndWait } from './online-features.ts';
+import { allStocks5yrSymbols, builtinAlpha158, firstSymbols, materializeAndWait } from './online-features.ts';
 import { DEFAULT_ADMIN_URL, loadAverage, startBenchPlatform, waitUntilIdle } from './platform.ts';
 
 const { values } = parseArgs({
@@ -43,6 +43,7 @@ const { values } = parseArgs({
     'vary-as-of': { type: 'boolean', default: false },
     'platform-log': { type: 'boolean', default: false },
     breakdown: { type: 'string', default: '20' },
+    universe: { type: 'string', default: 'all-stocks' },
   },
 });
 if (values.database !== 'postgres' && values.database !== 'embedded')
@@ -98,7 +99,12 @@ try {
     bench.token(['service'], 'bench-signals'),
     bench.token(['admin'], 'bench-admin'),
   ]);
-  const symbols = allStocks5yrSymbols().slice(0, Number(values.symbols));
+  // all-stocks: all_stocks_5yr's symbols, every one CURRENT at AS_OF; first-equities: the first
+  // equities by symbol, which include StockNet symbols whose bars end in 2017 (FEATURE_EXPIRED rows).
+  const symbols =
+    values.universe === 'first-equities'
+      ? await firstSymbols(bench, Number(values.symbols), { token: researcher, assetClass: 'EQUITY' })
+      : allStocks5yrSymbols().slice(0, Number(values.symbols));
   const features = builtinAlpha158(Number(values.features));
   let started = performance.now();
   const run = await materializeAndWait(
