@@ -44,7 +44,7 @@ export interface PlatformProcess {
 export const DEFAULT_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
 
 export async function startBenchPlatform(
-  options: { database?: BenchDatabase; env?: Record<string, string> } = {},
+  options: { database?: BenchDatabase; env?: Record<string, string>; log?: (line: string) => void } = {},
 ): Promise<BenchPlatform> {
   const database = options.database ?? { kind: 'env' };
   let fresh: TestDatabase | undefined;
@@ -63,7 +63,7 @@ export async function startBenchPlatform(
       ...(dataDir ? { dataDir } : {}),
       demo: true,
       ports: 'free',
-      log: () => {},
+      log: options.log ?? (() => {}),
       // One benchmark client is one user: lift its per-user rate limit (GATEWAY_RATE_LIMITS) unless the
       // caller sets one, so the figures measure the platform, not the fairness limit.
       env: { GATEWAY_RATE_LIMITS: process.env.GATEWAY_RATE_LIMITS ?? 'default=100000/100000', ...options.env },
