@@ -4,7 +4,7 @@ import { monitorReports, predictionOutcomes } from '@alphagraph/db/schema/models
 import type { Lake } from '@alphagraph/lake';
 import { DriftError, driftTest, type ReferenceProfile, type Task } from '@alphagraph/ml';
 import { DomainError } from '@alphagraph/service';
-import { and, asc, desc, eq, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, lt, lte } from 'drizzle-orm';
 import type { ModelRecord, ModelStore } from '../models/store.ts';
 import type { Predictor } from '../versions/evaluate.ts';
 import type { VersionRecord, VersionStore } from '../versions/store.ts';
@@ -320,10 +320,18 @@ export function createMonitor(deps: MonitorDeps) {
       });
     }
 
+    // The evaluation just before this instant (not the latest: a replay or an audit may evaluate
+    // an instant earlier than one already evaluated).
     const [before] = await deps.db
       .select({ report: monitorReports.report })
       .from(monitorReports)
-      .where(and(eq(monitorReports.modelId, model.id), eq(monitorReports.version, version.number)))
+      .where(
+        and(
+          eq(monitorReports.modelId, model.id),
+          eq(monitorReports.version, version.number),
+          lt(monitorReports.asOf, asOf),
+        ),
+      )
       .orderBy(desc(monitorReports.asOf))
       .limit(1);
     const wasBreached = new Set(((before?.report as ReportBody | undefined)?.breaches ?? []) as string[]);

@@ -30,6 +30,13 @@ export interface LogRequest {
   readonly sets: readonly LoggedSet[];
 }
 
+/** Another flush (another replica, or the schedule) published some of the same rows first. */
+class FlushRace extends Error {
+  constructor() {
+    super('prediction log: another flush published these requests meanwhile');
+  }
+}
+
 const rowsIn = (sets: readonly LoggedSet[]) => sets.reduce((n, s) => n + s.entities.length, 0);
 
 /**
@@ -92,7 +99,8 @@ export function createPredictionLog(deps: { db: Db; lake: Lake }) {
     /**
      * Appends a model's queued requests to its lake dataset (oldest first, up to `limit` requests
      * per snapshot) and marks them flushed in the publishing transaction. Two replicas flushing the
-     * same rows: the second publish finds them flushed and is rolled back, so nothing is doubled.
+     * same rows: the second publish finds them flushed and is rolled back (nothing is doubled), and
+     * it goes on with whatever is still queued.
      */
     async flush(model: { id: string; name: string }, limit = 2_000): Promise<number> {
       const contract = predictionLogDataset(model.name);
@@ -107,58 +115,69 @@ export function createPredictionLog(deps: { db: Db; lake: Lake }) {
           .limit(limit);
         if (queued.length === 0) return flushed;
         const seqs = queued.map((q) => q.seq);
-        await deps.lake.commit(
-          contract.name,
-          {
-            mode: 'append',
-            summary: { requests: queued.length },
-            onPublish: async (tx, snapshot) => {
-              const marked = await tx
-                .update(predictionRequests)
-                .set({ snapshotId: snapshot.id, payload: null })
-                .where(and(inArray(predictionRequests.seq, seqs), isNull(predictionRequests.snapshotId)))
-                .returning({ seq: predictionRequests.seq });
-              if (marked.length !== seqs.length) {
-                throw new DomainError('CONFLICT', 'prediction log: another replica flushed these requests meanwhile');
-              }
+        const raced = await deps.lake
+          .commit(
+            contract.name,
+            {
+              mode: 'append',
+              summary: { requests: queued.length },
+              onPublish: async (tx, snapshot) => {
+                const marked = await tx
+                  .update(predictionRequests)
+                  .set({ snapshotId: snapshot.id, payload: null })
+                  .where(and(inArray(predictionRequests.seq, seqs), isNull(predictionRequests.snapshotId)))
+                  .returning({ seq: predictionRequests.seq });
+                if (marked.length !== seqs.length) {
+                  throw new FlushRace();
+                }
+              },
             },
-          },
-          async (w) => {
-            await w.session.run(
-              `CREATE OR REPLACE TEMP TABLE logged (request_id VARCHAR, source VARCHAR, entity VARCHAR, t TIMESTAMPTZ,
+            async (w) => {
+              await w.session.run(
+                `CREATE OR REPLACE TEMP TABLE logged (request_id VARCHAR, source VARCHAR, entity VARCHAR, t TIMESTAMPTZ,
                  version INTEGER, stage VARCHAR, prediction DOUBLE, probability DOUBLE, status VARCHAR, features VARCHAR,
                  scoring_ms DOUBLE, available_at TIMESTAMPTZ)`,
-            );
-            const staged = function* (): Generator<StagedValue[]> {
-              for (const q of queued) {
-                const sets = (q.payload as { sets: LoggedSet[] } | null)?.sets ?? [];
-                for (const s of sets) {
-                  for (let i = 0; i < s.entities.length; i++) {
-                    const vector = s.vectors[i];
-                    yield [
-                      q.requestId,
-                      q.source,
-                      s.entities[i]!,
-                      new Date(s.t[i]!),
-                      s.version,
-                      s.stage,
-                      s.predictions[i] ?? null,
-                      s.probabilities[i] ?? null,
-                      s.statuses[i] ?? 'OK',
-                      vector
-                        ? JSON.stringify(Object.fromEntries(s.features.map((f, j) => [f, vector[j] ?? null])))
-                        : null,
-                      q.scoringMs,
-                      q.createdAt,
-                    ];
+              );
+              const staged = function* (): Generator<StagedValue[]> {
+                for (const q of queued) {
+                  const sets = (q.payload as { sets: LoggedSet[] } | null)?.sets ?? [];
+                  for (const s of sets) {
+                    for (let i = 0; i < s.entities.length; i++) {
+                      const vector = s.vectors[i];
+                      yield [
+                        q.requestId,
+                        q.source,
+                        s.entities[i]!,
+                        new Date(s.t[i]!),
+                        s.version,
+                        s.stage,
+                        s.predictions[i] ?? null,
+                        s.probabilities[i] ?? null,
+                        s.statuses[i] ?? 'OK',
+                        vector
+                          ? JSON.stringify(Object.fromEntries(s.features.map((f, j) => [f, vector[j] ?? null])))
+                          : null,
+                        q.scoringMs,
+                        q.createdAt,
+                      ];
+                    }
                   }
                 }
-              }
-            };
-            await w.session.append('logged', staged());
-            await w.writeQuery('SELECT * FROM logged');
-          },
-        );
+              };
+              await w.session.append('logged', staged());
+              await w.writeQuery('SELECT * FROM logged');
+            },
+          )
+          .then(
+            () => false,
+            (error: unknown) => {
+              // The lake discards the write and wraps what onPublish threw.
+              if (error instanceof FlushRace || (error as Error).cause instanceof FlushRace) return true;
+              throw error;
+            },
+          );
+        // Another replica published these rows first: nothing was written here; take the rest.
+        if (raced) continue;
         flushed += queued.reduce((n, q) => n + q.rows, 0);
         if (queued.length < limit) return flushed;
       }

@@ -99,7 +99,15 @@ describe.each(testDatabaseKinds())('signals and the prediction log on %s', (kind
     const pending = await m.h.service.monitoring.log.pending((await m.h.service.stores.models.byNames(['mon']))[0]!.id);
     expect(pending).toBeGreaterThanOrEqual(1);
     const model = (await m.h.service.stores.models.byNames(['mon']))[0]!;
-    await m.h.service.monitoring.log.flush(model);
+    // Two flushes at once (two replicas, or the schedule and a replay): each row lands once, neither fails.
+    const [a, b] = await Promise.all([
+      m.h.service.monitoring.log.flush(model),
+      m.h.service.monitoring.log.flush(model),
+    ]);
+    expect(a + b).toBe(pending * 2 * UNIVERSE.length);
+    const all = await lakeRows(predictionLogDatasetName('mon'));
+    expect(all).toHaveLength(a + b);
+    expect(new Set(all.map((r) => `${r.request_id}|${r.entity}|${r.version}`)).size).toBe(a + b);
     expect(await m.h.service.monitoring.log.pending(model.id)).toBe(0);
     await m.h.service.monitoring.log.flush(model);
     const logged = (await lakeRows(predictionLogDatasetName('mon'))).filter((r) => r.request_id === signals.requestId);
