@@ -3,7 +3,7 @@
 // through the gateway, with the volumes of every bar x10 from the shift session. The alerts are read
 // back through the graph; outcomes and the prediction log from the database and the lake.
 
-import { type ReplayResult, runReplay } from '@alphagraph/cli';
+import { REPLAY_PLATFORM_ENV, type ReplayResult, runReplay } from '@alphagraph/cli';
 import { openDatabase, rowsOf } from '@alphagraph/db';
 import { Lake } from '@alphagraph/lake';
 import { sql } from 'drizzle-orm';
@@ -21,7 +21,7 @@ describe('paper-trading replay', () => {
   let admin: string;
 
   beforeAll(async () => {
-    p = await startTestPlatform({ env: { DEMO_BARS_UNTIL: FROM } });
+    p = await startTestPlatform({ env: REPLAY_PLATFORM_ENV(FROM) });
     result = await runReplay({
       gatewayUrl: p.gatewayUrl,
       token: p.token,
@@ -61,7 +61,8 @@ describe('paper-trading replay', () => {
     const shiftClock = result.sessions.find((s) => s.session === SHIFT_AT)!.asOf;
     const drift = (await alertsOf('replay_volume')).filter((a) => a.rule === 'FEATURE_DRIFT');
     const onVolume = drift.filter((a) => a.evidence.feature?.startsWith(LOG_VOLUME));
-    expect(onVolume.length).toBeGreaterThan(0);
+    // Edge-triggered: log volume stays shifted to the end, so the alert is raised once.
+    expect(onVolume).toHaveLength(1);
     for (const a of onVolume) expect(Date.parse(a.asOf)).toBeGreaterThanOrEqual(Date.parse(shiftClock));
     const momentum = (await alertsOf('replay_momentum')).filter((a) => a.rule === 'FEATURE_DRIFT');
     expect(momentum).toEqual([]);

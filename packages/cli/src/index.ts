@@ -2,6 +2,7 @@ export { runCli } from './commands.ts';
 export { DEMO_MODEL, demoUniverse, type ModelsDemoResult, runModelsDemo } from './demo-models.ts';
 export { type Platform, type PlatformOptions, startPlatform } from './platform.ts';
 export { freePort } from './ports.ts';
+export { REPLAY_PLATFORM_ENV } from './replay/command.ts';
 export {
   type ReplayAlert,
   type ReplayOptions,

@@ -10,6 +10,16 @@ export const REPLAY_USAGE = `  replay --from DATE [--to DATE] [--speed N] [--shi
                            directory): per XNYS session, ingest its bars, materialize features, serve
                            signals and run monitoring; volumes x10 from --shift-at (default: midpoint).`;
 
+/**
+ * The replay platform's environment: demo bars before `from` only, and no monitoring schedule (it
+ * would evaluate at today's wall clock between the replay's sessions, and alerts are edge-triggered
+ * against the latest evaluation: the replay's clock must be the only one).
+ */
+export const REPLAY_PLATFORM_ENV = (from: string): Record<string, string> => ({
+  DEMO_BARS_UNTIL: from,
+  MODELS_MONITOR_INTERVAL_SECONDS: '0',
+});
+
 type Out = { out: (s: string) => void; err: (s: string) => void };
 
 /** `alphagraph replay …`: starts its own platform in a scratch directory and replays. */
@@ -46,7 +56,7 @@ export async function replayCommand(
     dataDir,
     demo: true,
     ports: 'free',
-    env: { DEMO_BARS_UNTIL: values.from },
+    env: REPLAY_PLATFORM_ENV(values.from),
     // The services' own lines go to a file, so the replay's lines stay readable.
     log: (line) => appendFileSync(join(dataDir, 'platform.log'), `${line}\n`),
   });
