@@ -109,7 +109,11 @@ export async function runReplay(options: ReplayOptions): Promise<ReplayResult> {
     deadline: Date.now() + timeoutMs,
     log,
   };
-  await setUpReplay(setup);
+  try {
+    await setUpReplay(setup);
+  } catch (error) {
+    throw new ReplayStepError('(before the first)', 'setup', error);
+  }
   log(`[replay] ${sessions.length} sessions ${sessions[0]}..${sessions.at(-1)}; volumes x10 from ${shiftAt}`);
 
   const results: ReplaySession[] = [];
