@@ -10,6 +10,7 @@ import { demoUniverse, runModelsDemo } from './demo-models.ts';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { ingest } from './ingest.ts';
 import { startPlatform } from './platform.ts';
+import { REPLAY_USAGE, replayCommand } from './replay/command.ts';
 
 const USAGE = `alphagraph <command>
 
@@ -24,6 +25,7 @@ Commands:
                            validate and load a CSV/Parquet file of bars as one batch, with a progress
                            bar and a report (runs market-data's ingestion in its own process).
   ingest mappings | rules  the declared column mappings; the data rules and their defaults
+${REPLAY_USAGE}
   help                     this text
 `;
 
@@ -54,6 +56,8 @@ export async function runCli(
         return await audit(rest, env, io);
       case 'ingest':
         return await ingest(rest, env);
+      case 'replay':
+        return await replayCommand(rest, env, io, cliEnv.parse(env).DATABASE_URL || undefined);
       case 'help':
       case '--help':
       case '-h':

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Role } from '@alphagraph/auth';
 import { demoDataDir } from '@alphagraph/config';
 import { z } from 'zod';
+import { createGatewayClient } from './gateway-client.ts';
 
 /**
  * The models part of the demo (issue 10 item 10), run through the gateway as real users would: a
@@ -39,32 +40,14 @@ export interface ModelsDemoResult {
   readonly versions: readonly { id: string; number: number; algorithm: string; stage: string; rocAuc: number | null }[];
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: answers are read by the shape of the query that asked them
-type Body = { data?: Record<string, any> | null; errors?: { message: string }[] };
-
 export async function runModelsDemo(options: ModelsDemoOptions): Promise<ModelsDemoResult> {
   const log = options.log ?? ((line: string) => console.log(line));
   const deadline = Date.now() + (options.timeoutMs ?? 600_000);
   const researcher = await options.token(['researcher'], RESEARCHER);
   const validator = await options.token(['validator'], VALIDATOR);
-  const gql = async (query: string, variables: Record<string, unknown>, token: string) => {
-    const response = await fetch(options.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as Body;
-    if (body.errors?.length) throw new Error(`models demo: ${body.errors.map((e) => e.message).join('; ')}`);
-    return body.data!;
-  };
-  const until = async <T>(what: string, poll: () => Promise<T | null>): Promise<T> => {
-    for (;;) {
-      const done = await poll();
-      if (done !== null) return done;
-      if (Date.now() > deadline) throw new Error(`models demo: ${what} did not finish in time`);
-      await new Promise((r) => setTimeout(r, 500));
-    }
-  };
+  const client = createGatewayClient({ gatewayUrl: options.gatewayUrl, prefix: 'models demo' });
+  const gql = client.gql;
+  const until = <T>(what: string, poll: () => Promise<T | null>) => client.until(what, poll, deadline);
   const versionsOf = async () =>
     (
       await gql(

@@ -13,8 +13,16 @@ import { operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
 
 export const demoEnv = z
-  .object({ DEMO_DATA: booleanFlag(false), DEMO_DATA_DIR: z.string().min(1).optional() })
-  .transform((e) => ({ load: e.DEMO_DATA, dir: e.DEMO_DATA_DIR }));
+  .object({
+    DEMO_DATA: booleanFlag(false),
+    DEMO_DATA_DIR: z.string().min(1).optional(),
+    /**
+     * Load only the demo bars of sessions before this date (YYYY-MM-DD), e.g. for `alphagraph replay`,
+     * which ingests the later sessions one by one. Unset: every bar.
+     */
+    DEMO_BARS_UNTIL: z.iso.date().optional(),
+  })
+  .transform((e) => ({ load: e.DEMO_DATA, dir: e.DEMO_DATA_DIR, barsUntil: e.DEMO_BARS_UNTIL }));
 
 const platformEnv = z
   .object({

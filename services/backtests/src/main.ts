@@ -11,7 +11,14 @@ await bootSubgraph({
     const service = await createBacktests(runtime, { lease: env.workers });
     return {
       ...service,
-      afterStart: env.demo.load ? () => runDemoBacktests(service) : undefined,
+      // The demo backtests span the whole demo period (to 2018-02-07); a load cut short by
+      // DEMO_BARS_UNTIL (alphagraph replay) does not hold it, so they are not run.
+      afterStart:
+        env.demo.load && !env.demo.barsUntil
+          ? () => runDemoBacktests(service)
+          : env.demo.load
+            ? async () => console.log(`[backtests] demo backtests skipped: demo bars stop before ${env.demo.barsUntil}`)
+            : undefined,
     };
   },
 });

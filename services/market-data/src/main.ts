@@ -14,7 +14,13 @@ await bootSubgraph({
       ...service,
       afterStart: env.demo.load
         ? async () => {
-            await loadDemoBars({ lake: runtime.lake, ingest: service.stores.ingest, dir: env.demo.dir, others: true });
+            await loadDemoBars({
+              lake: runtime.lake,
+              ingest: service.stores.ingest,
+              dir: env.demo.dir,
+              others: true,
+              until: env.demo.barsUntil,
+            });
             const actions = await loadDemoCorporateActions(runtime.lake, env.demo.dir);
             if (actions > 0) console.log(`[market-data] demo data: ${actions} corporate actions (stocknet)`);
           }

@@ -45,13 +45,16 @@ export const DEMO_OTHER_PRICE_FILES: readonly DemoPriceFile[] = [
  * Loads the shipped price files (data/demo, see SOURCES.md) through the ingestion path: instruments
  * registered by each file's mapping, every row validated, one lake commit per file. Idempotent: a
  * file already ingested (same content and mapping) is skipped. By default only all_stocks_5yr;
- * `others` adds GOOG, EURUSD, BTC-USD and StockNet.
+ * `others` adds GOOG, EURUSD, BTC-USD and StockNet. `until` (env DEMO_BARS_UNTIL) keeps only the
+ * bars before a date, through the same ingestion (`ingestFile`'s `before`).
  */
 export async function loadDemoBars(options: {
   lake: Lake;
   ingest: IngestModule;
   dir?: string | undefined;
   others?: boolean;
+  /** Only bars with a time before this date (YYYY-MM-DD, midnight UTC); every bar when unset. */
+  until?: string | undefined;
   log?: (line: string) => void;
 }): Promise<{ loaded: boolean; rows: number; files: BatchRecord[] }> {
   const log = options.log ?? ((line: string) => console.log(`[market-data] ${line}`));
@@ -77,6 +80,7 @@ export async function loadDemoBars(options: {
       mapping: demo.mapping,
       rules: demo.rules,
       conflicts: demo.conflicts,
+      ...(options.until ? { before: new Date(`${options.until}T00:00:00Z`) } : {}),
       actor: { id: 'demo-loader', roles: ['service'] },
       onProgress: (phase, done, total) => {
         const pct = total > 0 ? Math.floor((done / total) * 4) * 25 : 0;
