@@ -12,6 +12,7 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 import { createGraphQLError, mapAsyncIterator } from '@graphql-tools/utils';
 import type { DocumentNode, ExecutionResult, FieldNode, GraphQLError, GraphQLSchema } from 'graphql';
 import { type DenialScope, placeDenials } from './internal/denials.ts';
+import { requestIdOf } from './internal/request-id.ts';
 
 /**
  * The gateway's half of authorization. The bearer token is verified once per request; the
@@ -189,7 +190,7 @@ export function createGatewayAuth(verifier: TokenVerifier) {
     propagateHeaders: {
       fromClientToSubgraphs: ({ request }: { request: Request }) => ({
         authorization: request.headers.get('authorization'),
-        'x-request-id': request.headers.get('x-request-id'),
+        'x-request-id': requestIdOf(request),
       }),
     },
   };

@@ -35,6 +35,7 @@ import {
 } from './internal/graphiql.ts';
 import { createGatewayLogger, operationErrorLogPlugin } from './internal/logging.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
+import { requestIdOf, requestIdPlugin } from './internal/request-id.ts';
 import { checkedScalarResolvers, checkedScalarsPlugin } from './internal/scalars.ts';
 
 export interface GatewayOptions {
@@ -256,6 +257,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Given explicitly so the runtime never resolves a transport package by name at run time.
     transports: { http: httpTransport },
     graphqlEndpoint: GRAPHQL_PATH,
+    // The caller's x-request-id (checked by requestIdPlugin) or one assigned once per request.
+    requestId: { generateRequestId: ({ request }) => requestIdOf(request) },
     landingPage: false,
     productName: GRAPHIQL_TITLE,
     // All GraphiQL assets inline in the page: it works behind a firewall and with no internet.
@@ -273,7 +276,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     propagateHeaders: auth.propagateHeaders,
     // Date scalars are checked against the caller's document, under the caller's names (internal/scalars.ts).
     additionalResolvers: checkedScalarResolvers,
-    plugins: () => [...auth.plugins, operationErrorLogPlugin(), abandonWithClientPlugin(), checkedScalarsPlugin()],
+    plugins: () => [
+      ...auth.plugins,
+      requestIdPlugin(),
+      operationErrorLogPlugin(),
+      abandonWithClientPlugin(),
+      checkedScalarsPlugin(),
+    ],
     // isDev off: Yoga would otherwise add the original error and its stack when NODE_ENV=development.
     maskedErrors: { maskError: maskGatewayError, errorMessage: INTERNAL_ERROR_MESSAGE, isDev: false },
     // The default, stated because maskGatewayError names a failing subgraph from `serviceName`.
