@@ -107,8 +107,9 @@ export const predictionLogDatasetName = (model: string): string => `prediction_l
  * A model's prediction log (issue 14): every signal the platform served and every prediction an
  * external model posted, one row per (request, entity, version). `t` is the instant the prediction
  * speaks for (the signal's as-of instant); `available_at` = when it was logged. `features` is the
- * feature vector used, a JSON object `{ "name@version": value }` (null values were MISSING or
- * EXPIRED). `status` is the signal's (OK, FEATURE_EXPIRED, FEATURE_MISSING; OK for posted
+ * feature vector used, in the order of `feature_refs` (`name@version`; null values were MISSING
+ * or EXPIRED; `map(feature_refs, features)` pairs them); both null for a posted prediction that
+ * came without its features. `status` is the signal's (OK, FEATURE_EXPIRED, FEATURE_MISSING; OK for posted
  * predictions); rows without a prediction are logged too. Append-only: nothing is ever rewritten.
  */
 export function predictionLogDataset(model: string): DatasetContract {
@@ -126,7 +127,8 @@ export function predictionLogDataset(model: string): DatasetContract {
       { name: 'prediction', type: 'DOUBLE' },
       { name: 'probability', type: 'DOUBLE' },
       { name: 'status', type: 'VARCHAR' },
-      { name: 'features', type: 'VARCHAR' },
+      { name: 'features', type: 'DOUBLE[]' },
+      { name: 'feature_refs', type: 'VARCHAR[]' },
       { name: 'scoring_ms', type: 'DOUBLE' },
       { name: 'available_at', type: 'TIMESTAMPTZ' },
     ],

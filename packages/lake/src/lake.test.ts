@@ -165,6 +165,32 @@ describe.each(testDatabaseKinds())('lake on %s', (kind) => {
     ).rejects.toBeInstanceOf(LakeError);
   });
 
+  it('takes list and map column types and refuses a type that is not one', async () => {
+    const typed = [
+      { name: 'k', type: 'BIGINT' },
+      { name: 'm', type: 'MAP(VARCHAR, DOUBLE)' },
+      { name: 'l', type: 'DOUBLE[]' },
+      { name: 'd', type: 'DECIMAL(18, 4)' },
+    ];
+    await lake.registerDataset({ name: 'typed', owner: 'test', description: '', columns: typed });
+    await lake.commit('typed', { mode: 'append' }, async (w) => {
+      await w.writeQuery(
+        "SELECT 1::BIGINT AS k, MAP(['a', 'b'], [1.5, NULL]) AS m, [2.5] AS l, 3.25::DECIMAL(18, 4) AS d",
+      );
+    });
+    const snapshot = await lake.currentSnapshot('typed');
+    expect(
+      await lake.query(
+        `SELECT k, CAST(to_json(m) AS VARCHAR) AS m, l, CAST(d AS DOUBLE) AS d FROM ${lake.scan(snapshot!)}`,
+      ),
+    ).toEqual([{ k: 1n, m: '{"a":1.5,"b":null}', l: [2.5], d: 3.25 }]);
+    for (const type of ['MAP(VARCHAR)', 'DOUBLE); DROP TABLE x; --', 'MAP(VARCHAR, DOUBLE', 'double']) {
+      await expect(
+        lake.registerDataset({ name: 'typed_bad', owner: 'test', description: '', columns: [{ name: 'x', type }] }),
+      ).rejects.toThrow(/has an unsupported type/);
+    }
+  });
+
   it('a write that fails midway publishes nothing and leaves no file behind', async () => {
     await lake.registerDataset({ name: 'failing', owner: 'test', description: '', columns });
     const before = await lake.commit('failing', { mode: 'append' }, async (w) => {

@@ -66,7 +66,9 @@ export interface LakeOptions {
 
 const DATASET_NAME = /^[a-z][a-z0-9_]{0,62}$/;
 const COLUMN_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-const COLUMN_TYPE = /^[A-Z][A-Z0-9_]*(\(\d+(,\s*\d+)?\))?(\[\])?$/;
+const SCALAR_TYPE = '[A-Z][A-Z0-9_]*(\\(\\d+(,\\s*\\d+)?\\))?';
+/** A DuckDB type name, a list of one (`DOUBLE[]`), or a map of two (`MAP(VARCHAR, DOUBLE)`). */
+const COLUMN_TYPE = new RegExp(`^(${SCALAR_TYPE}|MAP\\(${SCALAR_TYPE},\\s*${SCALAR_TYPE}\\))(\\[\\])?$`);
 const columnsSchema = z.array(z.object({ name: z.string(), type: z.string() }));
 
 /**

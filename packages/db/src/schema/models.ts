@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import {
   bigserial,
+  customType,
   doublePrecision,
   index,
   integer,
@@ -192,6 +193,13 @@ export const monitorSettings = modelsSchema.table('monitor_settings', {
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** bytea as a Node Buffer, whichever driver read it (postgres.js gives a Buffer, PGlite a Uint8Array). */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v.buffer, v.byteOffset, v.byteLength)),
+  toDriver: (v) => v,
+});
+
 /**
  * The prediction log's durable queue: every signal response and every `logPredictions` call is a
  * row here, committed before the caller gets its answer. A flusher appends pending rows to the
@@ -214,7 +222,12 @@ export const predictionRequests = modelsSchema.table(
     rows: integer('rows').notNull(),
     /** Scoring time of a signals request, in milliseconds (null for external predictions). */
     scoringMs: doublePrecision('scoring_ms'),
-    /** The logged rows until flushed to the lake (then null). */
+    /**
+     * The logged rows until flushed to the lake (then null), in the encoded form of
+     * modules/monitoring/log-codec.ts (stored uncompressed: float64s do not compress).
+     */
+    encoded: bytea('encoded'),
+    /** The logged rows as JSON, as releases before the encoded form queued them (read, never written). */
     payload: jsonb('payload').$type<Record<string, unknown>>(),
     actor: text('actor').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

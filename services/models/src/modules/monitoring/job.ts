@@ -129,7 +129,8 @@ export function createMonitor(deps: MonitorDeps) {
     // Sessions to calendar days, generously (weekends, holidays): 2 days per session plus a week.
     const days = 2 * Math.max(settings.windowSessions, settings.volumeLookbackSessions) + 7;
     return deps.lake.query<LogRow>(
-      `SELECT entity, strftime(timezone('UTC', t), '%Y-%m-%d') AS session, prediction, probability, status, features
+      `SELECT entity, strftime(timezone('UTC', t), '%Y-%m-%d') AS session, prediction, probability, status,
+              CAST(to_json(map(feature_refs, features)) AS VARCHAR) AS features
        FROM ${deps.lake.scan(snapshot)}
        WHERE version = $1 AND t <= $2::TIMESTAMPTZ AND t > $2::TIMESTAMPTZ - to_days(CAST($3 AS INTEGER))`,
       [version, asOf, days],

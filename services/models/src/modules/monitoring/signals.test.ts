@@ -1,4 +1,5 @@
 import { predictionLogDatasetName, predictionsDatasetName } from '@alphagraph/datasets';
+import { predictionRequests } from '@alphagraph/db/schema/models';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type MonitoringHarness, startMonitoringHarness, UNIVERSE } from '../../test-support/monitoring.ts';
@@ -115,8 +116,43 @@ describe.each(testDatabaseKinds())('signals and the prediction log on %s', (kind
     const s00 = logged.find((r) => r.entity === 'S00' && r.version === m.production.number)!;
     expect(s00).toMatchObject({ source: 'signals', stage: 'production', status: 'OK' });
     expect(s00.prediction).toBe(signals.sets[0].rows[0].prediction);
-    expect(Object.keys(JSON.parse(s00.features as string))).toEqual(m.refs);
+    expect(s00.feature_refs).toEqual(m.refs);
+    expect(s00.features).toHaveLength(m.refs.length);
     expect(new Date(s00.t as string).toISOString()).toBe('2016-06-02T21:00:00.000Z');
+  });
+
+  it('flushes a request an older release queued as JSON, beside encoded ones, values and nulls intact', async () => {
+    const model = (await m.h.service.stores.models.byNames(['mon']))[0]!;
+    await m.h.service.monitoring.log.flush(model);
+    const legacy = {
+      version: m.production.number,
+      stage: 'production',
+      features: m.refs,
+      entities: ['S07', 'S08'],
+      t: ['2016-06-03T21:00:00.000Z', '2016-06-03T21:00:00.000Z'],
+      predictions: [1, null],
+      probabilities: [0.9, null],
+      statuses: ['OK', 'FEATURE_MISSING'],
+      vectors: [m.refs.map((_, j) => (j === 0 ? null : j / 8)), null],
+    };
+    await m.h.runtime.handle.db.insert(predictionRequests).values({
+      modelId: model.id,
+      requestId: 'from-an-older-release',
+      source: 'signals',
+      contentHash: 'json',
+      rows: 2,
+      scoringMs: 4,
+      payload: { sets: [legacy] },
+      actor: 'tina',
+    });
+    expect(await m.h.service.monitoring.log.flush(model)).toBe(2);
+    const rows = (await lakeRows(predictionLogDatasetName('mon')))
+      .filter((r) => r.request_id === 'from-an-older-release')
+      .sort((a, b) => String(a.entity).localeCompare(String(b.entity)));
+    expect(rows.map((r) => [r.entity, r.prediction, r.probability, r.status, r.features, r.feature_refs])).toEqual([
+      ['S07', 1, 0.9, 'OK', legacy.vectors[0], m.refs],
+      ['S08', null, null, 'FEATURE_MISSING', null, null],
+    ]);
   });
 
   it('logPredictions is idempotent by request id, refuses other content under a used id, and checks every row first', async () => {

@@ -1,0 +1,2 @@
+ALTER TABLE "models"."prediction_requests" ADD COLUMN "encoded" bytea;--> statement-breakpoint
+ALTER TABLE "models"."prediction_requests" ALTER COLUMN "encoded" SET STORAGE EXTERNAL;
