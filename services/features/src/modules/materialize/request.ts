@@ -1,5 +1,6 @@
 import { BARS_DATASET, MARKET_ENTITY, resolveSymbols } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
+import { DslError } from '@alphagraph/dsl';
 import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { FeatureRecord, FeatureStore } from '../features/store.ts';
@@ -40,6 +41,19 @@ export interface MaterializeDeps {
   readonly views: ViewStore;
   readonly runs: RunStore;
   readonly scheduler: Scheduler;
+}
+
+/**
+ * The clock a stored expression runs on; null (sessions) when the checker now refuses it (a version
+ * stored before the complexity budget): the run then fails naming the version and why.
+ */
+function storedClock(expression: string): string | null {
+  try {
+    return checkStoredExpression(expression).eventClock;
+  } catch (error) {
+    if (error instanceof DslError) return null;
+    throw error;
+  }
 }
 
 /** Every instrument with daily bars in the lake (the default universe). */
@@ -106,7 +120,7 @@ export async function requestMaterialization(
   }
   const clocks = new Map<string, string[]>();
   for (const f of members) {
-    const clock = checkStoredExpression(f.expression).eventClock;
+    const clock = storedClock(f.expression);
     const key = clock === null ? 'the session clock' : `${clock}'s event times (as-of series)`;
     clocks.set(key, [...(clocks.get(key) ?? []), refOf(f)]);
   }
