@@ -60,7 +60,7 @@ const B1: Obs[] = [
   { entity: 'BBB', event: 101, available: 102, sentiment: 3, batch: 'b1' },
 ];
 // Batch b2: corrections (same entity, event time and seq, later available_at): of an old period
-// after newer ones exist, of a tied observation at the instant a late one is published, of one
+// after newer ones exist, of the latest one, of a tied observation at the instant a late one is published, of one
 // published at the very instant of the original (batch b2 orders after b1), and a late one.
 const B2: Obs[] = [
   { entity: 'AAA', event: 10, available: 70, sentiment: 1.25, batch: 'b2' },
@@ -68,6 +68,9 @@ const B2: Obs[] = [
   { entity: 'AAA', event: 200, available: 202, sentiment: 3.5, batch: 'b2' },
   { entity: 'AAA', event: 140, available: 250, sentiment: 0.5, batch: 'b2' },
   { entity: 'BBB', event: 5, available: 150, sentiment: -1, batch: 'b2' },
+  // Corrections of the latest observation.
+  { entity: 'AAA', event: 320, available: 330, sentiment: -2, batch: 'b2' },
+  { entity: 'BBB', event: 101, available: 120, sentiment: 3.25, batch: 'b2' },
 ];
 // Batch b3: a third observation at an old event time, known long after.
 const B3: Obs[] = [{ entity: 'AAA', event: 30, seq: 2, available: 150, sentiment: 4, batch: 'b3' }];

@@ -9,20 +9,24 @@ import type { ComputationPlan } from './compute.ts';
  *
  * A value must be the one known at each instant (DESIGN section 4, rule 2), and a late or
  * corrected observation changes what was known from its `available_at` on, not before. So the
- * view holds every version of every row: for each instant k at which an entity's observations
- * changed (each distinct `available_at` of its versions), the series as known at k (each
- * observation in its latest version with available_at <= k, ordered by event time then seq) is
- * computed, and the rows whose event time is at or after the earliest observation changed at k
- * (the only ones a look-back expression can see change) are written as versions available at k,
- * unless equal to the row's previous version. The training-set join then picks, at t, the latest
- * event time available at t in its latest version known at t: exactly the value as of t.
+ * view holds every version of every row, each available from the instant its value became known:
+ * the training-set join then picks, at t, the latest event time available at t in its latest
+ * version known at t, which is exactly the value as of t.
+ *
+ * The instants at which an entity's observations changed are its distinct `available_at`s. Most
+ * only append (every observation they add is after every event time known before): the series
+ * known then is a prefix of the one known at the next instant, and look-back values of earlier
+ * rows cannot change. The others (a correction, a late or out-of-order observation, another one at
+ * a known event time) restart: from each restart to the instant before the next, the series
+ * known at the segment's last instant is computed once; its rows with event times from the
+ * restart's earliest changed observation on are versions available at the restart, and rows
+ * appended later in the segment are versions available from when they were first known. A
+ * version equal to the row's previous one is not written. In-order data is thus one pass; each
+ * restart costs a pass over the entity's history known then.
  *
  * Observations at one event time are one row, the last in `seq` order: its value for AsOf, and
- * every window ending there includes all of them.
- *
- * The cost grows with instants x history per entity (every instant re-reads the entity's series
- * known then). TODO(scale): restrict each instant's warm-up to the expressions' reach (rows and
- * duration before the earliest change) instead of the whole history known at that instant.
+ * every window ending there includes all of them (they arrive together within a segment: a
+ * later one at a known event time restarts).
  */
 export async function computeEventSeries(
   session: LakeSession,
@@ -68,24 +72,44 @@ export async function computeEventSeries(
      WHERE available_at <= $1::TIMESTAMPTZ AND entity IN (SELECT entity FROM fs_universe)`,
     [request.asOf],
   );
-  // The instants at which an entity's series changed, with the earliest event time changed then.
+  // The instants at which an entity's series changed (each distinct available_at), with the
+  // earliest event time changed then (m). An instant that only adds observations after every
+  // event time known before it is an append; any other (a correction, a late or tied observation)
+  // restarts: `seg` counts restarts, so within a segment the series only grows at its end.
   await session.run(
     `CREATE OR REPLACE TEMP TABLE fs_ev_instants AS
-     SELECT entity, available_at AS k, min(event_time) AS m FROM fs_ev_versions GROUP BY entity, available_at`,
+     WITH i AS (
+       SELECT entity, available_at AS k, min(event_time) AS m, max(event_time) AS mx
+       FROM fs_ev_versions GROUP BY entity, available_at
+     ), p AS (
+       SELECT *, max(mx) OVER (PARTITION BY entity ORDER BY k ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS before
+       FROM i
+     )
+     SELECT entity, k, m, coalesce(m <= before, false) AS restart,
+            sum(CAST(coalesce(m <= before, false) AS INTEGER)) OVER (PARTITION BY entity ORDER BY k ROWS UNBOUNDED PRECEDING) AS seg
+     FROM p`,
   );
-  // The series as known at each instant: a partition `part` per (entity, instant), rows ordered
-  // by (event_time, seq) as `ord`, each observation in its latest version known then.
+  // Per segment: its last instant, and the restart instant that opened it (k0, with its m0).
+  await session.run(
+    `CREATE OR REPLACE TEMP TABLE fs_ev_segments AS
+     SELECT entity, seg, max(k) AS k_end, max(CASE WHEN restart THEN k END) AS k0, max(CASE WHEN restart THEN m END) AS m0
+     FROM fs_ev_instants GROUP BY entity, seg`,
+  );
+  // The series as known at each segment's last instant: a partition `part` per (entity, segment),
+  // rows ordered by (event_time, seq) as `ord`, each observation in its latest version known then,
+  // with the instant its event time was first known (`row_first_at`).
   const cols = fields.map((f) => `v.${f.alias}`).join(', ');
   await session.run(
     `CREATE OR REPLACE TEMP TABLE fs_ev_input AS
      WITH known AS (
-       SELECT i.entity, i.k, i.m, v.event_time, v.seq${cols ? `, ${cols}` : ''}
-       FROM fs_ev_instants i JOIN fs_ev_versions v ON v.entity = i.entity AND v.available_at <= i.k
-       QUALIFY row_number() OVER (PARTITION BY i.entity, i.k, v.event_time, v.seq
+       SELECT g.entity, g.seg, g.k0, g.m0, v.event_time, v.seq${cols ? `, ${cols}` : ''},
+              min(v.available_at) OVER (PARTITION BY g.entity, g.seg, v.event_time) AS row_first_at
+       FROM fs_ev_segments g JOIN fs_ev_versions v ON v.entity = g.entity AND v.available_at <= g.k_end
+       QUALIFY row_number() OVER (PARTITION BY g.entity, g.seg, v.event_time, v.seq
                                   ORDER BY v.available_at DESC, v.batch_id DESC) = 1
      )
-     SELECT dense_rank() OVER (ORDER BY entity, k) AS part,
-            row_number() OVER (PARTITION BY entity, k ORDER BY event_time, seq) AS ord, *
+     SELECT dense_rank() OVER (ORDER BY entity, seg) AS part,
+            row_number() OVER (PARTITION BY entity, seg ORDER BY event_time, seq) AS ord, *
      FROM known`,
   );
   await request.onStaged?.();
@@ -97,7 +121,7 @@ export async function computeEventSeries(
       entityColumn: 'part',
       timeColumn: 'ord',
       eventTimeColumn: 'event_time',
-      availableAtColumn: 'k',
+      availableAtColumn: 'row_first_at',
       columns: Object.fromEntries(fields.map((f) => [f.name, f.alias])),
     },
   });
@@ -111,9 +135,11 @@ export async function computeEventSeries(
     `CREATE OR REPLACE TEMP TABLE fs_computed AS
      WITH c AS (${compiled.sql}),
      rows AS (
-       SELECT s.entity, s.event_time, s.k AS available_at, ${out.map((o) => `c.${o}`).join(', ')}
+       SELECT s.entity, s.event_time,
+              CASE WHEN s.row_first_at <= s.k0 THEN s.k0 ELSE s.row_first_at END AS available_at,
+              ${out.map((o) => `c.${o}`).join(', ')}
        FROM c JOIN fs_ev_input s ON s.part = c.entity AND s.ord = c.time
-       WHERE s.event_time >= s.m
+       WHERE s.k0 IS NULL OR s.row_first_at > s.k0 OR s.event_time >= s.m0
        QUALIFY row_number() OVER (PARTITION BY s.part, s.event_time ORDER BY s.ord DESC) = 1
      ),
      versions AS (
