@@ -142,6 +142,9 @@ describe('compiled as-of series in DuckDB', () => {
         c5: 'Count($news.sentiment, 5d)',
         x3: 'Max(AsOf($news.sentiment), 3)',
         v: 'AsOf($news.sentiment)',
+        // Nested: the event time travels through the window layers.
+        prev_m5: 'Ref(Mean($news.sentiment, 5d), 1)',
+        m5_prev: 'Mean(Ref($news.sentiment, 1), 5d)',
       },
       {
         fields,
@@ -159,6 +162,10 @@ describe('compiled as-of series in DuckDB', () => {
     const rows = await duck.all(`SELECT * FROM (${compiled.sql}) ORDER BY time`);
     // Reference: plain loops over the observations.
     obs.forEach((o, i) => {
+      const meanOver = (at: number, values: (number | null)[]) => {
+        const v = values.filter((x, j) => x !== null && obs[j]!.et > at - 120 && obs[j]!.et <= at) as number[];
+        return v.length ? v.reduce((a, b) => a + b, 0) / v.length : null;
+      };
       const inWindow = obs.filter((p) => p.et > o.et - 120 && p.et <= o.et && p.s !== null).map((p) => p.s!);
       const last3 = obs.slice(Math.max(0, i - 2), i + 1).flatMap((p) => (p.s === null ? [] : [p.s]));
       const row = rows[i]!;
@@ -166,6 +173,22 @@ describe('compiled as-of series in DuckDB', () => {
       expect(row.c5, `c5 at ${o.et}`).toBe(inWindow.length);
       expect(row.x3, `x3 at ${o.et}`).toBe(last3.length ? Math.max(...last3) : null);
       expect(row.v, `v at ${o.et}`).toBe(o.s);
+      const m5 = obs.map((p) =>
+        meanOver(
+          p.et,
+          obs.map((q) => q.s),
+        ),
+      );
+      const prev = (row.prev_m5 as number | null) ?? null;
+      if (i === 0 || m5[i - 1] === null) expect(prev, `prev_m5 at ${o.et}`).toBeNull();
+      else expect(prev, `prev_m5 at ${o.et}`).toBeCloseTo(m5[i - 1]!, 12);
+      const shifted = obs.map((_, j) => (j === 0 ? null : obs[j - 1]!.s));
+      const want = meanOver(o.et, shifted);
+      if (want === null) expect(row.m5_prev, `m5_prev at ${o.et}`).toBeNull();
+      else expect(row.m5_prev, `m5_prev at ${o.et}`).toBeCloseTo(want, 12);
+      // A time window spans an unknown number of rows: the stamp is the latest availability so far.
+      const stamp = Math.max(...obs.slice(0, i + 1).map((p) => T0 + p.et * HOUR));
+      expect((row.available_at as Date).getTime(), `available_at at ${o.et}`).toBe(stamp);
     });
     // Exactly 5 days back is outside (half-open window): at 312h the window starts after 192h.
     expect(rows[7]!.c5).toBe(2);
