@@ -224,6 +224,9 @@ describe.each(testDatabaseKinds())('as-of series over raw event times on %s', (k
         }
       }
     });
+    // Reading the licensed values is audited as for every alternative field.
+    const audited = await h.t.audit.query({ actor: 'rex', limit: 20 });
+    expect(audited.map((e) => [e.action, e.resource])).toContainEqual(['read:licensed-data', `training-set:${id}`]);
     // The data reaches the cases it was written for, not only nulls.
     expect(nonNull).toBeGreaterThan(1000);
     // Spot checks, by hand: at 100h the late 50h observation and the correction of the 30h tie
@@ -255,6 +258,8 @@ describe.each(testDatabaseKinds())('as-of series over raw event times on %s', (k
       ok: false,
       error: { code: 'NOT_ENTITLED', message: expect.stringMatching(/needs an entitlement to dataset:vendor_news/) },
     });
+    const audited = await h.t.audit.query({ actor: 'eve', limit: 10 });
+    expect(audited.map((e) => [e.action, e.resource])).toContainEqual(['denied:licensed-data', 'dataset:vendor_news']);
   });
 
   it('refuses misuse with errors that name the problem', async () => {
