@@ -103,9 +103,9 @@ const specs: readonly OperatorSpec[] = [
     kind: 'elementwise',
     params: [{ name: 'field', kind: 'series' }],
     ...doc(
-      "an alternative field as an as-of series on its dataset's own event times: at t, of the observations available at t, the latest event time's value in its latest version known at t (ties in event time: greatest seq). In an expression using AsOf or a time window (5d), windows count observations and Mean Sum Std Var Min Max Med Count also take a duration: event times in (t - d, t]",
+      "an alternative field on its dataset's own event times: at t, among observations available at t, the latest event time's value in its latest version known at t (ties: greatest seq). Windows over it: see below",
       'the latest observation lacks the field',
-      'Mean($vendor.sentiment, 5d) - AsOf($vendor.sentiment)',
+      'AsOf($vendor.sentiment)',
     ),
   },
   {
