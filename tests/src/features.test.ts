@@ -218,4 +218,103 @@ describe('feature store through the gateway', () => {
     expect(value).toMatchObject({ eventTime: '2018-02-07T00:00:00.000Z', status: 'CURRENT' });
     expect(value.value).toBeCloseTo(closes.get('2018-02-07')! - closes.get('2018-02-06')!, 9);
   });
+
+  it('computes an as-of series on its own event times (the VIX) and joins it point in time into a training set', async () => {
+    const define = async (name: string, expression: string) => {
+      const r = await p.query(
+        DEFINE,
+        { i: { name, description: name, entity: 'MARKET', expression, ttlSeconds: 4 * 86_400 } },
+        { token: researcher },
+      );
+      expect(r.data.defineFeature, name).toMatchObject({ ok: true, feature: { inputs: ['cboe_vix_daily'] } });
+    };
+    await define('e2e_vix_asof', 'AsOf($cboe_vix_daily.close)');
+    await define('e2e_vix_mean_7d', 'Mean($cboe_vix_daily.close, 7d)');
+    const refused = await p.query(
+      DEFINE,
+      {
+        i: { name: 'e2e_bad', description: 'x', expression: 'Mean($close, 5d)' },
+      },
+      { token: researcher },
+    );
+    expect(refused.data.defineFeature.error.message).toMatch(/\$close is a market field on the session clock/);
+    const run = await p.query(
+      MATERIALIZE,
+      { i: { features: ['e2e_vix_asof', 'e2e_vix_mean_7d'], waitSeconds: 60 } },
+      { token: researcher },
+    );
+    expect(run.data.materializeFeatures.run).toMatchObject({ status: 'SUCCEEDED', universe: ['MARKET'] });
+
+    // The observations as the graph serves them, for the independent computation below.
+    const observations: { eventTime: string; availableAt: string; values: { close: number | null } }[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: { data?: any; errors?: unknown } = await p.query(
+        `query($after: String) { dataset(name: "cboe_vix_daily") { observations(from: "2017-12-01T00:00:00Z",
+           to: "2018-02-10T00:00:00Z", first: 100, after: $after) { edges { node { eventTime availableAt values } }
+           hasNextPage endCursor } } }`,
+        { after },
+        { token: researcher },
+      );
+      expect(page.errors).toBeUndefined();
+      const conn = page.data.dataset.observations;
+      observations.push(...conn.edges.map((e: { node: (typeof observations)[number] }) => e.node));
+      if (!conn.hasNextPage) break;
+      after = conn.endCursor;
+    }
+    expect(observations.length).toBeGreaterThan(40);
+
+    // Every 5 hours over January 2018 and each publication instant and 1 ms before it.
+    const times = new Set<number>();
+    for (let t = Date.parse('2018-01-01T00:00:00Z'); t < Date.parse('2018-02-08T00:00:00Z'); t += 5 * 3_600_000) {
+      times.add(t);
+    }
+    for (const o of observations.filter((o) => o.eventTime >= '2018-01-01')) {
+      times.add(Date.parse(o.availableAt));
+      times.add(Date.parse(o.availableAt) - 1);
+    }
+    const spine = [...times].sort((a, b) => a - b);
+    const created = await p.query(
+      `mutation($i: CreateTrainingSetInput!) { createTrainingSet(input: $i) { ok error { message } trainingSet { id } } }`,
+      {
+        i: {
+          name: 'e2e-vix-as-of',
+          features: ['e2e_vix_asof', 'e2e_vix_mean_7d'],
+          spine: { rows: spine.map((t) => ({ entity: 'AAPL', t: new Date(t).toISOString() })) },
+        },
+      },
+      { token: researcher },
+    );
+    expect(created.data.createTrainingSet.error).toBeNull();
+    const rows = await p.query(
+      `query($id: ID!) { trainingSet(id: $id) { rows(first: 1000) { edges { node { t values } } } } }`,
+      { id: created.data.createTrainingSet.trainingSet.id },
+      { token: researcher },
+    );
+    const got = rows.data.trainingSet.rows.edges.map(
+      (e: { node: { values: Record<string, number | null> } }) => e.node.values,
+    );
+    expect(got).toHaveLength(spine.length);
+    spine.forEach((t, i) => {
+      const known = observations.filter((o) => Date.parse(o.availableAt) <= t);
+      const last = known.reduce<(typeof known)[number] | undefined>(
+        (a, o) => (!a || o.eventTime > a.eventTime ? o : a),
+        undefined,
+      );
+      const fresh = last && Date.parse(last.eventTime) >= t - 4 * 86_400_000;
+      const window = last
+        ? known.filter(
+            (o) => Date.parse(o.eventTime) > Date.parse(last.eventTime) - 7 * 86_400_000 && o.values.close !== null,
+          )
+        : [];
+      const where = new Date(t).toISOString();
+      expect(got[i].e2e_vix_asof__v1, where).toBe(fresh ? last!.values.close : null);
+      if (fresh) {
+        expect(got[i].e2e_vix_mean_7d__v1, where).toBeCloseTo(
+          window.reduce((a, o) => a + o.values.close!, 0) / window.length,
+          9,
+        );
+      } else expect(got[i].e2e_vix_mean_7d__v1, where).toBeNull();
+    });
+  });
 });

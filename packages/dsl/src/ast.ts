@@ -26,6 +26,18 @@ export interface FieldRef {
   readonly pos: SourcePosition;
 }
 
+/**
+ * A duration literal, `5d` (units s, m, h, d, w): a time window over an as-of series' own event
+ * times (`Mean($vendor.sentiment, 5d)`), kept in seconds.
+ */
+export interface DurationLiteral {
+  readonly kind: 'duration';
+  readonly seconds: number;
+  /** As written, normalised to its count and unit (`5d`). */
+  readonly text: string;
+  readonly pos: SourcePosition;
+}
+
 export interface UnaryMinus {
   readonly kind: 'negate';
   readonly operand: Expr;
@@ -52,4 +64,4 @@ export interface CallExpr {
 }
 
 /** The typed syntax tree of one expression. */
-export type Expr = NumberLiteral | FieldRef | UnaryMinus | BinaryExpr | CallExpr;
+export type Expr = NumberLiteral | DurationLiteral | FieldRef | UnaryMinus | BinaryExpr | CallExpr;

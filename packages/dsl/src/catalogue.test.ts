@@ -4,7 +4,11 @@ import { editDistance } from './internal/closest.ts';
 import { OPERATORS, operatorCatalogue, operatorTableMarkdown } from './operators.ts';
 import { parseExpression } from './parse.ts';
 
-const fields = Object.fromEntries(MARKET_FIELDS.map((f) => [f, { dataset: 'market' }]));
+const fields = {
+  ...Object.fromEntries(MARKET_FIELDS.map((f) => [f, { dataset: 'market' }])),
+  // AsOf's example reads an alternative dataset's field as an as-of series.
+  'vendor.sentiment': { dataset: 'vendor', eventTime: true },
+};
 
 describe('the operator catalogue', () => {
   it('lists every operator called by name once, with a signature, a meaning, a null rule and an example', () => {

@@ -11,6 +11,12 @@ export const MARKET_FIELDS: readonly string[] = ['open', 'high', 'low', 'close',
 /** Where a field comes from; the compiler reports the datasets an expression reads (its lineage). */
 export interface FieldInfo {
   readonly dataset: string;
+  /**
+   * Whether the field can be read as an as-of series on its dataset's own event times (`AsOf`,
+   * time windows): a declared field of an alternative dataset, not a market field or a session
+   * aggregate.
+   */
+  readonly eventTime?: boolean;
 }
 
 /** The fields that exist, keyed as written after `$`: `close`, `tweets.sentiment_mean`. */
@@ -38,6 +44,63 @@ export interface CheckedExpression {
   readonly lookback: number;
   /** Rows after the current one a value can depend on (0 for every feature). */
   readonly lookahead: number;
+  /**
+   * The clock the expression runs on: null for the session clock (one row per daily bar or NYSE
+   * session); a dataset name for an as-of series on that dataset's event times (`AsOf`, `5d`).
+   */
+  readonly eventClock: string | null;
+}
+
+/** Time windows longer than this (ten years) are refused as typos. */
+export const MAX_TIME_WINDOW_SECONDS = 3660 * 86_400;
+
+/** The operators whose window may be a duration, for messages. */
+const TIMED = () =>
+  [...OPERATORS.values()]
+    .filter((o) => o.timeWindow)
+    .map((o) => o.name)
+    .join(', ');
+
+/**
+ * Whether the expression is an as-of series (it calls AsOf or has a time window), after refusing
+ * durations anywhere but in the window of an operator that takes one.
+ */
+function usesEventClock(e: Expr): boolean {
+  switch (e.kind) {
+    case 'duration':
+      throw new DslError(
+        'ARGUMENT',
+        `a duration (${e.text}) can only be the window of ${TIMED()} over an as-of series, e.g. Mean($vendor.sentiment, 5d)`,
+        e.pos,
+      );
+    case 'number':
+    case 'field':
+      return false;
+    case 'negate':
+      return usesEventClock(e.operand);
+    case 'binary':
+      return [usesEventClock(e.left), usesEventClock(e.right)].some(Boolean);
+    case 'call': {
+      const spec = OPERATORS.get(e.name);
+      let found = e.name === 'AsOf';
+      e.args.forEach((a, i) => {
+        if (a.kind === 'negate' && a.operand.kind === 'duration' && spec?.params[i]?.kind === 'window') {
+          throw new DslError('ARGUMENT', `${e.name} expects a positive time window, got -${a.operand.text}`, a.pos);
+        }
+        if (a.kind === 'duration' && spec?.params[i]?.kind === 'window') {
+          if (!spec.timeWindow) {
+            throw new DslError(
+              'ARGUMENT',
+              `${e.name} takes a window of N observations, not a duration (${a.text}); time windows are supported by ${TIMED()}`,
+              a.pos,
+            );
+          }
+          found = true;
+        } else if (usesEventClock(a)) found = true;
+      });
+      return found;
+    }
+  }
 }
 
 /** Windows larger than this are refused as typos (a million rows is years of minute bars). */
@@ -73,6 +136,8 @@ export function literalValue(e: Expr): number | undefined {
 }
 
 function describe(e: Expr, value: number | undefined): string {
+  if (e.kind === 'duration') return e.text;
+  if (e.kind === 'negate' && e.operand.kind === 'duration') return `-${e.operand.text}`;
   return value === undefined ? (e.kind === 'field' ? `$${e.name}` : 'an expression') : String(value);
 }
 
@@ -90,8 +155,14 @@ class Checker {
   /** SQL the compiler renders into window-argument layers, summed over the whole tree. */
   sqlTotal = 0;
   private nodes = 0;
+  /** The dataset whose event times an as-of expression follows (set by its first field). */
+  eventClock: string | null = null;
 
-  constructor(private readonly options: CheckOptions) {}
+  constructor(
+    private readonly options: CheckOptions,
+    /** Whether the expression is an as-of series (AsOf or a time window somewhere in it). */
+    private readonly asOf: boolean,
+  ) {}
 
   visit(e: Expr): Info {
     if (++this.nodes > EXPRESSION_BUDGET.maxNodes) {
@@ -121,6 +192,9 @@ class Checker {
       case 'number':
         this.literal(e.value, e.pos);
         return { type: 'number', readsField: false, lookback: 0, lookahead: 0, windowDepth: 0, sqlWeight: 1 };
+      case 'duration':
+        // usesEventClock refused durations outside windows before the visit.
+        throw new DslError('ARGUMENT', `a duration (${e.text}) can only be a window`, e.pos);
       case 'field':
         this.field(e.name, e.pos);
         return { type: 'number', readsField: true, lookback: 0, lookahead: 0, windowDepth: 0, sqlWeight: 1 };
@@ -171,8 +245,36 @@ class Checker {
         pos,
       );
     }
+    if (this.asOf) this.eventField(name, info, pos);
     this.fields.add(name);
     this.datasets.add(info.dataset);
+  }
+
+  /** In an as-of expression every field is a declared field of one alternative dataset. */
+  private eventField(name: string, info: FieldInfo, pos: SourcePosition): void {
+    const why = 'an expression with AsOf or a time window (5d) is an as-of series on one dataset’s own event times';
+    if (!name.includes('.')) {
+      throw new DslError(
+        'CLOCK',
+        `$${name} is a market field on the session clock, and ${why}: time windows and AsOf apply to alternative fields ($dataset.field) only`,
+        pos,
+      );
+    }
+    if (!info.eventTime) {
+      throw new DslError(
+        'CLOCK',
+        `$${name} is a session aggregate (one value per NYSE session), and ${why}: read a declared field of the dataset instead`,
+        pos,
+      );
+    }
+    if (this.eventClock !== null && this.eventClock !== info.dataset) {
+      throw new DslError(
+        'CLOCK',
+        `$${name} is from ${info.dataset}, but this as-of series runs on ${this.eventClock}'s event times: ${why}; compute each dataset in its own feature`,
+        pos,
+      );
+    }
+    this.eventClock = info.dataset;
   }
 
   private condition(e: Expr, op: string): Info {
@@ -193,6 +295,20 @@ class Checker {
       const names = spec.params.map((p) => p.name).join(', ');
       const count = spec.params.length === 1 ? '1 argument' : `${spec.params.length} arguments`;
       throw new DslError('ARITY', `${e.name} expects ${count} (${names}), got ${e.args.length}`, e.pos);
+    }
+    if (spec.name === 'AsOf' && e.args[0]!.kind !== 'field') {
+      throw new DslError(
+        'ARGUMENT',
+        `AsOf expects an alternative field such as $vendor.sentiment, got ${describe(e.args[0]!, literalValue(e.args[0]!))}`,
+        e.args[0]!.pos,
+      );
+    }
+    if (spec.kind === 'cross-sectional' && this.asOf) {
+      throw new DslError(
+        'CLOCK',
+        `${spec.name} compares entities at one time, but an as-of series has its own event times per entity: compute ${spec.name} over session-clock fields`,
+        e.pos,
+      );
     }
     const infos: Info[] = [];
     let lookback = 0;
@@ -275,6 +391,14 @@ class Checker {
       case 'condition':
         return undefined;
       case 'window': {
+        if (arg.kind === 'duration') {
+          // usesEventClock allowed durations only where spec.timeWindow holds.
+          if (arg.seconds <= 0) fail('a positive time window');
+          if (arg.seconds > MAX_TIME_WINDOW_SECONDS)
+            fail(`a time window of at most ${MAX_TIME_WINDOW_SECONDS / 86_400}d`);
+          return { lookback: 0, lookahead: 0 };
+        }
+        if (arg.kind === 'negate' && arg.operand.kind === 'duration') fail('a positive time window');
         if (!isInt || value <= 0) fail('a positive integer window');
         if (value! > MAX_WINDOW) fail(`a window of at most ${MAX_WINDOW}`);
         if (spec.minWindow && value! < spec.minWindow) fail(`a window of at least ${spec.minWindow}`);
@@ -353,7 +477,7 @@ export const EMA_MIN_ALPHA: number = (() => {
  * look into the future unless `mode` is `label`. Throws the first problem as a positioned `DslError`.
  */
 export function checkExpression(ast: Expr, options: CheckOptions): CheckedExpression {
-  const checker = new Checker(options);
+  const checker = new Checker(options, usesEventClock(ast));
   const info = checker.visit(ast);
   checker.sqlTotal += info.sqlWeight;
   checker.weigh(0, ast.pos);
@@ -367,5 +491,6 @@ export function checkExpression(ast: Expr, options: CheckOptions): CheckedExpres
     datasets: [...checker.datasets].sort(),
     lookback: info.lookback,
     lookahead: info.lookahead,
+    eventClock: checker.eventClock,
   };
 }

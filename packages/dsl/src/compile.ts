@@ -16,6 +16,11 @@ export interface SourceRelation {
   /** Orders an entity's rows; must be unique per entity. */
   readonly timeColumn: string;
   readonly availableAtColumn: string;
+  /**
+   * The event time time windows (`Mean(x, 5d)`) range over, when `timeColumn` is not it (an as-of
+   * series orders observations at one event time by an ordinal). Default: `timeColumn`.
+   */
+  readonly eventTimeColumn?: string | undefined;
   /** Field name as written after `$` (`close`, `tweets.sentiment_mean`) -> column of the relation. */
   readonly columns: ReadonlyMap<string, string> | Readonly<Record<string, string>>;
   /**
@@ -44,6 +49,8 @@ export interface CompiledQuery {
   readonly expressions: Readonly<Record<string, CheckedExpression>>;
   /** Datasets read by any of the expressions: the lineage. */
   readonly datasets: readonly string[];
+  /** The clock of every expression (they share one): null for sessions, else the as-of series' dataset. */
+  readonly eventClock: string | null;
   /** Rows of warm-up history the query needs before the first row whose values are exact. */
   readonly lookback: number;
   readonly lookahead: number;
@@ -63,6 +70,7 @@ function firstUse(e: Expr, field: string): FieldRef | undefined {
     case 'field':
       return e.name === field ? e : undefined;
     case 'number':
+    case 'duration':
       return undefined;
     case 'negate':
       return firstUse(e.operand, field);
@@ -111,6 +119,16 @@ export function compileFeatureSet(
     }
   }
 
+  const clocks = new Set(checked.map(([, c]) => c.eventClock));
+  if (clocks.size > 1) {
+    const show = (clock: string | null) => (clock === null ? 'the session clock' : `${clock}'s event times`);
+    const [first, second] = [...clocks];
+    const name = checked.find(([, c]) => c.eventClock === second)![0];
+    throw new DslError(
+      'CLOCK',
+      `'${name}' runs on ${show(second!)} and another expression on ${show(first!)}: one query computes expressions of one clock`,
+    );
+  }
   const { source } = options;
   const fields = [...new Set(checked.flatMap(([, c]) => c.fields))].sort();
   const baseColumn = new Map(fields.map((f, i) => [f, `f${i}`]));
@@ -149,6 +167,7 @@ export function compileFeatureSet(
       entity: quoteIdent(source.entityColumn),
       time: quoteIdent(source.timeColumn),
       availableAt: quoteIdent(source.availableAtColumn),
+      eventTime: source.eventTimeColumn === undefined ? undefined : quoteIdent(source.eventTimeColumn),
       rowNumber: source.rowNumberColumn === undefined ? undefined : quoteIdent(source.rowNumberColumn),
       fields: quotedColumns,
     },
@@ -160,6 +179,7 @@ export function compileFeatureSet(
     columns: checked.map(([name]) => name),
     expressions: Object.fromEntries(checked),
     datasets: [...new Set(checked.flatMap(([, c]) => c.datasets))].sort(),
+    eventClock: checked[0]![1].eventClock,
     lookback: Math.max(...checked.map(([, c]) => c.lookback)),
     lookahead: Math.max(...checked.map(([, c]) => c.lookahead)),
   };

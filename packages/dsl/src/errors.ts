@@ -20,7 +20,12 @@ export type DslErrorCode =
   /** An output name that is not a plain identifier, or a duplicate. */
   | 'INVALID_NAME'
   /** A field the checker accepted but the source relation has no column for. */
-  | 'UNMAPPED_FIELD';
+  | 'UNMAPPED_FIELD'
+  /**
+   * Clocks mixed: an as-of series (`AsOf`, a time window) beside a market field or a session
+   * aggregate, or two datasets' event times in one expression or query.
+   */
+  | 'CLOCK';
 
 /**
  * The expression language's error base: a code, a message a user can act on ending in the position

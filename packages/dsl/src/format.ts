@@ -32,6 +32,8 @@ export function formatExpression(e: Expr): string {
   switch (e.kind) {
     case 'number':
       return String(e.value);
+    case 'duration':
+      return e.text;
     case 'field':
       return `$${e.name}`;
     case 'negate': {

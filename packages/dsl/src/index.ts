@@ -5,6 +5,7 @@ export type {
   BinaryOperator,
   CallExpr,
   ComparisonOperator,
+  DurationLiteral,
   Expr,
   FieldRef,
   LogicalOperator,
@@ -23,6 +24,7 @@ export {
   type FieldCatalog,
   type FieldInfo,
   MARKET_FIELDS,
+  MAX_TIME_WINDOW_SECONDS,
   MAX_WINDOW,
   type ValueType,
 } from './check.ts';

@@ -14,7 +14,16 @@
  * lose digits on price-level data); Var/Std use DuckDB's windowed Welford, which is more accurate
  * than pandas' add/remove updates (they differ by up to ~1e-9 relative on prices).
  *
- * Windows (N) are positive integer literals; Qlib's N = 0 (expanding) is not supported. Comparisons
+ * Windows (N) are positive integer literals; Qlib's N = 0 (expanding) is not supported.
+ *
+ * As-of series (not in Qlib): `AsOf($dataset.field)` reads an alternative field on its dataset's
+ * own clock, one row per observed event time instead of one per NYSE session. An expression that
+ * uses AsOf or a time window is an as-of series as a whole: every `$dataset.field` in it is read
+ * that way (`Mean($vendor.sentiment, 5d)` needs no AsOf), its window N counts observations, and
+ * the operators marked `timeWindow` also take a duration literal (`5d`: whole count, unit s m h d
+ * w) spanning event times (t - 5d, t]. Its value at time t is, among observations available at t,
+ * that of the latest event time, each observation in its latest version known at t (DESIGN
+ * section 4, rule 2); observations at the same event time are ordered by their `seq`. Comparisons
  * cannot be chained, and `&` / `|` next to a comparison need parentheses, so that an expression
  * never means something different from what Python's precedence gives it in Qlib.
  */
@@ -29,7 +38,7 @@ export type ParamKind =
   | 'value'
   /** A comparison or `&` / `|`. */
   | 'condition'
-  /** A positive integer literal. */
+  /** A positive integer literal; a duration (`5d`) for operators with `timeWindow`. */
   | 'window'
   /** A non-zero integer literal. */
   | 'offset'
@@ -61,6 +70,8 @@ export interface OperatorSpec extends OperatorDoc {
   readonly params: readonly OperatorParam[];
   /** The smallest window the operator accepts (Qlib raises below it). */
   readonly minWindow?: number;
+  /** Whether its window may be a duration (`Mean($vendor.sentiment, 5d)`) over an as-of series. */
+  readonly timeWindow?: boolean;
 }
 
 const x: OperatorParam = { name: 'series', kind: 'series' };
@@ -75,6 +86,11 @@ function rolling(name: string, d: OperatorDoc, minWindow?: number): OperatorSpec
   return { name, kind: 'rolling', params: [x, n], ...d, ...(minWindow ? { minWindow } : {}) };
 }
 
+/** A rolling operator whose window may also be a duration over an as-of series' event times. */
+function timed(name: string, d: OperatorDoc): OperatorSpec {
+  return { ...rolling(name, d), timeWindow: true };
+}
+
 function unary(name: string, d: OperatorDoc): OperatorSpec {
   return { name, kind: 'elementwise', params: [x], ...d };
 }
@@ -83,21 +99,28 @@ const noValue = 'no non-null value in the window';
 
 const specs: readonly OperatorSpec[] = [
   {
+    name: 'AsOf',
+    kind: 'elementwise',
+    params: [{ name: 'field', kind: 'series' }],
+    ...doc(
+      "an alternative field on its dataset's own event times: at t, among observations available at t, the latest event time's value in its latest version known at t (ties: greatest seq). Windows over it: see below",
+      'the latest observation lacks the field',
+      'AsOf($vendor.sentiment)',
+    ),
+  },
+  {
     name: 'Ref',
     kind: 'rolling',
     params: [x, { name: 'offset', kind: 'offset' }],
     ...doc('x k rows back (k < 0: -k rows ahead, labels only; 0 is refused)', 'no such row', 'Ref($close, 1)'),
   },
-  rolling('Mean', doc('mean of the non-null values in the window', noValue, 'Mean($close, 5)')),
-  rolling('Sum', doc('sum of the non-null values in the window', noValue, 'Sum($volume, 20)')),
-  rolling(
+  timed('Mean', doc('mean of the non-null values in the window', noValue, 'Mean($close, 5)')),
+  timed('Sum', doc('sum of the non-null values in the window', noValue, 'Sum($volume, 20)')),
+  timed(
     'Std',
     doc('sample standard deviation (ddof = 1)', 'fewer than 2 values; a constant window gives 0', 'Std($close, 20)'),
   ),
-  rolling(
-    'Var',
-    doc('sample variance (ddof = 1)', 'fewer than 2 values; a constant window gives 0', 'Var($close, 20)'),
-  ),
+  timed('Var', doc('sample variance (ddof = 1)', 'fewer than 2 values; a constant window gives 0', 'Var($close, 20)')),
   rolling(
     'Skew',
     doc(
@@ -116,11 +139,11 @@ const specs: readonly OperatorSpec[] = [
     ),
     4,
   ),
-  rolling('Min', doc('minimum of the non-null values in the window', noValue, 'Min($low, 20)')),
-  rolling('Max', doc('maximum of the non-null values in the window', noValue, 'Max($high, 20)')),
-  rolling('Med', doc('median (mean of the two middle values for an even count)', noValue, 'Med($close, 10)')),
+  timed('Min', doc('minimum of the non-null values in the window', noValue, 'Min($low, 20)')),
+  timed('Max', doc('maximum of the non-null values in the window', noValue, 'Max($high, 20)')),
+  timed('Med', doc('median (mean of the two middle values for an even count)', noValue, 'Med($close, 10)')),
   rolling('Mad', doc('mean absolute deviation around the window mean', noValue, 'Mad($close, 20)')),
-  rolling(
+  timed(
     'Count',
     doc('number of non-null values in the window', 'never: 0 for an all-null window', 'Count($volume, 5)'),
   ),

@@ -127,7 +127,8 @@ describe('parseExpression', () => {
     ['$Close', "expected a field name after '$' (lower-case letters, digits, _) at 1:1"],
     ['$tweets.', "expected a field name after '$tweets.' at 1:1"],
     ['$a.b.c', "invalid field name '$a.b.…' at 1:1"],
-    ['12abc', "invalid number '12a…' at 1:1"],
+    ['12abc', "invalid number '12a…' (durations are a whole count and one of s m h d w: 5d, 12h) at 1:1"],
+    ['5days', "invalid number '5d…' (durations are a whole count and one of s m h d w: 5d, 12h) at 1:1"],
     ['1e999', 'number 1e999 is out of range at 1:1'],
     [
       '$close × 2',

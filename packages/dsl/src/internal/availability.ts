@@ -57,6 +57,7 @@ function shift(r: Reads, back: number, widen: number): Reads {
 export function readsOf(e: Expr): Reads {
   switch (e.kind) {
     case 'number':
+    case 'duration':
     case 'field':
       return here();
     case 'negate':
@@ -73,7 +74,10 @@ export function readsOf(e: Expr): Reads {
         return out;
       }
       if (spec.kind === 'elementwise') return inner;
-      const literal = literalValue(e.args[e.name === 'Corr' || e.name === 'Cov' ? 2 : 1]!)!;
+      const window = e.args[e.name === 'Corr' || e.name === 'Cov' ? 2 : 1]!;
+      // A time window spans an unknown number of rows: the stamp covers all rows up to this one.
+      if (window.kind === 'duration') return shift(inner, 0, Number.POSITIVE_INFINITY);
+      const literal = literalValue(window)!;
       if (e.name === 'Ref') return shift(inner, literal, 0);
       if (e.name === 'Delta') return shift(inner, 0, literal);
       if (e.name === 'EMA') return shift(inner, 0, emaTruncation(literal).rows - 1);

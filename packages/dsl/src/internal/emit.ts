@@ -8,6 +8,8 @@ export interface EmitSource {
   readonly entity: string;
   readonly time: string;
   readonly availableAt: string;
+  /** The column time windows (`5d`) range over (an as-of series' event time); default `time`. */
+  readonly eventTime?: string | undefined;
   /** The entity's row position column, when the relation provides it (else row_number() over it). */
   readonly rowNumber?: string | undefined;
   /** Base column name (as used by IR column nodes) -> quoted source column. */
@@ -22,6 +24,8 @@ export interface EmitInput {
 
 /** Base column names used by IR column nodes besides the fields. */
 export const BASE = { availableAt: 'a', rowNumber: 'rn' } as const;
+/** The base column time windows range over. */
+const EVENT_TIME = 'et';
 
 interface Layer {
   readonly name: string;
@@ -64,6 +68,9 @@ export function emitQuery(input: EmitInput): string {
     if (!reachable.some((n) => n.kind === 'column' && n.column === column)) continue;
     const asDouble = `CAST(${quoted} AS DOUBLE)`;
     add(src, column, `CASE WHEN isfinite(${asDouble}) THEN ${asDouble} END`);
+  }
+  if (reachable.some((n) => n.kind === 'window' && n.op.endsWith('_time'))) {
+    add(src, EVENT_TIME, input.source.eventTime ?? input.source.time);
   }
   if (usesRowNumber) {
     const { entity, time, rowNumber } = input.source;
@@ -176,7 +183,18 @@ function contextFor(node: WindowNode, layer: Layer, render: (a: IrNode) => strin
     args: node.args.map(render),
     params: node.params,
     frame: (rows) => name(`r${rows}`, `${byEntity} ROWS BETWEEN ${rows - 1} PRECEDING AND CURRENT ROW`),
-    span: (pre, post) => name(`s${pre}_${post}`, `${byEntity} ROWS BETWEEN ${pre} PRECEDING AND ${post} FOLLOWING`),
+    timeFrame: (seconds) => {
+      layer.refs.add(EVENT_TIME);
+      // (t - d, t]: RANGE frames are closed, so the start is 1 µs (TIMESTAMPTZ's resolution) after t - d.
+      return name(
+        `d${seconds}`,
+        `PARTITION BY e ORDER BY ${EVENT_TIME} RANGE BETWEEN INTERVAL '${seconds * 1_000_000 - 1} microseconds' PRECEDING AND CURRENT ROW`,
+      );
+    },
+    span: (pre, post) =>
+      Number.isFinite(pre)
+        ? name(`s${pre}_${post}`, `${byEntity} ROWS BETWEEN ${pre} PRECEDING AND ${post} FOLLOWING`)
+        : name(`su_${post}`, `${byEntity} ROWS BETWEEN UNBOUNDED PRECEDING AND ${post} FOLLOWING`),
     sortedBy: (by, nullsLast) => sorted(`PARTITION BY e ORDER BY ${by} ASC NULLS ${nullsLast ? 'LAST' : 'FIRST'}`),
     get ordered() {
       return name('ord', byEntity);

@@ -1,13 +1,13 @@
 import type { SourcePosition } from '../ast.ts';
 import { DslError } from '../errors.ts';
 
-export type TokenKind = 'number' | 'field' | 'name' | 'punct' | 'end';
+export type TokenKind = 'number' | 'duration' | 'field' | 'name' | 'punct' | 'end';
 
 export interface Token {
   readonly kind: TokenKind;
   /** The token's text (for `field`, without the `$`). */
   readonly text: string;
-  /** For `number`: the parsed value. */
+  /** For `number`: the parsed value; for `duration`: its length in seconds. */
   readonly value: number;
   readonly pos: SourcePosition;
 }
@@ -20,6 +20,10 @@ const PUNCT_1 = new Set(['(', ')', ',', '+', '-', '*', '/', '>', '<', '&', '|'])
 const FIELD_PART = /^[a-z_][a-z0-9_]*/;
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
 const NUMBER = /^(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
+/** A duration literal: a whole count and a unit, `5d` (time windows over event times). */
+const DURATION = /^(\d+)([smhdw])(?![A-Za-z0-9_.$])/;
+/** Seconds per duration unit. */
+export const DURATION_UNITS: Readonly<Record<string, number>> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800 };
 
 /** Hints for characters people try that the language does not have. */
 function hintFor(ch: string): string {
@@ -100,12 +104,21 @@ export function createLexer(source: string): () => Token {
         offset = end;
         return { kind: 'field', text: name, value: 0, pos };
       }
+      const duration = DURATION.exec(rest);
+      if (duration) {
+        const [text, count, unit] = duration as unknown as [string, string, string];
+        offset += text.length;
+        const value = Number(count) * DURATION_UNITS[unit]!;
+        if (!Number.isSafeInteger(value)) throw new DslError('SYNTAX', `duration ${text} is out of range`, pos);
+        return { kind: 'duration', text: `${Number(count)}${unit}`, value, pos };
+      }
       const number = NUMBER.exec(rest);
       if (number) {
         const text = number[0];
         const after = source[offset + text.length];
         if (after !== undefined && /[A-Za-z0-9_.$]/.test(after)) {
-          throw new DslError('SYNTAX', `invalid number '${text}${after}…'`, pos);
+          const hint = /[A-Za-z]/.test(after) ? ' (durations are a whole count and one of s m h d w: 5d, 12h)' : '';
+          throw new DslError('SYNTAX', `invalid number '${text}${after}…'${hint}`, pos);
         }
         const value = Number(text);
         if (!Number.isFinite(value)) throw new DslError('SYNTAX', `number ${text} is out of range`, pos);

@@ -62,6 +62,8 @@ export function lowerExpression(e: Expr, ctx: LowerContext): IrNode {
   switch (e.kind) {
     case 'number':
       return ir.constant(e.value);
+    case 'duration':
+      throw new Error('checked expression has a duration outside a window');
     case 'field':
       return ctx.field(e.name);
     case 'negate':
@@ -88,6 +90,10 @@ function lowerCall(
 ): IrNode {
   const { ir } = ctx;
   const [a0, a1, a2] = e.args;
+  // A time window: the checker allowed it for these operators only (spec.timeWindow).
+  if (a1?.kind === 'duration') return ir.window(`${e.name.toLowerCase()}_time`, 'double', [h.series(a0)], [a1.seconds]);
+  // The as-of series is the field itself: the source relation holds one row per event time.
+  if (e.name === 'AsOf') return h.series(a0);
   if (SIMPLE_ROLLING.has(e.name)) return ir.window(e.name.toLowerCase(), 'double', [h.series(a0)], [h.lit(a1)]);
   if (POSITIONAL.has(e.name)) {
     return ir.window(e.name.toLowerCase(), 'double', [h.series(a0), ctx.rowNumber()], [h.lit(a1)]);

@@ -24,7 +24,7 @@ function suggestion(name: string): string {
  *   sum     := product (('+' | '-') product)*
  *   product := unary (('*' | '/') unary)*
  *   unary   := '-' unary | primary
- *   primary := number | $field | Operator '(' or (',' or)* ')' | '(' or ')'
+ *   primary := number | duration | $field | Operator '(' or (',' or)* ')' | '(' or ')'
  *
  * Python (which evaluates Qlib's expressions) binds `&` and `|` tighter than comparisons; we bind
  * them looser, the way they read. To keep both readings from ever disagreeing, a comparison next
@@ -156,6 +156,8 @@ class Parser {
     switch (t.kind) {
       case 'number':
         return { kind: 'number', value: t.value, pos: t.pos };
+      case 'duration':
+        return { kind: 'duration', seconds: t.value, text: t.text, pos: t.pos };
       case 'field':
         return { kind: 'field', name: t.text, pos: t.pos };
       case 'name':

@@ -104,10 +104,12 @@ export interface Observation {
   readonly values: readonly (number | null)[];
 }
 
+/** Appends observations as one batch; `batchId` orders versions published at the same instant. */
 export async function writeObservations(
   lake: Lake,
   dataset: Pick<AltDatasetFixture, 'name' | 'fields'>,
   rows: readonly Observation[],
+  batchId = 'test',
 ): Promise<void> {
   await lake.commit(altLakeDatasetName(dataset.name), { mode: 'append' }, async (w) => {
     const fields = dataset.fields.map((f) => `, ${f.name} ${f.type === 'float' ? 'DOUBLE' : 'INTEGER'}`).join('');
@@ -117,7 +119,7 @@ export async function writeObservations(
     );
     await w.session.append(
       'staged',
-      rows.map((r): StagedValue[] => [r.entity, r.eventTime, r.seq ?? 0, r.availableAt, 'test', ...r.values]),
+      rows.map((r): StagedValue[] => [r.entity, r.eventTime, r.seq ?? 0, r.availableAt, batchId, ...r.values]),
     );
     await w.writeQuery('SELECT * FROM staged');
   });

@@ -43,6 +43,26 @@ function moment(order: 3 | 4): WindowOp {
   };
 }
 
+/** The same aggregates over a time window of event times (params[0] = seconds): `Mean(x, 5d)`. */
+const overTime =
+  (fn: string, cast = false): WindowOp['raws'] =>
+  (c) => {
+    const call = `${fn}(${arg(c, 0)}) OVER ${c.timeFrame(param(c, 0))}`;
+    return [cast ? `CAST(${call} AS DOUBLE)` : call];
+  };
+
+/** Window operators over durations: the IR op of `Mean(x, 5d)` is `mean_time`. */
+export const TIME_WINDOW_OPS: Readonly<Record<string, WindowOp>> = {
+  mean_time: { raws: overTime('avg') },
+  sum_time: { raws: overTime('sum') },
+  std_time: { raws: overTime('stddev_samp') },
+  var_time: { raws: overTime('var_samp') },
+  min_time: { raws: overTime('min') },
+  max_time: { raws: overTime('max') },
+  med_time: { raws: overTime('median') },
+  count_time: { raws: overTime('count', true) },
+};
+
 export const ROLLING_OPS: Readonly<Record<string, WindowOp>> = {
   mean: { raws: aggregate('avg') },
   sum: { raws: aggregate('sum') },

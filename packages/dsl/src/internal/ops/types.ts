@@ -6,7 +6,12 @@ export interface WindowContext {
   readonly params: readonly number[];
   /** Names a window of `rows` rows ending at the current row, over one entity ordered by time. */
   frame(rows: number): string;
-  /** Names a window over one entity's rows from `preceding` rows back to `following` rows ahead. */
+  /**
+   * Names a window over one entity's rows whose event times lie in (t - seconds, t], t the current
+   * row's event time (rows at the same event time are all inside).
+   */
+  timeFrame(seconds: number): string;
+  /** Names a window over one entity's rows from `preceding` rows back (Infinity: all) to `following` rows ahead. */
   span(preceding: number, following: number): string;
   /** The entity's rows ordered by the value `by` (ascending, nulls first or last). */
   sortedBy(by: string, nullsLast: boolean): string;

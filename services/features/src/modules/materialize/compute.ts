@@ -4,6 +4,7 @@ import { type Lake, type LakeSession, quoteIdent, quoteLiteral } from '@alphagra
 import type { AltField, AltSource, FeatureCatalog } from '../registry/catalog.ts';
 import { isCrossSectional } from '../registry/expression.ts';
 import { type PinnedInputs, pinInputs } from './changes.ts';
+import { computeEventSeries } from './event-series.ts';
 import { type SourceRequest, stageSource } from './source.ts';
 
 /** What computing a list of checked expressions reads: warm-up, alternative fields and their datasets. */
@@ -15,6 +16,11 @@ export interface ComputationPlan {
   readonly crossSectional: boolean;
   readonly altFields: readonly AltField[];
   readonly altSources: readonly AltSource[];
+  /**
+   * The clock of every expression: null for the session clock (a row per daily bar or XNYS
+   * session), else the dataset whose event times an as-of series follows (see event-series.ts).
+   */
+  readonly eventClock: string | null;
 }
 
 /** Plans the computation of checked expressions, each into its output column. */
@@ -31,8 +37,14 @@ export function planComputation(
     if (!source) throw new Error(`alternative dataset ${d} is not registered`);
     return source;
   });
+  const clocks = [...new Set(entries.map((e) => e.checked.eventClock))];
+  if (clocks.length > 1) {
+    const show = (c: string | null) => (c === null ? 'the session clock' : `${c}'s event times`);
+    throw new Error(`features on ${clocks.map(show).join(' and ')} cannot be computed into one view`);
+  }
   return {
     catalog,
+    eventClock: clocks[0] ?? null,
     expressions: new Map(entries.map((e) => [e.column, e.expression])),
     lookback: Math.max(0, ...entries.map((e) => e.checked.lookback)),
     crossSectional: entries.some((e) => isCrossSectional(e.checked.ast)),
@@ -43,7 +55,8 @@ export function planComputation(
 
 /** The snapshots a computation reads, pinned now (bars for instrument features, and its alternative datasets). */
 export function pinPlanInputs(lake: Lake, plan: ComputationPlan, entityKind: 'instrument' | 'market') {
-  return pinInputs(lake, { readsBars: entityKind === 'instrument', alt: plan.altSources });
+  // An as-of series reads its dataset alone: its rows are the dataset's event times, not bars.
+  return pinInputs(lake, { readsBars: entityKind === 'instrument' && plan.eventClock === null, alt: plan.altSources });
 }
 
 /**
@@ -63,6 +76,7 @@ export async function computeInto(
   },
 ): Promise<readonly string[]> {
   const { plan } = request;
+  if (plan.eventClock !== null) return computeEventSeries(session, request);
   const staged = await stageSource({
     lake: request.lake,
     session,

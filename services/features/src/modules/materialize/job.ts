@@ -17,6 +17,7 @@ import { loadFeatureCatalog } from '../registry/catalog.ts';
 import type { FeatureViewRecord } from '../views/store.ts';
 import { changedSince } from './changes.ts';
 import { computeInto, pinPlanInputs, planComputation } from './compute.ts';
+import { keepNewVersions } from './event-series.ts';
 import { baselinesOf, type RunRecord, recordRunProgress, runLifecycle } from './runs.ts';
 
 export interface MaterializeJob {
@@ -127,7 +128,8 @@ export async function runMaterialization(
     const { altSources } = plan;
     const inputs = await pinPlanInputs(lake, plan, view.entityKind);
     const viewSnapshot = await lake.currentSnapshot(view.lakeDataset);
-    const incremental = run.kind === 'incremental';
+    // An as-of series recomputes its versions from the start and writes the new ones (event-series.ts).
+    const incremental = run.kind === 'incremental' && plan.eventClock === null;
     const baselines = incremental ? await baselinesOf(db, view.name, run.universe) : [];
     await finished('resolve');
     checkpoint();
@@ -201,12 +203,11 @@ export async function runMaterialization(
               tiebreak: run.id,
               onStaged: () => finished('source'),
             });
-            await keepOnlyChanges({
-              session,
-              view: viewSnapshot,
-              dataset: featureViewDataset(view),
-              columns,
-            });
+            if (plan.eventClock === null) {
+              await keepOnlyChanges({ session, view: viewSnapshot, dataset: featureViewDataset(view), columns });
+            } else {
+              await keepNewVersions({ session, lake, view: viewSnapshot, columns });
+            }
             const [s] = await session.all(
               'SELECT count(*) AS n, min(event_time) AS first, max(event_time) AS last FROM fs_out',
             );
@@ -214,12 +215,14 @@ export async function runMaterialization(
             summary = { rows: st.n, first: st.first, last: st.last };
             await finished('compute');
             if (st.n === 0) throw new NothingToWrite();
-            // Each entity's newest row, by a semi-join (a window over the wide rows would sort them all).
+            // Each entity's newest row, by a semi-join (a window over the wide rows would sort them all);
+            // an as-of series also holds several versions of a row: the last available wins.
             latest = (
               await session.all(
                 `SELECT o.* FROM fs_out o
                JOIN (SELECT entity, max(event_time) AS last FROM fs_out GROUP BY entity) m
-                 ON m.entity = o.entity AND m.last = o.event_time`,
+                 ON m.entity = o.entity AND m.last = o.event_time
+               QUALIFY row_number() OVER (PARTITION BY o.entity ORDER BY o.available_at DESC) = 1`,
               )
             ).map((r) => latestRow.parse(r));
             await writer.writeQuery('SELECT * FROM fs_out');

@@ -1,9 +1,11 @@
 import { BARS_DATASET, MARKET_ENTITY, resolveSymbols } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
+import { DslError } from '@alphagraph/dsl';
 import type { Lake } from '@alphagraph/lake';
 import { z } from 'zod';
 import type { FeatureRecord, FeatureStore } from '../features/store.ts';
 import { badInput, type Outcome } from '../registry/define.ts';
+import { checkStoredExpression } from '../registry/expression.ts';
 import type { FeatureSetStore } from '../sets/store.ts';
 import { refOf, timeOrderedId } from '../views/naming.ts';
 import type { ViewStore } from '../views/store.ts';
@@ -39,6 +41,19 @@ export interface MaterializeDeps {
   readonly views: ViewStore;
   readonly runs: RunStore;
   readonly scheduler: Scheduler;
+}
+
+/**
+ * The clock a stored expression runs on; null (sessions) when the checker now refuses it (a version
+ * stored before the complexity budget): the run then fails naming the version and why.
+ */
+function storedClock(expression: string): string | null {
+  try {
+    return checkStoredExpression(expression).eventClock;
+  } catch (error) {
+    if (error instanceof DslError) return null;
+    throw error;
+  }
 }
 
 /** Every instrument with daily bars in the lake (the default universe). */
@@ -100,6 +115,26 @@ export async function requestMaterialization(
         message:
           `MARKET and INSTRUMENT features cannot be materialized together (a view holds one entity kind): ` +
           `MARKET ${few(market)}; INSTRUMENT ${few(instrument)}. Materialize each kind in its own request`,
+      },
+    };
+  }
+  const clocks = new Map<string, string[]>();
+  for (const f of members) {
+    const clock = storedClock(f.expression);
+    const key = clock === null ? 'the session clock' : `${clock}'s event times (as-of series)`;
+    clocks.set(key, [...(clocks.get(key) ?? []), refOf(f)]);
+  }
+  if (clocks.size > 1) {
+    // A view's rows are one clock's: daily bars or sessions, or one dataset's observed event times.
+    const parts = [...clocks].map(
+      ([clock, refs]) => `${clock}: ${refs.slice(0, 5).join(', ')}${refs.length > 5 ? ', …' : ''}`,
+    );
+    return {
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field,
+        message: `features on different clocks cannot be materialized together (a view holds one clock's rows): ${parts.join('; ')}. Materialize each clock in its own request`,
       },
     };
   }

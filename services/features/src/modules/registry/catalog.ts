@@ -42,6 +42,10 @@ export interface AltSource {
  *   `$dataset.f_mean`  the mean of f over the session's observations
  *   `$dataset.count`   the number of observations in the session (null, not 0, when there are none)
  * A declared field wins over a derived name it collides with.
+ *
+ * A declared field can also be read on the dataset's own clock: `AsOf($dataset.f)` and
+ * `Mean($dataset.f, 5d)` are as-of series, one row per observed event time (see the dsl's
+ * operators.ts and materialize/event-series.ts).
  */
 export interface FeatureCatalog {
   readonly fields: ReadonlyMap<string, FieldInfo>;
@@ -78,7 +82,8 @@ export function catalogFrom(rows: readonly AltCatalogEntry[]): FeatureCatalog {
     const add = (field: string, kind: AltFieldKind, source: string | null) => {
       if (kind !== 'last' && declared.has(field)) return;
       const name = `${row.name}.${field}`;
-      fields.set(name, { dataset: row.name });
+      // A declared field can also be read as an as-of series on the dataset's own event times.
+      fields.set(name, kind === 'last' ? { dataset: row.name, eventTime: true } : { dataset: row.name });
       altFields.set(name, { name, dataset: row.name, kind, source });
     };
     for (const f of numeric) add(f, 'last', f);

@@ -103,6 +103,18 @@ export function createRegistry(db: Db, features: FeatureStore) {
           };
         }
       }
+      const clock = expression.value.checked.eventClock;
+      if (clock !== null && def.entity === 'instrument' && known.alt.get(clock)?.entityKind === 'market') {
+        // An as-of series keeps its dataset's entities: a market-wide series has one, MARKET.
+        return {
+          ok: false,
+          error: {
+            code: 'BAD_INPUT',
+            field: 'entity',
+            message: `an as-of series over the market-wide ${clock} has the entity MARKET: define it with entity MARKET`,
+          },
+        };
+      }
       const result = await features.define({
         name: def.name,
         owner,

@@ -79,7 +79,9 @@ function fieldsOf(e: Expr, out: Set<string>): Set<string> {
 export function checkStoredExpression(text: string): CheckedExpression {
   const ast = parseExpression(text);
   const fields = new Map<string, FieldInfo>(
-    [...fieldsOf(ast, new Set())].map((f) => [f, { dataset: f.includes('.') ? f.split('.')[0]! : BARS_DATASET.name }]),
+    [...fieldsOf(ast, new Set())].map((f) =>
+      f.includes('.') ? [f, { dataset: f.split('.')[0]!, eventTime: true }] : [f, { dataset: BARS_DATASET.name }],
+    ),
   );
   return checkExpression(ast, { fields, mode: 'feature' });
 }
