@@ -73,24 +73,49 @@ export function builtinAlpha158(n: number): string[] {
     .map((name) => name.toLowerCase());
 }
 
-/** Defines the 20 features (a researcher's token; the dev token when none is given). */
-export async function defineOnlineFeatures(bench: BenchPlatform, token?: string): Promise<string[]> {
-  for (const [i, name] of ONLINE_FEATURES.entries()) {
+/** Long enough that the demo's 2018 values are still CURRENT today. */
+const LONG_TTL_SECONDS = 20 * 366 * 86_400;
+
+/**
+ * Defines copies of Alpha158 factors under the given names with a long TTL, so that a read with
+ * no asOf (the production path) serves the demo data's last values as CURRENT.
+ */
+async function defineLongTtlCopies(
+  bench: BenchPlatform,
+  copies: readonly { name: string; factor: string }[],
+  token?: string,
+): Promise<string[]> {
+  for (const { name, factor } of copies) {
     const defined = await bench.post(
       DEFINE,
       {
-        i: {
-          name,
-          description: `bench copy of ${SUBSET_20[i]}`,
-          expression: ALPHA158[SUBSET_20[i]!],
-          ttlSeconds: 20 * 366 * 86_400,
-        },
+        i: { name, description: `bench copy of ${factor}`, expression: ALPHA158[factor], ttlSeconds: LONG_TTL_SECONDS },
       },
       { token },
     );
     if (!defined.defineFeature.ok) throw new Error(`defineFeature ${name}: ${defined.defineFeature.error.message}`);
   }
-  return ONLINE_FEATURES;
+  return copies.map((c) => c.name);
+}
+
+/** Defines the 20 features (a researcher's token; the dev token when none is given). */
+export function defineOnlineFeatures(bench: BenchPlatform, token?: string): Promise<string[]> {
+  return defineLongTtlCopies(
+    bench,
+    ONLINE_FEATURES.map((name, i) => ({ name, factor: SUBSET_20[i]! })),
+    token,
+  );
+}
+
+/** Long-TTL copies (`bench_long_<factor>`) of the first `n` Alpha158 factors. */
+export function defineLongTtlAlpha158(bench: BenchPlatform, n: number, token?: string): Promise<string[]> {
+  return defineLongTtlCopies(
+    bench,
+    Object.keys(ALPHA158)
+      .slice(0, n)
+      .map((factor) => ({ name: `bench_long_${factor.toLowerCase()}`, factor })),
+    token,
+  );
 }
 
 export interface MaterializeRequest {

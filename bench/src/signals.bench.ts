@@ -16,7 +16,7 @@
 // directly), the same signals request sent to the models subgraph directly (no gateway), and the
 // size of the answer and of the prediction-log row.
 //
-// Run: cd bench && npx tsx src/signals.bench.ts [--duration 30] [--rate 50] [--connections 50]
+// Run: cd bench && npx tsx src/signals.bench.ts [--path as-of|production] [--duration 30] [--rate 50] [--connections 50]
 //   [--single 50] [--database postgres|embedded] [--postgres URL] [--max-load 4] [--wait-load-minutes 10]
 // (the measurement waits, at most --wait-load-minutes, for the 1-minute load average to drop below --max-load).
 // Prints figures; asserts nothing about time.
@@ -24,7 +24,13 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { deployClassificationModel } from './deployed-model.ts';
 import { ms, summarize } from './latency.ts';
-import { allStocks5yrSymbols, builtinAlpha158, firstSymbols, materializeAndWait } from './online-features.ts';
+import {
+  allStocks5yrSymbols,
+  builtinAlpha158,
+  defineLongTtlAlpha158,
+  firstSymbols,
+  materializeAndWait,
+} from './online-features.ts';
 import { DEFAULT_ADMIN_URL, loadAverage, startBenchPlatform, waitUntilIdle } from './platform.ts';
 
 const { values } = parseArgs({
@@ -44,6 +50,7 @@ const { values } = parseArgs({
     'platform-log': { type: 'boolean', default: false },
     breakdown: { type: 'string', default: '20' },
     universe: { type: 'string', default: 'all-stocks' },
+    path: { type: 'string', default: 'as-of' },
   },
 });
 if (values.database !== 'postgres' && values.database !== 'embedded')
@@ -58,6 +65,13 @@ const varyAsOf = values['vary-as-of'];
 const breakdownCount = Number(values.breakdown);
 const MODEL = 'bench_signals';
 const AS_OF = '2018-02-08T12:00:00Z'; // the morning after the demo data's last session
+// as-of: signals(asOf: AS_OF), the online values as of then (the built-in 4-day-TTL features);
+// production: signals with no asOf, read from the online store's current values, as a trading
+// service asks (long-TTL copies of the same factors, so the 2018 values are still CURRENT).
+if (values.path !== 'as-of' && values.path !== 'production')
+  throw new Error(`--path must be as-of or production, not ${values.path}`);
+const production = values.path === 'production';
+if (production && values['vary-as-of']) throw new Error('--vary-as-of is for --path as-of');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
 const s1 = (seconds: number) => seconds.toFixed(1);
 
@@ -105,7 +119,9 @@ try {
     values.universe === 'first-equities'
       ? await firstSymbols(bench, Number(values.symbols), { token: researcher, assetClass: 'EQUITY' })
       : allStocks5yrSymbols().slice(0, Number(values.symbols));
-  const features = builtinAlpha158(Number(values.features));
+  const features = production
+    ? await defineLongTtlAlpha158(bench, Number(values.features), researcher)
+    : builtinAlpha158(Number(values.features));
   let started = performance.now();
   const run = await materializeAndWait(
     bench,
@@ -141,7 +157,7 @@ try {
   );
 
   // What one answer holds.
-  const variables = { m: MODEL, a: AS_OF };
+  const variables = { m: MODEL, a: production ? null : AS_OF };
   const answer = (await bench.post(SIGNALS, variables, { token: service })).signals;
   const set = answer.sets.find((s: { stage: string }) => s.stage === 'PRODUCTION');
   if (!set) throw new Error(`signals: no PRODUCTION set in ${JSON.stringify(answer).slice(0, 300)}`);
@@ -154,7 +170,7 @@ try {
   const byStatus = [...counts].map(([k, n]) => `${k} ${n}`).join(', ');
   const answerBytes = Buffer.byteLength(JSON.stringify({ data: { signals: answer } }));
   console.log(
-    `\nsignals(model: "${MODEL}", asOf: "${AS_OF}") with a service token through the gateway (${bench.databaseLabel}):\n` +
+    `\nsignals(model: "${MODEL}"${production ? '' : `, asOf: "${AS_OF}"`}) with a service token through the gateway (${bench.databaseLabel}):\n` +
       `  ${answer.sets.length} set(s); PRODUCTION v${set.version}: ${rows.length} rows x ${set.features.length} features; ` +
       `rows ${byStatus}; ${current} of ${statuses.length} feature values CURRENT; answer ${kb(answerBytes)}; ` +
       `scoringMs ${answer.scoringMs.toFixed(2)} (${answer.scoringMsPer1000?.toFixed(2)} per 1,000 rows, limit ${answer.maxScoringLatencyMs}, breached ${answer.latencyBreached})`,
@@ -195,9 +211,9 @@ try {
         path: gateway.pathname,
         headers: { 'content-type': 'application/json', authorization: `Bearer ${service}` },
         body: JSON.stringify({ query: SIGNALS, variables }),
-        // The gateway deduplicates identical requests in flight (Hive Gateway's default): with
-        // --vary-as-of each request's asOf is a millisecond later than the one before, so every
-        // request is scored and logged on its own (the values read are the same).
+        // Every request is scored and logged on its own: the gateway gives each its own request
+        // id, so identical requests in flight are not merged. --vary-as-of (as-of path) still
+        // moves each request's asOf a millisecond on, for answers that differ.
         ...(varyAsOf
           ? {
               setupRequest: (req: { body?: string }) => ({
@@ -246,7 +262,7 @@ try {
       chunks.map((entities) =>
         bench.post(
           ONLINE,
-          { entities, features, asOf: AS_OF },
+          { entities, features, asOf: production ? null : AS_OF },
           { token: service, url: platform.subgraphUrls.features },
         ),
       ),
