@@ -1,15 +1,13 @@
+import { launchChromium, skipBrowserTests } from '@alphagraph/pages/testing';
 // The backtests end to end, through the gateway of a platform started on the demo data: the quick
 // start's backtests (the top-50 momentum portfolio over the S&P 500, the GOOG SmaCross in the
 // backtesting.py-compatible mode, a sweep), then their report pages in a real Chromium with every
 // request to another host blocked, checking the charts drew the data.
-import { existsSync } from 'node:fs';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './src/testkit.ts';
 
-const CHROMIUM = process.env.ALPHAGRAPH_CHROMIUM ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-const SKIP = process.env.ALPHAGRAPH_SKIP_BROWSER === '1' || (!IN_CI && !existsSync(CHROMIUM));
+const SKIP = skipBrowserTests('backtests.browser.test');
 const SCREENSHOT = '/tmp/backtest-report.png';
 const SWEEP_SCREENSHOT = '/tmp/backtest-sweep-report.png';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
@@ -47,17 +45,7 @@ describe.skipIf(SKIP)('backtests through the gateway and their report pages', ()
       if (Date.now() > deadline) throw new Error(`demo backtests did not finish: ${JSON.stringify(listed)}`);
       await new Promise((r) => setTimeout(r, 2_000));
     }
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 30 * 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -1,23 +1,16 @@
 // GraphiQL at the gateway, in a real Chromium with every request to another host blocked:
 // an analyst behind a firewall (or on a plane) must still be able to explore the graph.
-import { existsSync } from 'node:fs';
 import { mintDevToken } from '@alphagraph/auth';
 import { TEST_AUTH } from '@alphagraph/auth/testing';
 import { type RunningGateway, startGateway } from '@alphagraph/gateway';
 import { startTinyGraph, type TinyGraph } from '@alphagraph/gateway/testing';
-import { type Browser, chromium } from 'playwright-core';
+import { launchChromium, skipBrowserTests } from '@alphagraph/pages/testing';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const CHROMIUM = process.env.ALPHAGRAPH_CHROMIUM ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
 // On a developer machine without Chromium the test is skipped with a notice; CI installs Chromium
 // (.ci/run) and a missing browser there is a failure, never a skip.
-const SKIP = process.env.ALPHAGRAPH_SKIP_BROWSER === '1' || (!IN_CI && !existsSync(CHROMIUM));
-if (SKIP && !IN_CI) {
-  console.warn(
-    `[graphiql.browser.test] skipped: no Chromium at ${CHROMIUM} (apt-get install -y chromium, or set ALPHAGRAPH_CHROMIUM)`,
-  );
-}
+const SKIP = skipBrowserTests('graphiql.browser.test');
 const SCREENSHOT = '/tmp/graphiql.png';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -36,12 +29,6 @@ describe.skipIf(SKIP)('GraphiQL in a browser with no internet', () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM}. Install it (Debian/Ubuntu: \`apt-get update && apt-get install -y chromium\`), ` +
-          'point ALPHAGRAPH_CHROMIUM at another Chromium binary, or set ALPHAGRAPH_SKIP_BROWSER=1 to skip this test.',
-      );
-    }
     graph = await startTinyGraph();
     gateway = await startGateway({
       port: 0,
@@ -52,17 +39,7 @@ describe.skipIf(SKIP)('GraphiQL in a browser with no internet', () => {
       // As in development: GraphiQL signs in as the dev identity, so the explorer works as opened.
       graphiqlDevIdentity: { userId: DEV_USER, roles: ['analyst'] },
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

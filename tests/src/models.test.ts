@@ -3,15 +3,13 @@
 // second user validates one), then an admin deploys in phases and rolls back, a trader pulls the
 // kill switch, compliance reads the history, and the model card page draws its importances in a
 // real Chromium with every outside request blocked.
-import { existsSync } from 'node:fs';
 import { demoUniverse, runModelsDemo } from '@alphagraph/cli';
-import { type Browser, chromium } from 'playwright-core';
+import { launchChromium, skipBrowserTests } from '@alphagraph/pages/testing';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './testkit.ts';
 
-const CHROMIUM = process.env.ALPHAGRAPH_CHROMIUM ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-const BROWSER = !(process.env.ALPHAGRAPH_SKIP_BROWSER === '1' || (!IN_CI && !existsSync(CHROMIUM)));
+const BROWSER = !skipBrowserTests('models.test');
 const SCREENSHOT = '/tmp/model-card.png';
 const MODEL = 'demo_alpha158_direction';
 
@@ -305,17 +303,7 @@ describe('models through the gateway', () => {
     expect(anonymous.status).toBe(401);
     const viewer = await fetch(url, { headers: { authorization: `Bearer ${await p.token(['viewer'], 'vic')}` } });
     expect(viewer.status).toBe(403);
-    const browser: Browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    const browser: Browser = await launchChromium();
     try {
       const context = await browser.newContext({
         viewport: { width: 1200, height: 1600 },

@@ -4,19 +4,17 @@
 // evaluations, and Acknowledge calls acknowledgeAlert on the page's origin with the token the page
 // was opened with. A service may not import the gateway (boundaries: no-service-to-app); the
 // gateway's pass-through of pages is covered by tests/src/models.test.ts.
-import { existsSync } from 'node:fs';
 import { testToken } from '@alphagraph/auth/testing';
 import { auditEvents } from '@alphagraph/db/schema/governance';
+import { launchChromium, skipBrowserTests } from '@alphagraph/pages/testing';
 import { type RunningSubgraph, startSubgraphServer } from '@alphagraph/service';
 import { desc, eq } from 'drizzle-orm';
-import { type Browser, chromium } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ModelsHarness } from '../test-support/harness.ts';
 import { MODEL, SESSIONS, type ServedRow, startMonitoredModel } from './monitoring-page.fixture.ts';
 
-const CHROMIUM = process.env.ALPHAGRAPH_CHROMIUM ?? '/usr/bin/chromium';
-const IN_CI = process.env.CI === 'true' || process.env.CI === '1';
-const SKIP = process.env.ALPHAGRAPH_SKIP_BROWSER === '1' || (!IN_CI && !existsSync(CHROMIUM));
+const SKIP = skipBrowserTests('monitoring-page.browser.test');
 const SCREENSHOT = '/tmp/monitoring-page.png';
 const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
@@ -52,17 +50,7 @@ describe.skipIf(SKIP)('the monitoring page in Chromium', () => {
       host: '127.0.0.1',
       routes: h.service.routes,
     });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    browser = await launchChromium();
   }, 300_000);
   afterAll(async () => {
     await browser?.close();
