@@ -286,7 +286,7 @@ describe('training sets', () => {
     const file = join(dir, 'set.parquet');
     await connection.run(
       `COPY (SELECT * FROM (VALUES ('AAPL', TIMESTAMP '2024-01-02 21:00:00', 0.5::DOUBLE, 1::BIGINT),
-        ('MSFT', TIMESTAMP '2024-01-02 21:00:00', NULL, 0::BIGINT)) t(entity, "time", f1, label)) TO '${file}' (FORMAT parquet)`,
+        ('MSFT', TIMESTAMP '2024-01-02 21:00:00', NULL, 0::BIGINT)) t(entity, "time", f1, label)) TO '${file}' (FORMAT parquet, COMPRESSION zstd)`,
     );
     connection.closeSync();
     duck.closeSync();
@@ -324,7 +324,7 @@ describe('training sets', () => {
   }
   const input = { name: 'demo', spine: { entities: ['AAPL', 'MSFT'] } } as never;
 
-  it('waits for the build, then returns the file as an Arrow table', async () => {
+  it('waits for the build, then returns the file (zstd, as the lake writes) as an Arrow table', async () => {
     trainingSetServer(['BUILDING', 'READY']);
     const built = await clientWith().client.buildTrainingSet(input, { pollIntervalMs: 1 });
     expect(built.trainingSet.status).toBe('READY');
