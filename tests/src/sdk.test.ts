@@ -3,10 +3,13 @@
 // a service token. The gateway runs with GATEWAY_PERSISTED_ONLY_ROLES=service, so the service can
 // only be using persisted operations (trusted documents); a free-form query with the same token is
 // refused. Every operation in the examples (TypeScript, Python, curl) is validated against the schema.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { demoUniverse, runModelsDemo } from '@alphagraph/cli';
 import { createSignalsService } from '@alphagraph/example-signals-service';
 import { AlphagraphClient, isAlphagraphError } from '@alphagraph/sdk';
+import { writeTrainingSet } from '@alphagraph/sdk/node';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './testkit.ts';
@@ -123,6 +126,38 @@ describe('the SDK through the gateway', () => {
     expect(error.code).toBe('NOT_FOUND');
     expect(error.graphQLError?.path).toEqual(['signals']);
     expect(error.message).toContain('no_such_model');
+  });
+
+  it('a researcher builds a training set and reads its Parquet download as Arrow and as a file', async () => {
+    const researcher = new AlphagraphClient({ url: p.gatewayUrl, token: await p.token(['researcher'], 'rita') });
+    const states: string[] = [];
+    const built = await researcher.buildTrainingSet(
+      {
+        name: 'sdk_e2e_set',
+        entities: demoUniverse().slice(0, 4),
+        spine: { schedule: { calendar: 'XNYS', times: ['16:30'] } },
+        period: { from: '2017-06-01', to: '2017-09-01' },
+        featureSets: ['alpha158'],
+        labels: [{ name: 'fwd_5', forwardReturn: { horizon: 5 } }],
+      },
+      { pollIntervalMs: 200, onProgress: (t) => states.push(t.status) },
+    );
+    expect(states.at(-1)).toBe('READY');
+    const { trainingSet } = built;
+    expect(trainingSet.rowCount).toBeGreaterThan(100);
+    // The file's content against what GraphQL says of it.
+    const table = await built.arrow();
+    expect(table.numRows).toBe(trainingSet.rowCount);
+    expect(table.schema.fields.map((f) => f.name)).toEqual(trainingSet.columns.map((c) => c.name));
+    const dir = mkdtempSync(join(tmpdir(), 'sdk-e2e-'));
+    try {
+      const link = await built.link();
+      const written = await writeTrainingSet(built, join(dir, 'set.parquet'));
+      expect(written.bytes).toBe(link.bytes);
+      expect(statSync(written.path).size).toBe(link.bytes);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('every operation in the examples exists in the supergraph', () => {
