@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { SUBGRAPHS, type SubgraphName } from '@alphagraph/config';
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { apiSchemaSdl } from '../packages/sdk/tools/api-schema.ts';
 import { datasetEnums } from '../services/alt-data/src/modules/datasets/enums.ts';
 import { backtestEnums } from '../services/backtests/src/modules/backtests/enums.ts';
 import { featureEnums } from '../services/features/src/modules/features/enums.ts';
@@ -135,9 +137,32 @@ const MAPPERS: Record<SubgraphName, Record<string, string>> = {
   },
 };
 
+// The typed SDK (@alphagraph/sdk): typed document nodes for its operations (packages/sdk/src/operations),
+// generated against the supergraph's API schema, plus the trusted-documents manifest (hash -> document)
+// the gateway serves persisted operations from.
+const sdk = {
+  'packages/sdk/src/generated/': {
+    schema: apiSchemaSdl(readFileSync('schema/supergraph.graphql', 'utf8')),
+    documents: 'packages/sdk/src/operations/*.graphql',
+    preset: 'client' as const,
+    presetConfig: {
+      fragmentMasking: false,
+      persistedDocuments: { mode: 'embedHashInDocument' as const, hashAlgorithm: 'sha256' as const },
+    },
+    config: {
+      useTypeImports: true,
+      enumsAsTypes: true,
+      // The workspace runs TypeScript from source (allowImportingTsExtensions).
+      importExtension: '.ts',
+      // On the wire: DateTime and Date are ISO strings, JSON is any JSON value.
+      scalars: { DateTime: 'string', Date: 'string', JSON: 'unknown' },
+    },
+  },
+};
+
 const config: CodegenConfig = {
   overwrite: true,
-  generates: Object.assign({}, ...SUBGRAPHS.map((s) => subgraph(s.name, MAPPERS[s.name]))),
+  generates: Object.assign({}, ...SUBGRAPHS.map((s) => subgraph(s.name, MAPPERS[s.name])), sdk),
 };
 
 export default config;

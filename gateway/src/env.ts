@@ -13,6 +13,7 @@ import { type OperationLimits, operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
 import { DEFAULT_FAIRNESS, type FairnessOptions, type RateLimit } from './internal/admission.ts';
 import type { GraphiqlDevIdentity } from './internal/graphiql.ts';
+import type { TrustedDocumentsOptions } from './internal/persisted.ts';
 import { DEFAULT_SUBGRAPH_TIMEOUT_MS } from './server.ts';
 
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' });
@@ -71,6 +72,28 @@ const fairnessEnv = z
     logging: e.GATEWAY_LOG_LEVEL,
   }));
 
+/**
+ * GATEWAY_PERSISTED_ONLY_ROLES: roles (comma-separated, e.g. `service`) whose callers may run only
+ * persisted operations, by id, from the trusted documents (the SDK's manifest); a free-form query
+ * from such a token is refused with PERSISTED_QUERY_ONLY. Unset or empty: every role may send
+ * free-form queries. Persisted ids are accepted from everyone either way.
+ */
+const trustedDocumentsEnv = z
+  .object({
+    GATEWAY_PERSISTED_ONLY_ROLES: z
+      .string()
+      .transform((v, ctx) => {
+        const roles = v
+          .split(',')
+          .map((r) => r.trim())
+          .filter(Boolean);
+        for (const r of roles) if (!isRole(r)) ctx.addIssue({ code: 'custom', message: `unknown role ${r}` });
+        return roles.filter(isRole);
+      })
+      .optional(),
+  })
+  .transform((e): TrustedDocumentsOptions => ({ persistedOnlyRoles: e.GATEWAY_PERSISTED_ONLY_ROLES ?? [] }));
+
 export interface GatewayEnv {
   port: number;
   host: string;
@@ -85,6 +108,8 @@ export interface GatewayEnv {
   subgraphTimeoutMs: number;
   /** GATEWAY_LOG_LEVEL; `debug` adds subgraph requests with their variables and bodies. */
   logging: 'debug' | 'info' | 'warn' | 'error';
+  /** GATEWAY_PERSISTED_ONLY_ROLES: who may run persisted operations only. */
+  trustedDocuments: TrustedDocumentsOptions;
 }
 
 const graphiqlEnv = z
@@ -115,6 +140,7 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
       graphiql: graphiqlEnv,
       limits: operationLimitsEnv,
       fairness: fairnessEnv,
+      trustedDocuments: trustedDocumentsEnv,
     },
     source,
   );
@@ -125,5 +151,6 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
     graphiqlDevIdentity: env.graphiql,
     limits: env.limits,
     ...env.fairness,
+    trustedDocuments: env.trustedDocuments,
   };
 }

@@ -35,7 +35,11 @@ import {
 } from './internal/graphiql.ts';
 import { createGatewayLogger, operationErrorLogPlugin } from './internal/logging.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
+<<<<<<< HEAD
 import { requestIdOf, requestIdPlugin } from './internal/request-id.ts';
+=======
+import { createTrustedDocuments, type TrustedDocuments, type TrustedDocumentsOptions } from './internal/persisted.ts';
+>>>>>>> sdk
 import { checkedScalarResolvers, checkedScalarsPlugin } from './internal/scalars.ts';
 
 export interface GatewayOptions {
@@ -67,6 +71,8 @@ export interface GatewayOptions {
   fairness?: FairnessOptions | undefined;
   /** The deadline of every subgraph call. */
   subgraphTimeoutMs?: number | undefined;
+  /** Persisted operations (default: the SDK's manifest) and the roles held to them (default: none). */
+  trustedDocuments?: TrustedDocumentsOptions | undefined;
 }
 
 /** How long a subgraph may take to answer one call, unless GATEWAY_SUBGRAPH_TIMEOUT_SECONDS says otherwise. */
@@ -161,10 +167,16 @@ const HOP_BY_HOP = new Set(['content-length', 'transfer-encoding', 'connection',
  * A GraphQL request: admitted (limits, rate, expensive operations in flight) before the runtime
  * parses, validates or plans it, then handed to the runtime.
  */
-async function serveGraphQL(req: IncomingMessage, res: ServerResponse, gateway: GatewayRuntime, admission: Admission) {
+async function serveGraphQL(
+  req: IncomingMessage,
+  res: ServerResponse,
+  gateway: GatewayRuntime,
+  admission: Admission,
+  trusted: TrustedDocuments,
+) {
   const url = new URL(req.url ?? '/', 'http://gateway');
   let body: string | undefined;
-  let request: { query?: unknown; variables?: unknown } = {};
+  let request: { query?: unknown; variables?: unknown; extensions?: unknown } = {};
   if (req.method === 'POST') {
     const read = await readBodyUpTo(req, admission.limits.maxBodyBytes);
     if ('tooLarge' in read) {
@@ -189,7 +201,11 @@ async function serveGraphQL(req: IncomingMessage, res: ServerResponse, gateway: 
       variables: url.searchParams.get('variables') ?? undefined,
     };
   }
-  const admitted = await admission.admit(req, request);
+  // A persisted operation is measured (depth, cost) by its trusted text, like any other.
+  const admitted = await admission.admit(req, {
+    ...request,
+    query: request.query ?? trusted.documentFor(request.extensions),
+  });
   if ('refused' in admitted) return sendRefusal(res, admitted.refused);
   res.once('close', admitted.release);
   const headers = new Headers();
@@ -243,6 +259,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     fairness: options.fairness ?? DEFAULT_FAIRNESS,
     verifier,
   });
+  const trusted = createTrustedDocuments(options.trustedDocuments ?? {}, verifier);
   const mintDevToken = devTokenMinter(options.graphiqlDevIdentity, options.auth);
   const devIdentity = mintDevToken ? options.graphiqlDevIdentity : undefined;
   const gateway = createGatewayRuntime({
@@ -272,6 +289,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         ? { headers: JSON.stringify({ Authorization: `Bearer ${await mintDevToken()}` }, null, 2) }
         : {}),
     }),
+    persistedDocuments: trusted.runtimeOption,
     genericAuth: auth.genericAuth,
     propagateHeaders: auth.propagateHeaders,
     // Date scalars are checked against the caller's document, under the caller's names (internal/scalars.ts).
@@ -316,7 +334,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     if (proxyPage(req, res, urls)) return;
     if (req.url?.split('?')[0] === GRAPHQL_PATH && (req.method === 'POST' || req.method === 'GET')) {
-      serveGraphQL(req, res, gateway, admission).catch((error: unknown) => {
+      serveGraphQL(req, res, gateway, admission, trusted).catch((error: unknown) => {
         // The client left: its subgraph calls were given up with it (abandonWithClientPlugin); nobody to answer.
         if (res.destroyed && (error as { name?: string })?.name === 'AbortError') return;
         console.error('gateway: unexpected error serving a request', error);

@@ -1,0 +1,6 @@
+export {
+  createSignalsService,
+  type SignalSnapshot,
+  type SignalsService,
+  type SignalsServiceOptions,
+} from './service.ts';
