@@ -1,0 +1,1 @@
+ALTER TABLE "features"."features" ALTER COLUMN "ttl_seconds" DROP NOT NULL;
