@@ -71,6 +71,8 @@ const MAPPERS: Record<SubgraphName, Record<string, string>> = {
     Entitlement: '@alphagraph/auth#EntitlementRecord',
     AuditEvent: '@alphagraph/auth#AuditEvent',
     DatasetField: '../modules/datasets/spec.ts#DatasetField',
+    ObservationIngestReport: '../modules/ingest/ingest.ts#IngestBatchRecord',
+    ObservationIssue: '../modules/ingest/ingest.ts#IssueRecord',
     Observation: '../modules/observations/store.ts#ObservationRecord',
     ObservationEdge: '../modules/observations/resolvers.ts#ObservationEdgeModel',
     ObservationConnection: '../modules/observations/resolvers.ts#ObservationConnectionModel',
