@@ -73,6 +73,7 @@ const MAPPERS: Record<SubgraphName, Record<string, string>> = {
     DatasetField: '../modules/datasets/spec.ts#DatasetField',
     ObservationIngestReport: '../modules/ingest/ingest.ts#IngestBatchRecord',
     ObservationIssue: '../modules/ingest/ingest.ts#IssueRecord',
+    ObservationQualityReport: '../modules/quality/report.ts#ObservationQualityReport',
     Observation: '../modules/observations/store.ts#ObservationRecord',
     ObservationEdge: '../modules/observations/resolvers.ts#ObservationEdgeModel',
     ObservationConnection: '../modules/observations/resolvers.ts#ObservationConnectionModel',

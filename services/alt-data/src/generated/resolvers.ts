@@ -4,6 +4,7 @@ import type { DatasetRecord as DatasetRecordModel, InstrumentRef as InstrumentRe
 import type { EntitlementRecord as EntitlementRecordModel, AuditEvent as AuditEventModel } from '@alphagraph/auth';
 import type { DatasetField as DatasetFieldModel } from '../modules/datasets/spec.ts';
 import type { IngestBatchRecord as IngestBatchRecordModel, IssueRecord as IssueRecordModel } from '../modules/ingest/ingest.ts';
+import type { ObservationQualityReport as ObservationQualityReportModel } from '../modules/quality/report.ts';
 import type { ObservationRecord as ObservationRecordModel } from '../modules/observations/store.ts';
 import type { ObservationEdgeModel as ObservationEdgeModelModel, ObservationConnectionModel as ObservationConnectionModelModel } from '../modules/observations/resolvers.ts';
 import type { DailySentimentRecord as DailySentimentRecordModel } from '../modules/tweets/daily.ts';
@@ -80,6 +81,12 @@ export type Dataset = {
   /** Instruments of the instrument master this dataset has observations for. */
   coverage: Array<Instrument>;
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Data quality of the current schema version as of `asOf` (default: now): rows, corrections, null
+   * rates, rule violations, late arrivals against the declared latency, gaps against the declared
+   * cadence, staleness, and a STALE alert when nothing new arrived within cadence + latency.
+   */
+  dataQuality: Maybe<ObservationQualityReport>;
   description: Scalars['String']['output'];
   /**
    * Every entity with observations: instrument symbols (including any the instrument master does not
@@ -118,6 +125,12 @@ export type Dataset = {
   version: Scalars['Int']['output'];
   /** Every schema version, oldest first. */
   versions: Array<DatasetVersion>;
+};
+
+
+/** An alternative dataset: its description, licence and declared publication latency. */
+export type DatasetDataQualityArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
 };
 
 
@@ -178,6 +191,13 @@ export type DatasetFieldType =
   | 'int'
   | 'string';
 
+/** STALE: nothing new within cadence + latency. EMPTY: no observation is available. */
+export type DatasetQualityAlert = {
+  __typename?: 'DatasetQualityAlert';
+  kind: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
 /** One schema version of a dataset: observations keep the version they were written under. */
 export type DatasetVersion = {
   __typename?: 'DatasetVersion';
@@ -223,6 +243,14 @@ export type EventTimeSemantics = {
   kind: EventTimeKind;
   /** The period's length (PERIOD only). */
   periodSeconds: Maybe<Scalars['Int']['output']>;
+};
+
+/** Nulls of one declared field among the latest versions known at the report's asOf. */
+export type FieldQuality = {
+  __typename?: 'FieldQuality';
+  field: Scalars['String']['output'];
+  nullRate: Scalars['Float']['output'];
+  nulls: Scalars['Int']['output'];
 };
 
 export type GrantEntitlementInput = {
@@ -365,6 +393,36 @@ export type ObservationIssue = {
   rule: ObservationRule;
 };
 
+/** Data quality of one dataset (see `Dataset.dataQuality`). */
+export type ObservationQualityReport = {
+  __typename?: 'ObservationQualityReport';
+  alerts: Array<DatasetQualityAlert>;
+  asOf: Scalars['DateTime']['output'];
+  /** Rows beyond each observation's first version. */
+  corrections: Scalars['Int']['output'];
+  entities: Scalars['Int']['output'];
+  fields: Array<FieldQuality>;
+  firstEventTime: Maybe<Scalars['DateTime']['output']>;
+  /** Consecutive observations of one entity further apart than the declared cadence (0 without one). */
+  gaps: Scalars['Int']['output'];
+  largestGapSeconds: Maybe<Scalars['Float']['output']>;
+  lastAvailableAt: Maybe<Scalars['DateTime']['output']>;
+  lastEventTime: Maybe<Scalars['DateTime']['output']>;
+  /** Rows whose availableAt minus the event's end exceeds the declared latency. */
+  lateArrivals: Scalars['Int']['output'];
+  maxLagSeconds: Maybe<Scalars['Float']['output']>;
+  /** Distinct observations (entity, eventTime, seq). */
+  observations: Scalars['Int']['output'];
+  /** Stored rows available at asOf: every version of every observation. */
+  rows: Scalars['Int']['output'];
+  /** What ingestion's rules flagged, by rule and action, over batches finished by asOf. */
+  ruleViolations: Array<ObservationRuleViolations>;
+  stale: Scalars['Boolean']['output'];
+  /** asOf minus the latest availableAt. */
+  stalenessSeconds: Maybe<Scalars['Float']['output']>;
+  version: Scalars['Int']['output'];
+};
+
 export type ObservationRowInput = {
   /**
    * When this version could first be known. Default: the receipt time, or for a backfill the end of
@@ -423,6 +481,13 @@ export type ObservationRuleInput = {
 export type ObservationRuleSetting = {
   __typename?: 'ObservationRuleSetting';
   action: ObservationRuleAction;
+  rule: ObservationRule;
+};
+
+export type ObservationRuleViolations = {
+  __typename?: 'ObservationRuleViolations';
+  action: ObservationRuleAction;
+  rows: Scalars['Int']['output'];
   rule: ObservationRule;
 };
 
@@ -681,6 +746,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   DatasetFieldInput: DatasetFieldInput;
   DatasetFieldType: ResolverTypeWrapper<DatasetFieldType>;
+  DatasetQualityAlert: ResolverTypeWrapper<DatasetQualityAlert>;
   DatasetVersion: ResolverTypeWrapper<Omit<DatasetVersion, 'fields'> & { fields: Array<ResolversTypes['DatasetField']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
@@ -688,6 +754,7 @@ export type ResolversTypes = ResolversObject<{
   EntitlementResult: ResolverTypeWrapper<Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversTypes['Entitlement']> }>;
   EventTimeKind: ResolverTypeWrapper<EventTimeKind>;
   EventTimeSemantics: ResolverTypeWrapper<Omit<EventTimeSemantics, 'kind'> & { kind: ResolversTypes['EventTimeKind'] }>;
+  FieldQuality: ResolverTypeWrapper<FieldQuality>;
   GrantEntitlementInput: GrantEntitlementInput;
   IngestObservationsInput: IngestObservationsInput;
   IngestObservationsResult: ResolverTypeWrapper<Omit<IngestObservationsResult, 'report'> & { report?: Maybe<ResolversTypes['ObservationIngestReport']> }>;
@@ -699,6 +766,7 @@ export type ResolversTypes = ResolversObject<{
   ObservationEdge: ResolverTypeWrapper<ObservationEdgeModelModel>;
   ObservationIngestReport: ResolverTypeWrapper<IngestBatchRecordModel>;
   ObservationIssue: ResolverTypeWrapper<IssueRecordModel>;
+  ObservationQualityReport: ResolverTypeWrapper<ObservationQualityReportModel>;
   ObservationRowInput: ObservationRowInput;
   ObservationRule: ResolverTypeWrapper<ObservationRule>;
   ObservationRuleAction: ResolverTypeWrapper<ObservationRuleAction>;
@@ -706,6 +774,7 @@ export type ResolversTypes = ResolversObject<{
   ObservationRuleInfo: ResolverTypeWrapper<Omit<ObservationRuleInfo, 'allowedActions' | 'defaultAction' | 'rule'> & { allowedActions: Array<ResolversTypes['ObservationRuleAction']>, defaultAction: ResolversTypes['ObservationRuleAction'], rule: ResolversTypes['ObservationRule'] }>;
   ObservationRuleInput: ObservationRuleInput;
   ObservationRuleSetting: ResolverTypeWrapper<Omit<ObservationRuleSetting, 'action' | 'rule'> & { action: ResolversTypes['ObservationRuleAction'], rule: ResolversTypes['ObservationRule'] }>;
+  ObservationRuleViolations: ResolverTypeWrapper<Omit<ObservationRuleViolations, 'action' | 'rule'> & { action: ResolversTypes['ObservationRuleAction'], rule: ResolversTypes['ObservationRule'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterDatasetResult: ResolverTypeWrapper<Omit<RegisterDatasetResult, 'dataset'> & { dataset?: Maybe<ResolversTypes['Dataset']> }>;
@@ -729,12 +798,14 @@ export type ResolversParentTypes = ResolversObject<{
   DatasetField: DatasetFieldModel;
   Float: Scalars['Float']['output'];
   DatasetFieldInput: DatasetFieldInput;
+  DatasetQualityAlert: DatasetQualityAlert;
   DatasetVersion: Omit<DatasetVersion, 'fields'> & { fields: Array<ResolversParentTypes['DatasetField']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Entitlement: EntitlementRecordModel;
   EntitlementResult: Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversParentTypes['Entitlement']> };
   EventTimeSemantics: EventTimeSemantics;
+  FieldQuality: FieldQuality;
   GrantEntitlementInput: GrantEntitlementInput;
   IngestObservationsInput: IngestObservationsInput;
   IngestObservationsResult: Omit<IngestObservationsResult, 'report'> & { report?: Maybe<ResolversParentTypes['ObservationIngestReport']> };
@@ -746,11 +817,13 @@ export type ResolversParentTypes = ResolversObject<{
   ObservationEdge: ObservationEdgeModelModel;
   ObservationIngestReport: IngestBatchRecordModel;
   ObservationIssue: IssueRecordModel;
+  ObservationQualityReport: ObservationQualityReportModel;
   ObservationRowInput: ObservationRowInput;
   ObservationRuleCount: ObservationRuleCount;
   ObservationRuleInfo: ObservationRuleInfo;
   ObservationRuleInput: ObservationRuleInput;
   ObservationRuleSetting: ObservationRuleSetting;
+  ObservationRuleViolations: ObservationRuleViolations;
   Query: Record<PropertyKey, never>;
   RegisterDatasetInput: RegisterDatasetInput;
   RegisterDatasetResult: Omit<RegisterDatasetResult, 'dataset'> & { dataset?: Maybe<ResolversParentTypes['Dataset']> };
@@ -787,6 +860,7 @@ export type DatasetResolvers<ContextType = Context, ParentType extends Resolvers
   cadenceSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   coverage?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataQuality?: Resolver<Maybe<ResolversTypes['ObservationQualityReport']>, ParentType, ContextType, Partial<DatasetDataQualityArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   entityKind?: Resolver<ResolversTypes['DatasetEntityKind'], ParentType, ContextType>;
@@ -818,6 +892,11 @@ export type DatasetFieldResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type DatasetFieldTypeResolvers = { BOOLEAN: 'boolean', FLOAT: 'float', INT: 'int', STRING: 'string' };
+
+export type DatasetQualityAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetQualityAlert'] = ResolversParentTypes['DatasetQualityAlert']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
 
 export type DatasetVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetVersion'] = ResolversParentTypes['DatasetVersion']> = ResolversObject<{
   createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
@@ -857,6 +936,12 @@ export type EventTimeKindResolvers = { PERIOD: 'period', POINT: 'point' };
 export type EventTimeSemanticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventTimeSemantics'] = ResolversParentTypes['EventTimeSemantics']> = ResolversObject<{
   kind?: Resolver<ResolversTypes['EventTimeKind'], ParentType, ContextType>;
   periodSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type FieldQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldQuality'] = ResolversParentTypes['FieldQuality']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nullRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nulls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type IngestObservationsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestObservationsResult'] = ResolversParentTypes['IngestObservationsResult']> = ResolversObject<{
@@ -933,6 +1018,27 @@ export type ObservationIssueResolvers<ContextType = Context, ParentType extends 
   rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
 }>;
 
+export type ObservationQualityReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationQualityReport'] = ResolversParentTypes['ObservationQualityReport']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['DatasetQualityAlert']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldQuality']>, ParentType, ContextType>;
+  firstEventTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  gaps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  largestGapSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastAvailableAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastEventTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lateArrivals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxLagSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  observations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ruleViolations?: Resolver<Array<ResolversTypes['ObservationRuleViolations']>, ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stalenessSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ObservationRuleResolvers = { AVAILABLE_BEFORE_EVENT: 'available_before_event', DUPLICATE: 'duplicate', FUTURE_EVENT: 'future_event', INVALID_ENTITY: 'invalid_entity', MISSING_VALUE: 'missing_value', OUT_OF_RANGE: 'out_of_range', WRONG_TYPE: 'wrong_type' };
 
 export type ObservationRuleActionResolvers = { FIX: 'fix', QUARANTINE: 'quarantine', REJECT: 'reject', WARN: 'warn' };
@@ -952,6 +1058,12 @@ export type ObservationRuleInfoResolvers<ContextType = Context, ParentType exten
 
 export type ObservationRuleSettingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRuleSetting'] = ResolversParentTypes['ObservationRuleSetting']> = ResolversObject<{
   action?: Resolver<ResolversTypes['ObservationRuleAction'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
+}>;
+
+export type ObservationRuleViolationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRuleViolations'] = ResolversParentTypes['ObservationRuleViolations']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ObservationRuleAction'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
 }>;
 
@@ -1018,6 +1130,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DatasetEntityKind?: DatasetEntityKindResolvers;
   DatasetField?: DatasetFieldResolvers<ContextType>;
   DatasetFieldType?: DatasetFieldTypeResolvers;
+  DatasetQualityAlert?: DatasetQualityAlertResolvers<ContextType>;
   DatasetVersion?: DatasetVersionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
@@ -1025,6 +1138,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   EntitlementResult?: EntitlementResultResolvers<ContextType>;
   EventTimeKind?: EventTimeKindResolvers;
   EventTimeSemantics?: EventTimeSemanticsResolvers<ContextType>;
+  FieldQuality?: FieldQualityResolvers<ContextType>;
   IngestObservationsResult?: IngestObservationsResultResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   JSON?: GraphQLScalarType;
@@ -1034,11 +1148,13 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ObservationEdge?: ObservationEdgeResolvers<ContextType>;
   ObservationIngestReport?: ObservationIngestReportResolvers<ContextType>;
   ObservationIssue?: ObservationIssueResolvers<ContextType>;
+  ObservationQualityReport?: ObservationQualityReportResolvers<ContextType>;
   ObservationRule?: ObservationRuleResolvers;
   ObservationRuleAction?: ObservationRuleActionResolvers;
   ObservationRuleCount?: ObservationRuleCountResolvers<ContextType>;
   ObservationRuleInfo?: ObservationRuleInfoResolvers<ContextType>;
   ObservationRuleSetting?: ObservationRuleSettingResolvers<ContextType>;
+  ObservationRuleViolations?: ObservationRuleViolationsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   RegisterDatasetResult?: RegisterDatasetResultResolvers<ContextType>;
   TweetSentimentDay?: TweetSentimentDayResolvers<ContextType>;

@@ -374,6 +374,58 @@ describe.each(testDatabaseKinds())('registered datasets and pushed observations 
     expect(r.errors?.[0]?.message).toMatch(/desk_sentiment/);
   });
 
+  it('data quality: rows, corrections, null rates, rule violations, late arrivals, gaps and a stale alert', async () => {
+    const r = await run(
+      ['analyst'],
+      'ann',
+      `{ dataset(name: "desk_sentiment") { dataQuality { version rows observations corrections entities
+          fields { field nulls nullRate } ruleViolations { rule action rows } lateArrivals maxLagSeconds
+          gaps largestGapSeconds stale alerts { kind message } } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const q = r.data.dataset.dataQuality;
+    const latest = expectedAt(stored, '2030-01-01T00:00:00Z');
+    const lags = stored.map((v) => (Date.parse(v.availableAt) - Date.parse(v.eventTime)) / 1000);
+    // Gaps over the latest versions, per entity in event-time order, against the 3,600 s cadence.
+    const steps: number[] = [];
+    for (const [i, o] of latest.entries()) {
+      const prev = latest[i - 1];
+      if (prev && prev.entity === o.entity) steps.push((Date.parse(o.eventTime) - Date.parse(prev.eventTime)) / 1000);
+    }
+    expect(q).toMatchObject({
+      version: 1,
+      rows: stored.length,
+      observations: latest.length,
+      corrections: stored.length - latest.length,
+      entities: new Set(latest.map((o) => o.entity)).size,
+      fields: [
+        { field: 'score', nulls: 0, nullRate: 0 },
+        {
+          field: 'n',
+          nulls: latest.filter((o) => o.values.n === null).length,
+          nullRate: latest.filter((o) => o.values.n === null).length / latest.length,
+        },
+      ],
+      lateArrivals: lags.filter((l) => l > 300).length,
+      maxLagSeconds: Math.max(...lags),
+      gaps: steps.filter((g) => g > 3600).length,
+      largestGapSeconds: Math.max(...steps),
+      stale: true,
+    });
+    expect(q.ruleViolations).toEqual([
+      { rule: 'AVAILABLE_BEFORE_EVENT', action: 'REJECT', rows: 1 },
+      { rule: 'INVALID_ENTITY', action: 'REJECT', rows: 1 },
+      { rule: 'MISSING_VALUE', action: 'REJECT', rows: 1 },
+      { rule: 'OUT_OF_RANGE', action: 'QUARANTINE', rows: 1 },
+      { rule: 'WRONG_TYPE', action: 'REJECT', rows: 1 },
+    ]);
+    expect(q.alerts).toHaveLength(1);
+    expect(q.alerts[0].kind).toBe('STALE');
+    expect(q.alerts[0].message).toMatch(
+      /^desk_sentiment: nothing new for \d+ s \(last available 2016-03-07T00:10:00.000Z\), beyond its cadence of 3600 s \+ latency 300 s$/,
+    );
+  });
+
   it('a schema change is a new version; observations written before keep theirs', async () => {
     const v1 = await read('2030-01-01T00:00:00Z');
     const changed = {

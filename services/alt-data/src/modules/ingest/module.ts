@@ -4,6 +4,7 @@ import type { Lake } from '@alphagraph/lake';
 import { type Change, defineModule, type ServiceModule } from '@alphagraph/service';
 import type { DatasetRecord } from '../datasets/store.ts';
 import type { ObservationStore } from '../observations/store.ts';
+import { observationQuality } from '../quality/report.ts';
 import { batchesOf, type IngestOutcome, ingestObservations, type ObservationBatch } from './ingest.ts';
 import { datasetVersions, type RegistrationInput, type RegistrationOutcome, registerDataset } from './register.ts';
 import { ingestResolvers } from './resolvers.ts';
@@ -48,6 +49,7 @@ export function createIngestProvider(deps: { db: Db; lake: Lake; observations: O
     },
     versions: (dataset: DatasetRecord) => datasetVersions(deps.db, dataset),
     reports: (dataset: DatasetRecord, limit: number) => batchesOf(deps.db, dataset.id, limit),
+    quality: (dataset: DatasetRecord, asOf: Date) => observationQuality(deps, dataset, asOf),
   };
 }
 export type IngestProvider = ReturnType<typeof createIngestProvider>;

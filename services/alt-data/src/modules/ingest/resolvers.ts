@@ -116,6 +116,11 @@ export const ingestResolvers: Resolvers = {
       periodSeconds: d.eventTime.kind === 'period' ? d.eventTime.periodSeconds : null,
     }),
     rules: (d) => Object.entries(resolveRules(d.rules)).map(([rule, action]) => ({ rule, action }) as never),
+    dataQuality: (d, args, ctx) => {
+      const now = new Date();
+      const asOf = args.asOf != null ? new Date(args.asOf) : now;
+      return ctx.stores.ingest.quality(d, asOf > now ? now : asOf);
+    },
     ingestReports: (d, args, ctx) => {
       const first = args.first ?? 20;
       if (first < 1 || first > 100) throw new DomainError('BAD_USER_INPUT', 'ingestReports: first is 1 to 100');
@@ -130,6 +135,9 @@ export const ingestResolvers: Resolvers = {
   ObservationIngestReport: {
     rules: (r) => r.ruleCounts as never,
     issuesTruncated: (r) => r.issuesTruncated || r.issues.length >= MAX_ISSUES,
+  },
+  ObservationQualityReport: {
+    ruleViolations: (r) => r.ruleViolations as never,
   },
   ObservationIssue: {
     rule: (i) => i.rule as never,
