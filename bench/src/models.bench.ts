@@ -284,7 +284,8 @@ try {
     let current = 0;
     entities.forEach((e, i) => {
       read.cells.get(e)!.forEach((c, j) => {
-        const fresh = c !== null && c.value !== null && c.eventUs >= read.nowUs - features[j]!.ttlSeconds * 1_000_000;
+        const ttl = features[j]!.ttlSeconds;
+        const fresh = c !== null && c.value !== null && (ttl === null || c.eventUs >= read.nowUs - ttl * 1_000_000);
         if (fresh) current++;
         m[i * p + j] = fresh ? c.value! : Number.NaN;
       });

@@ -24,6 +24,9 @@ Commands:
   ingest bars <file> --mapping <name> [--rules rule=action,…] [--conflicts correct|keep_stored] [--force]
                            validate and load a CSV/Parquet file of bars as one batch, with a progress
                            bar and a report (runs market-data's ingestion in its own process).
+  ingest observations <file> --dataset <name> [--batch-id ID] [--backfill] [--json] [--no-progress]
+                           push a CSV or Parquet file to a registered dataset as one atomic batch
+                           (runs alt-data's ingestion, the ingestObservations path, in its own process)
   ingest mappings | rules  the declared column mappings; the data rules and their defaults
 ${REPLAY_USAGE}
   help                     this text

@@ -5,8 +5,9 @@ import { defaultDataDir, findRepoRoot, SUBGRAPHS } from '@alphagraph/config';
 import { embeddedUrlFile } from './dev-auth.ts';
 import { workspaceExport } from './workspace.ts';
 
-/** market-data's operator CLI, as its package.json declares it. */
+/** The services' operator CLIs, as their package.json declare them. */
 const MARKET_DATA_CLI_EXPORT = './cli';
+const ALT_DATA_CLI_EXPORT = './cli';
 
 /**
  * `alphagraph ingest …` runs market-data's own operator CLI in a separate process (packages never
@@ -34,11 +35,11 @@ export async function ingest(
   };
   const args = [...argv];
   // File arguments are the caller's; the child runs from the repository root.
-  if (args[0] === 'bars') {
+  if (args[0] === 'bars' || args[0] === 'observations') {
     for (let i = 1; i < args.length; i++) {
       const a = args[i]!;
       if (a.startsWith('-')) {
-        if (!a.includes('=') && !['--force', '--json', '--no-progress'].includes(a)) i += 1;
+        if (!a.includes('=') && !['--force', '--json', '--no-progress', '--backfill'].includes(a)) i += 1;
         continue;
       }
       if (!isAbsolute(a)) args[i] = resolve(a);
@@ -51,7 +52,10 @@ export async function ingest(
       '--max-semi-space-size=64',
       '--import',
       import.meta.resolve('tsx'),
-      workspaceExport(SUBGRAPHS.find((s) => s.name === 'market-data')!.package, MARKET_DATA_CLI_EXPORT),
+      // Observations belong to alt-data, bars (and the rest) to market-data.
+      args[0] === 'observations'
+        ? workspaceExport(SUBGRAPHS.find((s) => s.name === 'alt-data')!.package, ALT_DATA_CLI_EXPORT)
+        : workspaceExport(SUBGRAPHS.find((s) => s.name === 'market-data')!.package, MARKET_DATA_CLI_EXPORT),
       'ingest',
       ...args,
     ],

@@ -1,7 +1,7 @@
 import type { Db } from '@alphagraph/db';
 import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import { type ColumnSpec, type DatasetContract, defineDataset } from '@alphagraph/lake';
-import { eq } from 'drizzle-orm';
+import { eq, ne } from 'drizzle-orm';
 
 /**
  * Alternative datasets, owned by alt-data: one lake dataset per alternative dataset, `alt_<name>`,
@@ -44,8 +44,12 @@ export const ALT_KEY_COLUMNS: readonly ColumnSpec[] = [
   { name: 'batch_id', type: 'VARCHAR' },
 ];
 
-/** The lake dataset of an alternative dataset. */
-export const altLakeDatasetName = (name: string): string => `alt_${name}`;
+/**
+ * The lake dataset of an alternative dataset's schema version: `alt_<name>` for the first,
+ * `alt_<name>__v<n>` for later ones (a changed field list is a new version; each keeps its rows).
+ */
+export const altLakeDatasetName = (name: string, version = 1): string =>
+  version === 1 ? `alt_${name}` : `alt_${name}__v${version}`;
 
 /** The lake columns holding a dataset's declared value fields. */
 export const altFieldColumns = (fields: readonly { name: string; type: AltFieldType }[]): ColumnSpec[] =>
@@ -55,9 +59,11 @@ export const altFieldColumns = (fields: readonly { name: string; type: AltFieldT
 export function altObservationDataset(dataset: {
   readonly name: string;
   readonly fields: readonly { name: string; type: AltFieldType }[];
+  /** The schema version (default 1). */
+  readonly version?: number;
 }): DatasetContract {
   return defineDataset({
-    name: altLakeDatasetName(dataset.name),
+    name: altLakeDatasetName(dataset.name, dataset.version),
     owner: OWNER,
     description: `alternative dataset ${dataset.name}: every version of every observation`,
     columns: [...ALT_KEY_COLUMNS, ...altFieldColumns(dataset.fields)],
@@ -82,12 +88,15 @@ export interface AltCatalogEntry {
 
 /**
  * alt-data's catalog of alternative datasets (declared fields, latency, entity kind, licence flag,
- * vendor name), read-only: the one way another service reads alt-data's tables.
+ * vendor name), read-only: the one way another service reads alt-data's tables. Each dataset in
+ * its current schema version. Datasets keyed by a free key (counterparty, order id) are left out:
+ * they have no instrument or market entity a feature could be keyed by.
  */
 export async function readAltCatalog(db: Db): Promise<AltCatalogEntry[]> {
   const rows = await db
     .select({
       name: altDatasets.name,
+      version: altDatasets.version,
       entityKind: altDatasets.entityKind,
       licensed: altDatasets.licensed,
       latencySeconds: altDatasets.latencySeconds,
@@ -95,6 +104,11 @@ export async function readAltCatalog(db: Db): Promise<AltCatalogEntry[]> {
       vendor: vendors.name,
     })
     .from(altDatasets)
-    .innerJoin(vendors, eq(vendors.id, altDatasets.vendorId));
-  return rows.map((r) => ({ ...r, dataset: altObservationDataset(r) }));
+    .innerJoin(vendors, eq(vendors.id, altDatasets.vendorId))
+    .where(ne(altDatasets.entityKind, 'key'));
+  return rows.map(({ version, entityKind, ...r }) => ({
+    ...r,
+    entityKind: entityKind === 'market' ? 'market' : 'instrument',
+    dataset: altObservationDataset({ ...r, version }),
+  }));
 }

@@ -1,6 +1,7 @@
 import { assembleService, DateScalar, DateTimeScalar, JSONScalar, type ServiceRuntime } from '@alphagraph/service';
 import { createDatasetsModule } from './modules/datasets/module.ts';
 import { createGovernanceModule } from './modules/governance/module.ts';
+import { createIngestModule } from './modules/ingest/module.ts';
 import { createLicensingModule } from './modules/licensing/module.ts';
 import { decideLicencePolicy } from './modules/licensing/policy.ts';
 import { createObservationsModule } from './modules/observations/module.ts';
@@ -18,6 +19,7 @@ function modulesOf(runtime: ServiceRuntime) {
     createObservationsModule(observations),
     createTweetsModule(createDailySentimentStore(lake, observations)),
     createGovernanceModule({ entitlements, audit }),
+    createIngestModule({ db: handle.db, lake, observations, audit }),
     createLicensingModule({ entitlements, audit }),
   ] as const;
 }

@@ -17,6 +17,12 @@ import {
 /** Owned by services/features. */
 export const featuresSchema = pgSchema('features');
 
+/**
+ * The longest TTL a feature may declare: what `features.ttl_seconds` (a Postgres integer) and the
+ * graph's Int hold, 2^31 - 1 seconds (about 68 years). Longer than that is "no TTL" (null).
+ */
+export const MAX_TTL_SECONDS = 2_147_483_647;
+
 export const features = featuresSchema.table(
   'features',
   {
@@ -27,7 +33,8 @@ export const features = featuresSchema.table(
     description: text('description').notNull(),
     entity: text('entity', { enum: ['instrument', 'market'] }).notNull(),
     expression: text('expression').notNull(),
-    ttlSeconds: integer('ttl_seconds').notNull(),
+    /** How long a value stays current after its event time; null: no TTL (a value never expires). */
+    ttlSeconds: integer('ttl_seconds'),
     status: text('status', { enum: ['draft', 'active', 'deprecated'] })
       .notNull()
       .default('active'),

@@ -3,6 +3,8 @@ import type { VendorRecord as VendorRecordModel } from '../modules/vendors/store
 import type { DatasetRecord as DatasetRecordModel, InstrumentRef as InstrumentRefModel } from '../modules/datasets/store.ts';
 import type { EntitlementRecord as EntitlementRecordModel, AuditEvent as AuditEventModel } from '@alphagraph/auth';
 import type { DatasetField as DatasetFieldModel } from '../modules/datasets/spec.ts';
+import type { IngestBatchRecord as IngestBatchRecordModel, IssueRecord as IssueRecordModel } from '../modules/ingest/ingest.ts';
+import type { ObservationQualityReport as ObservationQualityReportModel } from '../modules/quality/report.ts';
 import type { ObservationRecord as ObservationRecordModel } from '../modules/observations/store.ts';
 import type { ObservationEdgeModel as ObservationEdgeModelModel, ObservationConnectionModel as ObservationConnectionModelModel } from '../modules/observations/resolvers.ts';
 import type { DailySentimentRecord as DailySentimentRecordModel } from '../modules/tweets/daily.ts';
@@ -74,9 +76,17 @@ export type Dataset = {
   __typename?: 'Dataset';
   /** How `availableAt` is derived, e.g. `available_at = event time + 60 s`. */
   availability: Scalars['String']['output'];
+  /** Expected time between an entity's observations in seconds; null: irregular. */
+  cadenceSeconds: Maybe<Scalars['Int']['output']>;
   /** Instruments of the instrument master this dataset has observations for. */
   coverage: Array<Instrument>;
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Data quality of the current schema version as of `asOf` (default: now): rows, corrections, null
+   * rates, rule violations, late arrivals against the declared latency, gaps against the declared
+   * cadence, staleness, and a STALE alert when nothing new arrived within cadence + latency.
+   */
+  dataQuality: Maybe<ObservationQualityReport>;
   description: Scalars['String']['output'];
   /**
    * Every entity with observations: instrument symbols (including any the instrument master does not
@@ -84,9 +94,12 @@ export type Dataset = {
    */
   entities: Array<Scalars['String']['output']>;
   entityKind: DatasetEntityKind;
-  /** The declared schema of the observation values. */
+  eventTime: EventTimeSemantics;
+  /** The declared schema of the observation values (of the current version). */
   fields: Array<DatasetField>;
   id: Scalars['ID']['output'];
+  /** Reports of pushed batches, newest first. */
+  ingestReports: Maybe<Array<ObservationIngestReport>>;
   /** Declared publication latency in seconds: availableAt = the publication time (see `availability`) + this. */
   latencySeconds: Scalars['Int']['output'];
   licence: Scalars['String']['output'];
@@ -105,7 +118,25 @@ export type Dataset = {
    * may not read the values: the dataset's metadata in the same answer still arrives.
    */
   observations: Maybe<ObservationConnection>;
+  /** The data rules' actions for pushed observations (every rule, defaults included). */
+  rules: Array<ObservationRuleSetting>;
   vendor: Vendor;
+  /** The current schema version: pushed observations are written under it. */
+  version: Scalars['Int']['output'];
+  /** Every schema version, oldest first. */
+  versions: Array<DatasetVersion>;
+};
+
+
+/** An alternative dataset: its description, licence and declared publication latency. */
+export type DatasetDataQualityArgs = {
+  asOf?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+
+/** An alternative dataset: its description, licence and declared publication latency. */
+export type DatasetIngestReportsArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -118,11 +149,14 @@ export type DatasetObservationsArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+  version?: InputMaybe<Scalars['Int']['input']>;
 };
 
 export type DatasetEntityKind =
   /** Observations are keyed by instrument. */
   | 'instrument'
+  /** A free key: a counterparty, an order id, an account. */
+  | 'key'
   /** One market-wide series (a macro or index series). */
   | 'market';
 
@@ -130,9 +164,25 @@ export type DatasetEntityKind =
 export type DatasetField = {
   __typename?: 'DatasetField';
   description: Scalars['String']['output'];
+  maximum: Maybe<Scalars['Float']['output']>;
+  /** Allowed range, inclusive (numeric fields); a value outside breaks OUT_OF_RANGE. */
+  minimum: Maybe<Scalars['Float']['output']>;
   name: Scalars['String']['output'];
+  /** A required field may not be missing (MISSING_VALUE). */
+  required: Scalars['Boolean']['output'];
   type: DatasetFieldType;
   unit: Maybe<Scalars['String']['output']>;
+};
+
+export type DatasetFieldInput = {
+  description: Scalars['String']['input'];
+  maximum?: InputMaybe<Scalars['Float']['input']>;
+  minimum?: InputMaybe<Scalars['Float']['input']>;
+  /** lower_snake_case; not entity, event_time, seq, available_at or batch_id. */
+  name: Scalars['String']['input'];
+  required?: InputMaybe<Scalars['Boolean']['input']>;
+  type: DatasetFieldType;
+  unit?: InputMaybe<Scalars['String']['input']>;
 };
 
 export type DatasetFieldType =
@@ -140,6 +190,22 @@ export type DatasetFieldType =
   | 'float'
   | 'int'
   | 'string';
+
+/** STALE: nothing new within cadence + latency. EMPTY: no observation is available. */
+export type DatasetQualityAlert = {
+  __typename?: 'DatasetQualityAlert';
+  kind: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+/** One schema version of a dataset: observations keep the version they were written under. */
+export type DatasetVersion = {
+  __typename?: 'DatasetVersion';
+  createdAt: Maybe<Scalars['DateTime']['output']>;
+  createdBy: Maybe<Scalars['String']['output']>;
+  fields: Array<DatasetField>;
+  version: Scalars['Int']['output'];
+};
 
 /**
  * A licence grant: the subject (`user:<id>` or `role:<role>`) may read the values of the resource
@@ -165,6 +231,28 @@ export type EntitlementResult = {
   ok: Scalars['Boolean']['output'];
 };
 
+export type EventTimeKind =
+  /** The event time starts a period of `periodSeconds` (a day, a month), known only once it ends. */
+  | 'period'
+  /** The event time is an instant (a tweet, a fill). */
+  | 'point';
+
+/** What an observation's event time means. */
+export type EventTimeSemantics = {
+  __typename?: 'EventTimeSemantics';
+  kind: EventTimeKind;
+  /** The period's length (PERIOD only). */
+  periodSeconds: Maybe<Scalars['Int']['output']>;
+};
+
+/** Nulls of one declared field among the latest versions known at the report's asOf. */
+export type FieldQuality = {
+  __typename?: 'FieldQuality';
+  field: Scalars['String']['output'];
+  nullRate: Scalars['Float']['output'];
+  nulls: Scalars['Int']['output'];
+};
+
 export type GrantEntitlementInput = {
   /** Why (licence reference, ticket): kept in the audit log. */
   reason: Scalars['String']['input'];
@@ -172,6 +260,28 @@ export type GrantEntitlementInput = {
   resource: Scalars['String']['input'];
   /** user:<id> or role:<role> */
   subject: Scalars['String']['input'];
+};
+
+export type IngestObservationsInput = {
+  /** Rows without availableAt are backfills: available at their event's end + the declared latency. */
+  backfill?: InputMaybe<Scalars['Boolean']['input']>;
+  /** A retried batch with the same id is a no-op (default: the content's hash identifies it). */
+  batchId?: InputMaybe<Scalars['String']['input']>;
+  /** The dataset's name. */
+  dataset: Scalars['String']['input'];
+  /** At most 10,000 rows; larger files go through the CLI. */
+  rows: Array<ObservationRowInput>;
+  /** Where the rows come from (kept with the report). */
+  source: Scalars['String']['input'];
+};
+
+export type IngestObservationsResult = {
+  __typename?: 'IngestObservationsResult';
+  error: Maybe<UserError>;
+  ok: Scalars['Boolean']['output'];
+  /** Whether this batch had been delivered before (nothing was written again). */
+  repeated: Scalars['Boolean']['output'];
+  report: Maybe<ObservationIngestReport>;
 };
 
 export type Instrument = {
@@ -185,6 +295,10 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Grants a licence entitlement (idempotent for an active grant). */
   grantEntitlement: EntitlementResult;
+  /** Pushes one batch of observations: validated, atomic (one lake commit), idempotent by batch id or content. */
+  ingestObservations: IngestObservationsResult;
+  /** Registers a dataset or updates its declared metadata; a changed schema is a new version. */
+  registerDataset: RegisterDatasetResult;
   /** Revokes the active grant of `resource` to `subject`. */
   revokeEntitlement: EntitlementResult;
 };
@@ -192,6 +306,16 @@ export type Mutation = {
 
 export type MutationGrantEntitlementArgs = {
   input: GrantEntitlementInput;
+};
+
+
+export type MutationIngestObservationsArgs = {
+  input: IngestObservationsInput;
+};
+
+
+export type MutationRegisterDatasetArgs = {
+  input: RegisterDatasetInput;
 };
 
 
@@ -230,6 +354,143 @@ export type ObservationEdge = {
   node: Observation;
 };
 
+/** The report of one pushed batch: rowsRead = accepted + quarantined + rejected. */
+export type ObservationIngestReport = {
+  __typename?: 'ObservationIngestReport';
+  accepted: Scalars['Int']['output'];
+  contentSha256: Scalars['String']['output'];
+  createdBy: Scalars['String']['output'];
+  datasetVersion: Scalars['Int']['output'];
+  finishedAt: Scalars['DateTime']['output'];
+  fixed: Scalars['Int']['output'];
+  id: Scalars['ID']['output'];
+  /** Findings in line order (at most 1,000: issuesTruncated). */
+  issues: Array<ObservationIssue>;
+  issuesTruncated: Scalars['Boolean']['output'];
+  quarantined: Scalars['Int']['output'];
+  rejected: Scalars['Int']['output'];
+  rowsRead: Scalars['Int']['output'];
+  rules: Array<ObservationRuleCount>;
+  /** The lake snapshot that published the batch (null when no row was accepted). */
+  snapshotId: Maybe<Scalars['Int']['output']>;
+  source: Scalars['String']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  warnings: Scalars['Int']['output'];
+};
+
+/** One finding of one rule in one row of a batch. */
+export type ObservationIssue = {
+  __typename?: 'ObservationIssue';
+  entity: Maybe<Scalars['String']['output']>;
+  eventTime: Maybe<Scalars['DateTime']['output']>;
+  /** The field the finding is about (null: the whole row). */
+  field: Maybe<Scalars['String']['output']>;
+  /** Row number in the batch (from 1), or the line of a CSV file (header = 1). */
+  line: Scalars['Int']['output'];
+  message: Scalars['String']['output'];
+  /** rejected, quarantined, fixed or warned. */
+  outcome: Scalars['String']['output'];
+  rule: ObservationRule;
+};
+
+/** Data quality of one dataset (see `Dataset.dataQuality`). */
+export type ObservationQualityReport = {
+  __typename?: 'ObservationQualityReport';
+  alerts: Array<DatasetQualityAlert>;
+  asOf: Scalars['DateTime']['output'];
+  /** Rows beyond each observation's first version. */
+  corrections: Scalars['Int']['output'];
+  entities: Scalars['Int']['output'];
+  fields: Array<FieldQuality>;
+  firstEventTime: Maybe<Scalars['DateTime']['output']>;
+  /** Consecutive observations of one entity further apart than the declared cadence (0 without one). */
+  gaps: Scalars['Int']['output'];
+  largestGapSeconds: Maybe<Scalars['Float']['output']>;
+  lastAvailableAt: Maybe<Scalars['DateTime']['output']>;
+  lastEventTime: Maybe<Scalars['DateTime']['output']>;
+  /** Rows whose availableAt minus the event's end exceeds the declared latency. */
+  lateArrivals: Scalars['Int']['output'];
+  maxLagSeconds: Maybe<Scalars['Float']['output']>;
+  /** Distinct observations (entity, eventTime, seq). */
+  observations: Scalars['Int']['output'];
+  /** Stored rows available at asOf: every version of every observation. */
+  rows: Scalars['Int']['output'];
+  /** What ingestion's rules flagged, by rule and action, over batches finished by asOf. */
+  ruleViolations: Array<ObservationRuleViolations>;
+  stale: Scalars['Boolean']['output'];
+  /** asOf minus the latest availableAt. */
+  stalenessSeconds: Maybe<Scalars['Float']['output']>;
+  version: Scalars['Int']['output'];
+};
+
+export type ObservationRowInput = {
+  /**
+   * When this version could first be known. Default: the receipt time, or for a backfill the end of
+   * the event + the declared latency. Never earlier than the event (AVAILABLE_BEFORE_EVENT). A
+   * correction repeats (entity, eventTime, seq) with a later availableAt; nothing is overwritten.
+   */
+  availableAt?: InputMaybe<Scalars['DateTime']['input']>;
+  /** An instrument symbol, MARKET, or a free key, as the dataset's entity kind says. */
+  entity: Scalars['String']['input'];
+  eventTime: Scalars['DateTime']['input'];
+  /** Tells apart observations of one entity at the same instant. */
+  seq?: InputMaybe<Scalars['Int']['input']>;
+  /** The values by field name. */
+  values: Scalars['JSON']['input'];
+};
+
+/** A data rule every pushed observation passes (see `observationRules` for defaults and fixes). */
+export type ObservationRule =
+  | 'available_before_event'
+  | 'duplicate'
+  | 'future_event'
+  | 'invalid_entity'
+  | 'missing_value'
+  | 'out_of_range'
+  | 'wrong_type';
+
+/** What a rule does with a row it flags (the actions of bar ingestion). */
+export type ObservationRuleAction =
+  | 'fix'
+  | 'quarantine'
+  | 'reject'
+  | 'warn';
+
+export type ObservationRuleCount = {
+  __typename?: 'ObservationRuleCount';
+  action: ObservationRuleAction;
+  rows: Scalars['Int']['output'];
+  rule: ObservationRule;
+};
+
+/** A rule, its default action, the actions it allows and what its fix does. */
+export type ObservationRuleInfo = {
+  __typename?: 'ObservationRuleInfo';
+  allowedActions: Array<ObservationRuleAction>;
+  defaultAction: ObservationRuleAction;
+  fix: Maybe<Scalars['String']['output']>;
+  rule: ObservationRule;
+};
+
+export type ObservationRuleInput = {
+  action: ObservationRuleAction;
+  rule: ObservationRule;
+};
+
+/** A rule's action, as a dataset declares it. */
+export type ObservationRuleSetting = {
+  __typename?: 'ObservationRuleSetting';
+  action: ObservationRuleAction;
+  rule: ObservationRule;
+};
+
+export type ObservationRuleViolations = {
+  __typename?: 'ObservationRuleViolations';
+  action: ObservationRuleAction;
+  rows: Scalars['Int']['output'];
+  rule: ObservationRule;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Verifies the audit chain and reports the first broken row. */
@@ -241,6 +502,8 @@ export type Query = {
   datasets: Array<Dataset>;
   /** Licence grants, newest first. */
   entitlements: Maybe<Array<Entitlement>>;
+  /** The data rules of pushed observations: defaults, allowed actions and fixes. */
+  observationRules: Array<ObservationRuleInfo>;
   /**
    * The daily per-ticker tweet series of stocknet_tweets (count, mean sentiment), computed from the
    * per-tweet observations known at `asOf` (default: now). Ordered by (entity, session); `from`
@@ -279,6 +542,41 @@ export type QueryTweetSentimentDailyArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   from?: InputMaybe<Scalars['DateTime']['input']>;
   to?: InputMaybe<Scalars['DateTime']['input']>;
+};
+
+export type RegisterDatasetInput = {
+  /** Expected time between an entity's observations; null: irregular. */
+  cadenceSeconds?: InputMaybe<Scalars['Int']['input']>;
+  description: Scalars['String']['input'];
+  entityKind: DatasetEntityKind;
+  eventTime?: InputMaybe<EventTimeKind>;
+  fields: Array<DatasetFieldInput>;
+  /** Declared publication latency: a backfilled row is available at its event's end + this. */
+  latencySeconds: Scalars['Int']['input'];
+  /** The licence terms. */
+  licence: Scalars['String']['input'];
+  /** Whether reading values needs an entitlement (to dataset:<name> or vendor:<vendor>). */
+  licensed: Scalars['Boolean']['input'];
+  /** lower_snake_case, at most 56 characters, no double underscore. */
+  name: Scalars['String']['input'];
+  /** The period's length, for eventTime PERIOD. */
+  periodSeconds?: InputMaybe<Scalars['Int']['input']>;
+  /** Rule actions (rules not given keep their defaults). */
+  rules?: InputMaybe<Array<ObservationRuleInput>>;
+  /** The vendor's name (registered when new). */
+  vendor: Scalars['String']['input'];
+  vendorWebsite?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type RegisterDatasetResult = {
+  __typename?: 'RegisterDatasetResult';
+  /** Whether the dataset is new. */
+  created: Scalars['Boolean']['output'];
+  dataset: Maybe<Dataset>;
+  error: Maybe<UserError>;
+  /** Whether the schema changed (a new version; older observations keep theirs). */
+  newVersion: Scalars['Boolean']['output'];
+  ok: Scalars['Boolean']['output'];
 };
 
 /**
@@ -445,21 +743,42 @@ export type ResolversTypes = ResolversObject<{
   Dataset: ResolverTypeWrapper<DatasetRecordModel>;
   DatasetEntityKind: ResolverTypeWrapper<DatasetEntityKind>;
   DatasetField: ResolverTypeWrapper<DatasetFieldModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  DatasetFieldInput: DatasetFieldInput;
   DatasetFieldType: ResolverTypeWrapper<DatasetFieldType>;
+  DatasetQualityAlert: ResolverTypeWrapper<DatasetQualityAlert>;
+  DatasetVersion: ResolverTypeWrapper<Omit<DatasetVersion, 'fields'> & { fields: Array<ResolversTypes['DatasetField']> }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Entitlement: ResolverTypeWrapper<EntitlementRecordModel>;
   EntitlementResult: ResolverTypeWrapper<Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversTypes['Entitlement']> }>;
+  EventTimeKind: ResolverTypeWrapper<EventTimeKind>;
+  EventTimeSemantics: ResolverTypeWrapper<Omit<EventTimeSemantics, 'kind'> & { kind: ResolversTypes['EventTimeKind'] }>;
+  FieldQuality: ResolverTypeWrapper<FieldQuality>;
   GrantEntitlementInput: GrantEntitlementInput;
+  IngestObservationsInput: IngestObservationsInput;
+  IngestObservationsResult: ResolverTypeWrapper<Omit<IngestObservationsResult, 'report'> & { report?: Maybe<ResolversTypes['ObservationIngestReport']> }>;
   Instrument: ResolverTypeWrapper<InstrumentRefModel>;
   JSON: ResolverTypeWrapper<Scalars['JSON']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Observation: ResolverTypeWrapper<ObservationRecordModel>;
   ObservationConnection: ResolverTypeWrapper<ObservationConnectionModelModel>;
   ObservationEdge: ResolverTypeWrapper<ObservationEdgeModelModel>;
+  ObservationIngestReport: ResolverTypeWrapper<IngestBatchRecordModel>;
+  ObservationIssue: ResolverTypeWrapper<IssueRecordModel>;
+  ObservationQualityReport: ResolverTypeWrapper<ObservationQualityReportModel>;
+  ObservationRowInput: ObservationRowInput;
+  ObservationRule: ResolverTypeWrapper<ObservationRule>;
+  ObservationRuleAction: ResolverTypeWrapper<ObservationRuleAction>;
+  ObservationRuleCount: ResolverTypeWrapper<Omit<ObservationRuleCount, 'action' | 'rule'> & { action: ResolversTypes['ObservationRuleAction'], rule: ResolversTypes['ObservationRule'] }>;
+  ObservationRuleInfo: ResolverTypeWrapper<Omit<ObservationRuleInfo, 'allowedActions' | 'defaultAction' | 'rule'> & { allowedActions: Array<ResolversTypes['ObservationRuleAction']>, defaultAction: ResolversTypes['ObservationRuleAction'], rule: ResolversTypes['ObservationRule'] }>;
+  ObservationRuleInput: ObservationRuleInput;
+  ObservationRuleSetting: ResolverTypeWrapper<Omit<ObservationRuleSetting, 'action' | 'rule'> & { action: ResolversTypes['ObservationRuleAction'], rule: ResolversTypes['ObservationRule'] }>;
+  ObservationRuleViolations: ResolverTypeWrapper<Omit<ObservationRuleViolations, 'action' | 'rule'> & { action: ResolversTypes['ObservationRuleAction'], rule: ResolversTypes['ObservationRule'] }>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RegisterDatasetInput: RegisterDatasetInput;
+  RegisterDatasetResult: ResolverTypeWrapper<Omit<RegisterDatasetResult, 'dataset'> & { dataset?: Maybe<ResolversTypes['Dataset']> }>;
   TweetSentimentDay: ResolverTypeWrapper<DailySentimentRecordModel>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   TweetSentimentDayConnection: ResolverTypeWrapper<TweetSentimentDayConnectionModelModel>;
   TweetSentimentDayEdge: ResolverTypeWrapper<TweetSentimentDayEdgeModelModel>;
   UserError: ResolverTypeWrapper<UserError>;
@@ -477,20 +796,38 @@ export type ResolversParentTypes = ResolversObject<{
   AuditFilter: AuditFilter;
   Dataset: DatasetRecordModel;
   DatasetField: DatasetFieldModel;
+  Float: Scalars['Float']['output'];
+  DatasetFieldInput: DatasetFieldInput;
+  DatasetQualityAlert: DatasetQualityAlert;
+  DatasetVersion: Omit<DatasetVersion, 'fields'> & { fields: Array<ResolversParentTypes['DatasetField']> };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Entitlement: EntitlementRecordModel;
   EntitlementResult: Omit<EntitlementResult, 'entitlement'> & { entitlement?: Maybe<ResolversParentTypes['Entitlement']> };
+  EventTimeSemantics: EventTimeSemantics;
+  FieldQuality: FieldQuality;
   GrantEntitlementInput: GrantEntitlementInput;
+  IngestObservationsInput: IngestObservationsInput;
+  IngestObservationsResult: Omit<IngestObservationsResult, 'report'> & { report?: Maybe<ResolversParentTypes['ObservationIngestReport']> };
   Instrument: InstrumentRefModel;
   JSON: Scalars['JSON']['output'];
   Mutation: Record<PropertyKey, never>;
   Observation: ObservationRecordModel;
   ObservationConnection: ObservationConnectionModelModel;
   ObservationEdge: ObservationEdgeModelModel;
+  ObservationIngestReport: IngestBatchRecordModel;
+  ObservationIssue: IssueRecordModel;
+  ObservationQualityReport: ObservationQualityReportModel;
+  ObservationRowInput: ObservationRowInput;
+  ObservationRuleCount: ObservationRuleCount;
+  ObservationRuleInfo: ObservationRuleInfo;
+  ObservationRuleInput: ObservationRuleInput;
+  ObservationRuleSetting: ObservationRuleSetting;
+  ObservationRuleViolations: ObservationRuleViolations;
   Query: Record<PropertyKey, never>;
+  RegisterDatasetInput: RegisterDatasetInput;
+  RegisterDatasetResult: Omit<RegisterDatasetResult, 'dataset'> & { dataset?: Maybe<ResolversParentTypes['Dataset']> };
   TweetSentimentDay: DailySentimentRecordModel;
-  Float: Scalars['Float']['output'];
   TweetSentimentDayConnection: TweetSentimentDayConnectionModelModel;
   TweetSentimentDayEdge: TweetSentimentDayEdgeModelModel;
   UserError: UserError;
@@ -520,31 +857,53 @@ export type AuditEventResolvers<ContextType = Context, ParentType extends Resolv
 export type DatasetResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Dataset'] = ResolversParentTypes['Dataset'], FederationReferenceType extends FederationReferenceTypes['Dataset'] = FederationReferenceTypes['Dataset']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Dataset']> | FederationReferenceType, FederationReferenceType, ContextType>;
   availability?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cadenceSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   coverage?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  dataQuality?: Resolver<Maybe<ResolversTypes['ObservationQualityReport']>, ParentType, ContextType, Partial<DatasetDataQualityArgs>>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   entities?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   entityKind?: Resolver<ResolversTypes['DatasetEntityKind'], ParentType, ContextType>;
+  eventTime?: Resolver<ResolversTypes['EventTimeSemantics'], ParentType, ContextType>;
   fields?: Resolver<Array<ResolversTypes['DatasetField']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  ingestReports?: Resolver<Maybe<Array<ResolversTypes['ObservationIngestReport']>>, ParentType, ContextType, RequireFields<DatasetIngestReportsArgs, 'first'>>;
   latencySeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   licence?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   licensed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   observations?: Resolver<Maybe<ResolversTypes['ObservationConnection']>, ParentType, ContextType, RequireFields<DatasetObservationsArgs, 'first'>>;
+  rules?: Resolver<Array<ResolversTypes['ObservationRuleSetting']>, ParentType, ContextType>;
   vendor?: Resolver<ResolversTypes['Vendor'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  versions?: Resolver<Array<ResolversTypes['DatasetVersion']>, ParentType, ContextType>;
 }>;
 
-export type DatasetEntityKindResolvers = { INSTRUMENT: 'instrument', MARKET: 'market' };
+export type DatasetEntityKindResolvers = { INSTRUMENT: 'instrument', KEY: 'key', MARKET: 'market' };
 
 export type DatasetFieldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetField'] = ResolversParentTypes['DatasetField']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  maximum?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  minimum?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  required?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   type?: Resolver<ResolversTypes['DatasetFieldType'], ParentType, ContextType>;
   unit?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type DatasetFieldTypeResolvers = { BOOLEAN: 'boolean', FLOAT: 'float', INT: 'int', STRING: 'string' };
+
+export type DatasetQualityAlertResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetQualityAlert'] = ResolversParentTypes['DatasetQualityAlert']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type DatasetVersionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DatasetVersion'] = ResolversParentTypes['DatasetVersion']> = ResolversObject<{
+  createdAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  createdBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['DatasetField']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
@@ -572,6 +931,26 @@ export type EntitlementResultResolvers<ContextType = Context, ParentType extends
   ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type EventTimeKindResolvers = { PERIOD: 'period', POINT: 'point' };
+
+export type EventTimeSemanticsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['EventTimeSemantics'] = ResolversParentTypes['EventTimeSemantics']> = ResolversObject<{
+  kind?: Resolver<ResolversTypes['EventTimeKind'], ParentType, ContextType>;
+  periodSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+}>;
+
+export type FieldQualityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['FieldQuality'] = ResolversParentTypes['FieldQuality']> = ResolversObject<{
+  field?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nullRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  nulls?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type IngestObservationsResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['IngestObservationsResult'] = ResolversParentTypes['IngestObservationsResult']> = ResolversObject<{
+  error?: Resolver<Maybe<ResolversTypes['UserError']>, ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  repeated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  report?: Resolver<Maybe<ResolversTypes['ObservationIngestReport']>, ParentType, ContextType>;
+}>;
+
 export type InstrumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Instrument'] = ResolversParentTypes['Instrument'], FederationReferenceType extends FederationReferenceTypes['Instrument'] = FederationReferenceTypes['Instrument']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Instrument']> | FederationReferenceType, FederationReferenceType, ContextType>;
   altDatasets?: Resolver<Maybe<Array<ResolversTypes['Dataset']>>, ParentType, ContextType>;
@@ -584,6 +963,8 @@ export interface JsonScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   grantEntitlement?: Resolver<ResolversTypes['EntitlementResult'], ParentType, ContextType, RequireFields<MutationGrantEntitlementArgs, 'input'>>;
+  ingestObservations?: Resolver<ResolversTypes['IngestObservationsResult'], ParentType, ContextType, RequireFields<MutationIngestObservationsArgs, 'input'>>;
+  registerDataset?: Resolver<ResolversTypes['RegisterDatasetResult'], ParentType, ContextType, RequireFields<MutationRegisterDatasetArgs, 'input'>>;
   revokeEntitlement?: Resolver<ResolversTypes['EntitlementResult'], ParentType, ContextType, RequireFields<MutationRevokeEntitlementArgs, 'resource' | 'subject'>>;
 }>;
 
@@ -607,14 +988,102 @@ export type ObservationEdgeResolvers<ContextType = Context, ParentType extends R
   node?: Resolver<ResolversTypes['Observation'], ParentType, ContextType>;
 }>;
 
+export type ObservationIngestReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationIngestReport'] = ResolversParentTypes['ObservationIngestReport']> = ResolversObject<{
+  accepted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  contentSha256?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  datasetVersion?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  finishedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  fixed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  issues?: Resolver<Array<ResolversTypes['ObservationIssue']>, ParentType, ContextType>;
+  issuesTruncated?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  quarantined?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejected?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rowsRead?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rules?: Resolver<Array<ResolversTypes['ObservationRuleCount']>, ParentType, ContextType>;
+  snapshotId?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  warnings?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ObservationIssueResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationIssue'] = ResolversParentTypes['ObservationIssue']> = ResolversObject<{
+  entity?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  eventTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  field?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  line?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  outcome?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
+}>;
+
+export type ObservationQualityReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationQualityReport'] = ResolversParentTypes['ObservationQualityReport']> = ResolversObject<{
+  alerts?: Resolver<Array<ResolversTypes['DatasetQualityAlert']>, ParentType, ContextType>;
+  asOf?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  corrections?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  entities?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  fields?: Resolver<Array<ResolversTypes['FieldQuality']>, ParentType, ContextType>;
+  firstEventTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  gaps?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  largestGapSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  lastAvailableAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lastEventTime?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  lateArrivals?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  maxLagSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  observations?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ruleViolations?: Resolver<Array<ResolversTypes['ObservationRuleViolations']>, ParentType, ContextType>;
+  stale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  stalenessSeconds?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type ObservationRuleResolvers = { AVAILABLE_BEFORE_EVENT: 'available_before_event', DUPLICATE: 'duplicate', FUTURE_EVENT: 'future_event', INVALID_ENTITY: 'invalid_entity', MISSING_VALUE: 'missing_value', OUT_OF_RANGE: 'out_of_range', WRONG_TYPE: 'wrong_type' };
+
+export type ObservationRuleActionResolvers = { FIX: 'fix', QUARANTINE: 'quarantine', REJECT: 'reject', WARN: 'warn' };
+
+export type ObservationRuleCountResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRuleCount'] = ResolversParentTypes['ObservationRuleCount']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ObservationRuleAction'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
+}>;
+
+export type ObservationRuleInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRuleInfo'] = ResolversParentTypes['ObservationRuleInfo']> = ResolversObject<{
+  allowedActions?: Resolver<Array<ResolversTypes['ObservationRuleAction']>, ParentType, ContextType>;
+  defaultAction?: Resolver<ResolversTypes['ObservationRuleAction'], ParentType, ContextType>;
+  fix?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
+}>;
+
+export type ObservationRuleSettingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRuleSetting'] = ResolversParentTypes['ObservationRuleSetting']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ObservationRuleAction'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
+}>;
+
+export type ObservationRuleViolationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ObservationRuleViolations'] = ResolversParentTypes['ObservationRuleViolations']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['ObservationRuleAction'], ParentType, ContextType>;
+  rows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['ObservationRule'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   auditChain?: Resolver<Maybe<ResolversTypes['AuditChainReport']>, ParentType, ContextType>;
   auditLog?: Resolver<Maybe<Array<ResolversTypes['AuditEvent']>>, ParentType, ContextType, RequireFields<QueryAuditLogArgs, 'first'>>;
   dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType, Partial<QueryDatasetArgs>>;
   datasets?: Resolver<Array<ResolversTypes['Dataset']>, ParentType, ContextType>;
   entitlements?: Resolver<Maybe<Array<ResolversTypes['Entitlement']>>, ParentType, ContextType, RequireFields<QueryEntitlementsArgs, 'includeRevoked'>>;
+  observationRules?: Resolver<Array<ResolversTypes['ObservationRuleInfo']>, ParentType, ContextType>;
   tweetSentimentDaily?: Resolver<Maybe<ResolversTypes['TweetSentimentDayConnection']>, ParentType, ContextType, RequireFields<QueryTweetSentimentDailyArgs, 'first'>>;
   vendors?: Resolver<Array<ResolversTypes['Vendor']>, ParentType, ContextType>;
+}>;
+
+export type RegisterDatasetResultResolvers<ContextType = Context, ParentType extends ResolversParentTypes['RegisterDatasetResult'] = ResolversParentTypes['RegisterDatasetResult']> = ResolversObject<{
+  created?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  dataset?: Resolver<Maybe<ResolversTypes['Dataset']>, ParentType, ContextType>;
+  error?: Resolver<Maybe<ResolversTypes['UserError']>, ParentType, ContextType>;
+  newVersion?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ok?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
 export type TweetSentimentDayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TweetSentimentDay'] = ResolversParentTypes['TweetSentimentDay']> = ResolversObject<{
@@ -661,17 +1130,33 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DatasetEntityKind?: DatasetEntityKindResolvers;
   DatasetField?: DatasetFieldResolvers<ContextType>;
   DatasetFieldType?: DatasetFieldTypeResolvers;
+  DatasetQualityAlert?: DatasetQualityAlertResolvers<ContextType>;
+  DatasetVersion?: DatasetVersionResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Entitlement?: EntitlementResolvers<ContextType>;
   EntitlementResult?: EntitlementResultResolvers<ContextType>;
+  EventTimeKind?: EventTimeKindResolvers;
+  EventTimeSemantics?: EventTimeSemanticsResolvers<ContextType>;
+  FieldQuality?: FieldQualityResolvers<ContextType>;
+  IngestObservationsResult?: IngestObservationsResultResolvers<ContextType>;
   Instrument?: InstrumentResolvers<ContextType>;
   JSON?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Observation?: ObservationResolvers<ContextType>;
   ObservationConnection?: ObservationConnectionResolvers<ContextType>;
   ObservationEdge?: ObservationEdgeResolvers<ContextType>;
+  ObservationIngestReport?: ObservationIngestReportResolvers<ContextType>;
+  ObservationIssue?: ObservationIssueResolvers<ContextType>;
+  ObservationQualityReport?: ObservationQualityReportResolvers<ContextType>;
+  ObservationRule?: ObservationRuleResolvers;
+  ObservationRuleAction?: ObservationRuleActionResolvers;
+  ObservationRuleCount?: ObservationRuleCountResolvers<ContextType>;
+  ObservationRuleInfo?: ObservationRuleInfoResolvers<ContextType>;
+  ObservationRuleSetting?: ObservationRuleSettingResolvers<ContextType>;
+  ObservationRuleViolations?: ObservationRuleViolationsResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  RegisterDatasetResult?: RegisterDatasetResultResolvers<ContextType>;
   TweetSentimentDay?: TweetSentimentDayResolvers<ContextType>;
   TweetSentimentDayConnection?: TweetSentimentDayConnectionResolvers<ContextType>;
   TweetSentimentDayEdge?: TweetSentimentDayEdgeResolvers<ContextType>;

@@ -77,12 +77,15 @@ export type DefineFeatureInput = {
   expression: Scalars['String']['input'];
   /** lower_snake_case, at most 50 characters. */
   name: Scalars['String']['input'];
+  /** No TTL: a value stays current however old its event time is (leave `ttlSeconds` out). */
+  noTtl?: InputMaybe<Scalars['Boolean']['input']>;
   status?: InputMaybe<FeatureStatus>;
   tags?: InputMaybe<Array<Scalars['String']['input']>>;
   /**
    * How long a value stays current after its event time, in seconds. Default by entity kind: 345600
    * (4 days) for INSTRUMENT and for MARKET features, which are daily: a value stays current over a
    * long weekend with a holiday (Friday's bar on Tuesday) and expires when a session is missed beyond that.
+   * At most 2147483647 (2^31 - 1, about 68 years: what storage holds); for no TTL pass `noTtl: true`.
    */
   ttlSeconds?: InputMaybe<Scalars['Int']['input']>;
   /** Instruments to materialize for by default (empty: every instrument with daily bars). */
@@ -172,8 +175,8 @@ export type Feature = {
   ref: Scalars['String']['output'];
   status: FeatureStatus;
   tags: Array<Scalars['String']['output']>;
-  /** How long a value stays current after its event time, in seconds. */
-  ttlSeconds: Scalars['Int']['output'];
+  /** How long a value stays current after its event time, in seconds; null: no TTL (a value never expires). */
+  ttlSeconds: Maybe<Scalars['Int']['output']>;
   /** Instruments the feature is materialized for by default (empty: every instrument with daily bars). */
   universe: Array<Instrument>;
   version: Scalars['Int']['output'];
@@ -1144,9 +1147,9 @@ export type ResolversTypes = ResolversObject<{
   DatasetLineage: ResolverTypeWrapper<DatasetLineageModelModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DefineFeatureInput: DefineFeatureInput;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   DefineFeatureResult: ResolverTypeWrapper<Omit<DefineFeatureResult, 'error' | 'feature'> & { error?: Maybe<ResolversTypes['FeatureError']>, feature?: Maybe<ResolversTypes['Feature']> }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   DefineFeatureSetInput: DefineFeatureSetInput;
   DefineFeatureSetResult: ResolverTypeWrapper<Omit<DefineFeatureSetResult, 'error' | 'featureSet'> & { error?: Maybe<ResolversTypes['FeatureError']>, featureSet?: Maybe<ResolversTypes['FeatureSet']> }>;
   Distribution: ResolverTypeWrapper<Distribution>;
@@ -1222,9 +1225,9 @@ export type ResolversParentTypes = ResolversObject<{
   DatasetLineage: DatasetLineageModelModel;
   DateTime: Scalars['DateTime']['output'];
   DefineFeatureInput: DefineFeatureInput;
+  Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
   DefineFeatureResult: Omit<DefineFeatureResult, 'error' | 'feature'> & { error?: Maybe<ResolversParentTypes['FeatureError']>, feature?: Maybe<ResolversParentTypes['Feature']> };
-  Boolean: Scalars['Boolean']['output'];
   DefineFeatureSetInput: DefineFeatureSetInput;
   DefineFeatureSetResult: Omit<DefineFeatureSetResult, 'error' | 'featureSet'> & { error?: Maybe<ResolversParentTypes['FeatureError']>, featureSet?: Maybe<ResolversParentTypes['FeatureSet']> };
   Distribution: Distribution;
@@ -1344,7 +1347,7 @@ export type FeatureResolvers<ContextType = Context, ParentType extends Resolvers
   ref?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['FeatureStatus'], ParentType, ContextType>;
   tags?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  ttlSeconds?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ttlSeconds?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   universe?: Resolver<Array<ResolversTypes['Instrument']>, ParentType, ContextType>;
   version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;

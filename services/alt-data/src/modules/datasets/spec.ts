@@ -1,4 +1,4 @@
-import type { AltDatasetField, AltPublicationRule } from '@alphagraph/db/schema/alt';
+import type { AltDatasetField, AltEventTime, AltPublicationRule } from '@alphagraph/db/schema/alt';
 import { z } from 'zod';
 
 /**
@@ -16,17 +16,27 @@ const isTimeZone = (zone: string) => {
   }
 };
 
-export const datasetFieldSchema = z.object({
-  name: z
-    .string()
-    .regex(/^[a-z][a-z0-9_]{0,62}$/, 'field names are lower_snake_case')
-    .refine((n) => !(RESERVED_FIELD_NAMES as readonly string[]).includes(n), {
-      message: `field names may not be one of ${RESERVED_FIELD_NAMES.join(', ')}`,
-    }),
-  type: z.enum(['float', 'int', 'string', 'boolean']),
-  description: z.string().min(1),
-  unit: z.string().nullish(),
-}) satisfies z.ZodType<AltDatasetField>;
+export const datasetFieldSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(/^[a-z][a-z0-9_]{0,62}$/, 'field names are lower_snake_case')
+      .refine((n) => !(RESERVED_FIELD_NAMES as readonly string[]).includes(n), {
+        message: `field names may not be one of ${RESERVED_FIELD_NAMES.join(', ')}`,
+      }),
+    type: z.enum(['float', 'int', 'string', 'boolean']),
+    description: z.string().min(1),
+    unit: z.string().nullish(),
+    minimum: z.number().finite().nullish(),
+    maximum: z.number().finite().nullish(),
+    required: z.boolean().optional(),
+  })
+  .refine((f) => f.minimum == null || f.maximum == null || f.minimum <= f.maximum, {
+    message: 'minimum is above maximum',
+  })
+  .refine((f) => (f.minimum == null && f.maximum == null) || f.type === 'float' || f.type === 'int', {
+    message: 'only numeric fields have an allowed range',
+  }) satisfies z.ZodType<AltDatasetField>;
 
 export const datasetFieldsSchema = z
   .array(datasetFieldSchema)
@@ -41,6 +51,11 @@ export const publicationRuleSchema = z.discriminatedUnion('kind', [
     timeZone: z.string().refine(isTimeZone, { message: 'timeZone must be an IANA time zone' }),
   }),
 ]) satisfies z.ZodType<AltPublicationRule>;
+
+export const eventTimeSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('point') }),
+  z.object({ kind: z.literal('period'), periodSeconds: z.number().int().positive().max(2_147_483_647) }).strict(),
+]) satisfies z.ZodType<AltEventTime>;
 
 export type DatasetField = z.output<typeof datasetFieldSchema>;
 export type PublicationRule = z.output<typeof publicationRuleSchema>;

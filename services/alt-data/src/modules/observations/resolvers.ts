@@ -22,7 +22,19 @@ export interface ObservationConnectionModel {
 export const observationResolvers: Resolvers = {
   Dataset: {
     fields: (dataset) => dataset.fields,
-    observations: async (dataset, args, ctx) => {
+    observations: async (current, args, ctx) => {
+      // An older schema version reads its own lake dataset, with the fields it had.
+      let dataset = current;
+      if (args.version != null && args.version !== current.version) {
+        const schema = (await ctx.stores.ingest.versions(current)).find((v) => v.version === args.version);
+        if (!schema) {
+          throw new DomainError(
+            'BAD_USER_INPUT',
+            `observations: ${current.name} has no version ${args.version}; its versions are 1 to ${current.version}`,
+          );
+        }
+        dataset = { ...current, version: schema.version, fields: schema.fields };
+      }
       const known = dataset.fields.map((f) => f.name);
       const unknown = (args.fields ?? []).filter((f) => !known.includes(f));
       if (unknown.length > 0) {
@@ -32,7 +44,12 @@ export const observationResolvers: Resolvers = {
         );
       }
       const fields = args.fields ? known.filter((f) => args.fields!.includes(f)) : known;
-      const listing = readListing('observations', `obs/${dataset.id}`, args, fields);
+      const listing = readListing(
+        'observations',
+        dataset.version === 1 ? `obs/${dataset.id}` : `obs/${dataset.id}@${dataset.version}`,
+        args,
+        fields,
+      );
       const page = await ctx.stores.observations.page(dataset, { ...listing, fields });
       const edges = page.rows.map((node) => ({
         datasetId: dataset.id,

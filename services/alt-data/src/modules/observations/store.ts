@@ -88,7 +88,7 @@ export function createObservationStore(lake: Lake) {
 
     /** The snapshot to read (a pinned one, else the current), or null when nothing was written. */
     async snapshot(dataset: DatasetRecord, pinned?: number | null): Promise<Snapshot | null> {
-      const name = altLakeDatasetName(dataset.name);
+      const name = altLakeDatasetName(dataset.name, dataset.version);
       try {
         return pinned != null ? await lake.snapshot(name, pinned) : await lake.currentSnapshot(name);
       } catch (error) {
@@ -100,7 +100,7 @@ export function createObservationStore(lake: Lake) {
     /** Whether a write recorded with `summary.source === source` was ever committed. */
     async hasSource(dataset: DatasetRecord, source: string): Promise<boolean> {
       if (!(await store.snapshot(dataset))) return false;
-      const history = await lake.history(altLakeDatasetName(dataset.name), 10_000);
+      const history = await lake.history(altLakeDatasetName(dataset.name, dataset.version), 10_000);
       return history.some((s) => s.summary.source === source);
     },
 
@@ -118,7 +118,7 @@ export function createObservationStore(lake: Lake) {
       const batchId = `${new Date().toISOString()} ${write.source} ${randomUUID()}`;
       const batchParam = `$${params.push(batchId)}`;
       return lake.commit(
-        altLakeDatasetName(dataset.name),
+        altLakeDatasetName(dataset.name, dataset.version),
         { mode: 'append', summary: { source: write.source, batchId } },
         async (w) => {
           await w.writeQuery(observationRowsSql(dataset, write.inputSql, batchParam), params);

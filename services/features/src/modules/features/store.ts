@@ -1,5 +1,5 @@
 import type { Db } from '@alphagraph/db';
-import { featureInputs, features, featureUniverse } from '@alphagraph/db/schema/features';
+import { featureInputs, features, featureUniverse, MAX_TTL_SECONDS } from '@alphagraph/db/schema/features';
 import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import { createInsertSchema } from 'drizzle-zod';
 import { z } from 'zod';
@@ -14,7 +14,8 @@ export const featureDefinitionSchema = createInsertSchema(features, {
   // At most 50 characters, so `<name>__v<version>` stays a valid 63-character column name.
   name: (s) => s.regex(/^[a-z][a-z0-9_]{0,49}$/, 'feature names are lower_snake_case, at most 50 characters'),
   expression: (s) => s.min(1).max(4000),
-  ttlSeconds: (s) => s.int().positive(),
+  // Null: no TTL.
+  ttlSeconds: (s) => s.int().positive().max(MAX_TTL_SECONDS),
   owner: (s) => s.min(1),
 }).omit({ id: true, createdAt: true, version: true });
 export type FeatureDefinition = z.input<typeof featureDefinitionSchema> & {

@@ -48,7 +48,8 @@ export function onlineValue(read: OnlineRead, cell: OnlineCell | null, index: nu
 }
 
 export function isExpired(read: OnlineRead, cell: OnlineCell, index: number): boolean {
-  return cell.eventUs < read.nowUs - read.features[index]!.ttlSeconds * 1_000_000;
+  const ttl = read.features[index]!.ttlSeconds;
+  return ttl !== null && cell.eventUs < read.nowUs - ttl * 1_000_000;
 }
 
 const toNumber = (v: unknown, what: string): number => {

@@ -1,4 +1,5 @@
 import type { Db } from '@alphagraph/db';
+import { MAX_TTL_SECONDS } from '@alphagraph/db/schema/features';
 import { z } from 'zod';
 import type { FeatureRecord, FeatureStore } from '../features/store.ts';
 import { type FeatureCatalog, loadFeatureCatalog } from './catalog.ts';
@@ -28,26 +29,36 @@ export const DEFAULT_TTL_SECONDS: Readonly<Record<'instrument' | 'market', numbe
   market: 4 * 86_400,
 };
 
-export const featureInputSchema = z.object({
-  name: z
-    .string()
-    .regex(
-      /^[a-z][a-z0-9_]{0,49}$/,
-      'feature names are lower_snake_case: a letter, then letters, digits or _ (at most 50)',
-    ),
-  description: z.string().trim().min(1, 'describe what the feature measures').max(2000),
-  expression: z.string().min(1, 'the expression is empty').max(4000),
-  entity: z.enum(['instrument', 'market']).default('instrument'),
-  ttlSeconds: z
-    .number()
-    .int()
-    .positive('the TTL must be a positive number of seconds')
-    .max(100 * 365 * 86_400)
-    .nullish(),
-  tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'tags are short lower-case words')).default([]),
-  status: z.enum(['draft', 'active', 'deprecated']).default('active'),
-  universe: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/, 'symbols are upper-case tickers')).default([]),
-});
+export const featureInputSchema = z
+  .object({
+    name: z
+      .string()
+      .regex(
+        /^[a-z][a-z0-9_]{0,49}$/,
+        'feature names are lower_snake_case: a letter, then letters, digits or _ (at most 50)',
+      ),
+    description: z.string().trim().min(1, 'describe what the feature measures').max(2000),
+    expression: z.string().min(1, 'the expression is empty').max(4000),
+    entity: z.enum(['instrument', 'market']).default('instrument'),
+    ttlSeconds: z
+      .number()
+      .int()
+      .positive('the TTL must be a positive number of seconds')
+      .max(
+        MAX_TTL_SECONDS,
+        `the TTL is at most ${MAX_TTL_SECONDS} seconds (about 68 years, what storage holds); for a value that never expires pass noTtl: true`,
+      )
+      .nullish(),
+    /** No TTL: a value stays current however old its event time (ttlSeconds must then be absent). */
+    noTtl: z.boolean().default(false),
+    tags: z.array(z.string().regex(/^[a-z0-9][a-z0-9_.-]{0,39}$/, 'tags are short lower-case words')).default([]),
+    status: z.enum(['draft', 'active', 'deprecated']).default('active'),
+    universe: z.array(z.string().regex(/^[A-Z0-9][A-Z0-9.\-/^]{0,23}$/, 'symbols are upper-case tickers')).default([]),
+  })
+  .refine((d) => !(d.noTtl && d.ttlSeconds != null), {
+    path: ['ttlSeconds'],
+    message: 'pass either ttlSeconds or noTtl: true, not both',
+  });
 export type FeatureInput = z.input<typeof featureInputSchema>;
 
 export function badInput(error: z.ZodError): FeatureErrorModel {
@@ -121,7 +132,7 @@ export function createRegistry(db: Db, features: FeatureStore) {
         description: def.description,
         entity: def.entity,
         expression: canonical,
-        ttlSeconds: def.ttlSeconds ?? DEFAULT_TTL_SECONDS[def.entity],
+        ttlSeconds: def.noTtl ? null : (def.ttlSeconds ?? DEFAULT_TTL_SECONDS[def.entity]),
         tags: def.tags,
         status: def.status,
         universe: def.universe,

@@ -144,4 +144,30 @@ describe.each(testDatabaseKinds())('feature registry on %s', (kind) => {
     });
     expect(denied.errors?.[0]?.message).toBe('Mutation.defineFeature requires role researcher; you have analyst');
   });
+
+  it('TTL: none at all (noTtl), the longest storage holds, and nothing longer', async () => {
+    const none = await define(h, { name: 'ttl_none', expression: '$close', ttlSeconds: undefined, noTtl: true });
+    expect(none.data.defineFeature).toMatchObject({ ok: true, feature: { ref: 'ttl_none@1', ttlSeconds: null } });
+    // The same definition is the same version; giving it a TTL is a new one.
+    const again = await define(h, { name: 'ttl_none', expression: '$close', ttlSeconds: undefined, noTtl: true });
+    expect(again.data.defineFeature).toMatchObject({ created: false, feature: { ref: 'ttl_none@1' } });
+    const bounded = await define(h, { name: 'ttl_none', expression: '$close', ttlSeconds: 60 });
+    expect(bounded.data.defineFeature).toMatchObject({ created: true, feature: { ref: 'ttl_none@2', ttlSeconds: 60 } });
+
+    // 2^31 - 1 seconds (about 68 years) is what the column holds: accepted and read back exactly.
+    const longest = await define(h, { name: 'ttl_max', expression: '$close', ttlSeconds: 2_147_483_647 });
+    expect(longest.data.defineFeature).toMatchObject({ ok: true, feature: { ttlSeconds: 2_147_483_647 } });
+    // One more does not fit the graph's Int either: refused before the resolver, naming the value.
+    const over = await define(h, { name: 'ttl_over', expression: '$close', ttlSeconds: 2_147_483_648 });
+    expect(over.errors?.[0]?.message).toMatch(/ttlSeconds.*2147483648|2147483648.*ttlSeconds|Int cannot represent/);
+    const both = await define(h, { name: 'ttl_both', expression: '$close', ttlSeconds: 60, noTtl: true });
+    expect(both.data.defineFeature).toMatchObject({
+      ok: false,
+      error: {
+        code: 'BAD_INPUT',
+        field: 'ttlSeconds',
+        message: 'ttlSeconds: pass either ttlSeconds or noTtl: true, not both',
+      },
+    });
+  });
 });

@@ -40,6 +40,7 @@ export const registryResolvers: Resolvers = {
           expression: input.expression,
           entity: input.entity ?? 'instrument',
           ttlSeconds: input.ttlSeconds,
+          noTtl: input.noTtl ?? false,
           tags: input.tags ?? [],
           status: input.status ?? 'active',
           universe: input.universe ?? [],

@@ -48,7 +48,8 @@ export interface ResolvedFeature {
   readonly snapshotId: number;
   /** Column in the feature view. */
   readonly viewColumn: string;
-  readonly ttlSeconds: number;
+  /** Null: no TTL. */
+  readonly ttlSeconds: number | null;
   /** The feature's entity kind; resolutions recorded before it existed are per instrument. */
   readonly entityKind?: 'instrument' | 'market';
 }
@@ -68,7 +69,7 @@ export const resolutionSchema: z.ZodType<TrainingSetResolution> = z.object({
       lakeDataset: z.string(),
       snapshotId: z.number().int(),
       viewColumn: z.string(),
-      ttlSeconds: z.number(),
+      ttlSeconds: z.number().nullable(),
       entityKind: z.enum(['instrument', 'market']).optional(),
     }),
   ),
@@ -87,9 +88,6 @@ export const resolutionSchema: z.ZodType<TrainingSetResolution> = z.object({
     }),
   ),
 });
-
-/** Labels have no TTL: their anchor is the latest bar known at t, however old. */
-const LABEL_TTL_SECONDS = 100 * 365 * 86_400;
 
 /**
  * How a training set is written, recorded in each build's snapshot summary. Measured on the 1.27M
@@ -168,9 +166,10 @@ export async function buildTrainingSet(options: {
         await s.run(`CREATE TEMP TABLE label_values AS
           SELECT * FROM (${labelValuesSql(r.labels, 'label_bars')}) ORDER BY entity, event_time, available_at`);
         const labelColumns = r.columns.filter((c) => c.kind === 'label');
+        // Labels have no TTL: their anchor is the latest bar known at t, however old.
         sources.push({
           relation: '(SELECT rowid AS row_id, * FROM label_values)',
-          features: labelColumns.map((c) => ({ column: c.name, as: c.name, ttlSeconds: LABEL_TTL_SECONDS })),
+          features: labelColumns.map((c) => ({ column: c.name, as: c.name, ttlSeconds: null })),
         });
       }
       rows = await w.writeQuery(withSplit(pointInTimeJoinSql(spine, sources), r.split), [], TRAINING_SET_PARQUET);

@@ -33,7 +33,7 @@ describe('point-in-time join', () => {
    * output column per TTL) onto the spine; returns, per spine row in spine order, the outputs.
    */
   async function joinSources(
-    sources: { rows: ValueRow[]; entityKind?: 'instrument' | 'market'; ttlSeconds?: number[] }[],
+    sources: { rows: ValueRow[]; entityKind?: 'instrument' | 'market'; ttlSeconds?: (number | null)[] }[],
     spine: [entity: string, t: string][],
   ): Promise<(number | null)[][]> {
     return lake.withSession(async (s: LakeSession) => {
@@ -122,6 +122,21 @@ describe('point-in-time join', () => {
     const v: ValueRow[] = [['A', '2016-01-04T00:00:00Z', '2016-01-04T00:00:00Z', 1]];
     expect(await join1(v, [['A', '2016-01-05T00:00:00Z']], DAY)).toEqual([1]);
     expect(await join1(v, [['A', '2016-01-05T00:00:00.000001Z']], DAY)).toEqual([null]);
+  });
+
+  it('no TTL (null): a value stays valid however old, beside a bounded feature of the same source', async () => {
+    const v: ValueRow[] = [['A', '2016-01-04T00:00:00Z', '2016-01-04T00:00:00Z', 1]];
+    const spine: [string, string][] = [
+      ['A', '2016-01-03T00:00:00Z'],
+      ['A', '2016-01-05T00:00:00.000001Z'],
+      ['A', '2096-01-04T00:00:00Z'],
+    ];
+    expect(await joinSources([{ rows: v, ttlSeconds: [null] }], spine)).toEqual([[null], [1], [1]]);
+    expect(await joinSources([{ rows: v, ttlSeconds: [DAY, null] }], spine)).toEqual([
+      [null, null],
+      [null, 1],
+      [null, 1],
+    ]);
   });
 
   it('breaks exact ties deterministically: the greatest tiebreak wins, whatever the input order', async () => {

@@ -24,8 +24,8 @@ export interface FeatureSource {
     readonly column: string;
     /** Column in the output. */
     readonly as: string;
-    /** A value older than `t - ttl` is null; exactly `t - ttl` is still valid. */
-    readonly ttlSeconds: number;
+    /** A value older than `t - ttl` is null; exactly `t - ttl` is still valid. Null: no TTL. */
+    readonly ttlSeconds: number | null;
   }[];
 }
 
@@ -109,13 +109,18 @@ export function pointInTimeJoinSql(spine: string, sources: readonly FeatureSourc
 
     // The TTL check on keys: r<i> is null when the chosen row is older than the source's longest
     // TTL, so its values are never fetched; only features with a shorter TTL check again, on e<i>.
+    // No TTL is an infinite one: nothing is ever too old.
     const ttls = src.features.map((f) => {
+      if (f.ttlSeconds === null) return Number.POSITIVE_INFINITY;
       const ttl = Math.round(f.ttlSeconds * 1_000_000);
       if (!Number.isSafeInteger(ttl) || ttl < 0) throw new Error(`feature ${f.as} has an invalid TTL`);
       return ttl;
     });
     const longest = Math.max(0, ...ttls);
-    keyed += `, CASE WHEN ${v}.event_time >= s.t - to_microseconds(${longest}) THEN ${v}.row_id END AS r${i}`;
+    keyed +=
+      longest === Number.POSITIVE_INFINITY
+        ? `, ${v}.row_id AS r${i}`
+        : `, CASE WHEN ${v}.event_time >= s.t - to_microseconds(${longest}) THEN ${v}.row_id END AS r${i}`;
     if (ttls.some((ttl) => ttl < longest)) keyed += `, ${v}.event_time AS e${i}`;
 
     const values = [...new Set(src.features.map((f) => quoteIdent(f.column)))];

@@ -10,7 +10,7 @@ export interface ResolvedView {
   readonly lakeDataset: string;
   /** The snapshot the view's newest succeeded run published (read it for a reproducible build). */
   readonly snapshotId: number;
-  readonly columns: readonly { readonly ref: string; readonly column: string; readonly ttlSeconds: number }[];
+  readonly columns: readonly { readonly ref: string; readonly column: string; readonly ttlSeconds: number | null }[];
 }
 
 /**
@@ -27,7 +27,7 @@ export async function resolveViews(db: Db, refs: readonly string[]): Promise<Res
   const resolved = await features.resolveRefs([...new Set(refs)]);
   const unknown = [...resolved].filter(([, f]) => !f).map(([r]) => r);
   if (unknown.length > 0) throw new TrainingSetError('NOT_FOUND', `no feature version matches ${unknown.join(', ')}`);
-  const wanted = new Map<string, { ref: string; ttlSeconds: number }>();
+  const wanted = new Map<string, { ref: string; ttlSeconds: number | null }>();
   for (const f of resolved.values()) wanted.set(refOf(f!), { ref: refOf(f!), ttlSeconds: f!.ttlSeconds });
 
   const candidates = (await viewsContaining(db, [...wanted.keys()])).filter(
