@@ -24,6 +24,7 @@ describe('loadGatewayEnv', () => {
       fairness: DEFAULT_FAIRNESS,
       subgraphTimeoutMs: 30_000,
       logging: 'info',
+      logFormat: 'json',
     });
   });
 

@@ -5,6 +5,7 @@ import {
   GATEWAY,
   httpEnv,
   loadEnv,
+  logEnv,
   SUBGRAPHS,
   type SubgraphName,
   subgraphUrlVariable,
@@ -85,6 +86,8 @@ export interface GatewayEnv {
   subgraphTimeoutMs: number;
   /** GATEWAY_LOG_LEVEL; `debug` adds subgraph requests with their variables and bodies. */
   logging: 'debug' | 'info' | 'warn' | 'error';
+  /** LOG_FORMAT: JSON lines (default, production) or the runtime's readable ones (the dev launcher). */
+  logFormat: 'json' | 'pretty';
 }
 
 const graphiqlEnv = z
@@ -115,6 +118,7 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
       graphiql: graphiqlEnv,
       limits: operationLimitsEnv,
       fairness: fairnessEnv,
+      log: logEnv,
     },
     source,
   );
@@ -125,5 +129,6 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
     graphiqlDevIdentity: env.graphiql,
     limits: env.limits,
     ...env.fairness,
+    logFormat: env.log.format,
   };
 }
