@@ -18,7 +18,15 @@ export function withRequestLogFields<T>(fields: RequestLogFields, work: () => T)
   return requestFields.run(fields, work);
 }
 
-/** The fields of the request being answered, if any (e.g. to record a run's request id). */
+/**
+ * The id of the request being answered (the gateway's x-request-id), or null outside one: what a
+ * run record keeps so its logs across processes can be joined to the request that asked for it.
+ */
+export function currentRequestId(): string | null {
+  return requestFields.getStore()?.requestId ?? null;
+}
+
+/** The fields of the request being answered, if any. */
 export function currentRequestLogFields(): RequestLogFields | undefined {
   return requestFields.getStore();
 }

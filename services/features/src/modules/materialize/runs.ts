@@ -79,6 +79,8 @@ export function createRunStore(db: Db) {
       periodTo: Date | null;
       universe: readonly string[];
       createdBy: string;
+      /** The request that asked for it (x-request-id), null outside a request. */
+      requestId?: string | null;
     }): Promise<RunRecord> {
       return runLifecycle.create(db, { ...input, universe: [...input.universe] });
     },
