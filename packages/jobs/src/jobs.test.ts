@@ -4,6 +4,7 @@ import { workers } from '@alphagraph/db/schema/jobs';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@alphagraph/db/testing';
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { register } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobWorker, createWorkerLease, defineLifecycle, JobsError } from './index.ts';
 
@@ -327,8 +328,18 @@ describe.each(testDatabaseKinds())('the jobs kit on %s', (kind) => {
         },
         pollMs: 20,
       });
+    const gauge = async (name: string) =>
+      (await register.getSingleMetric(name)!.get()).values.find((v) => v.labels.kind === 'chore')?.value;
+    const doneRuns = async () =>
+      (await register.getSingleMetric('alphagraph_job_runs_total')!.get()).values.find(
+        (v) => v.labels.kind === 'chore' && v.labels.status === 'done',
+      )?.value ?? 0;
+    const doneBefore = await doneRuns();
     const job = await add('release-1');
     const stopping = workerNamed('worker-released', true);
+    // The queue as /metrics reports it: the job waits (and nothing else of this kind does).
+    expect(await gauge('alphagraph_job_queue_depth')).toBe(1);
+    expect(await gauge('alphagraph_job_queue_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
     stopping.start();
     while ((await statusOf([job.id])).get(job.id)!.status !== 'working') await sleep(10);
 
@@ -348,6 +359,8 @@ describe.each(testDatabaseKinds())('the jobs kit on %s', (kind) => {
       attempts: 2,
     });
     expect(finishedBy).toEqual(['worker-taking-over']);
+    expect(await doneRuns()).toBe(doneBefore + 1);
+    expect(await gauge('alphagraph_job_queue_depth')).toBe(0);
     await taking.stop();
   });
 

@@ -102,6 +102,19 @@ describe.each(testDatabaseKinds())('a subgraph process on %s', (kind) => {
     });
 
     const token = await testToken(['analyst'], 'user-boot-test');
+    // Metrics move with real requests.
+    const scrape = async () => (await fetch(new URL('/metrics', url))).text();
+    const counted = /^alphagraph_subgraph_requests_total\{operation="First",status="200"\} (\d+)$/m;
+    expect((await scrape()).match(counted)).toBeNull();
+    const first = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: 'query First { models { name } }', operationName: 'First' }),
+    });
+    expect(first.status).toBe(200);
+    const metrics = await scrape();
+    expect(metrics.match(counted)?.[1]).toBe('1');
+    expect(metrics).toMatch(/^alphagraph_subgraph_request_duration_seconds_count\{operation="First"\} 1$/m);
     const inFlight = fetch(url, {
       method: 'POST',
       headers: {
@@ -111,7 +124,10 @@ describe.each(testDatabaseKinds())('a subgraph process on %s', (kind) => {
       },
       body: JSON.stringify({ query: 'query ListModels { models { name } }', operationName: 'ListModels' }),
     });
-    await fixture.lineMatching(/^\[fixture\] request started$/);
+    // The second request started (the first one, above, was answered before).
+    while (fixture.lines.filter((l) => l === '[fixture] request started').length < 2) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
     fixture.child.kill('SIGTERM');
     await fixture.lineMatching(/^\[models\] SIGTERM: stopping$/);
     // No longer listening: a new connection is refused while the request in flight finishes.

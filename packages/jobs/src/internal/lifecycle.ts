@@ -264,6 +264,18 @@ export function defineLifecycle<T extends PgTable, const C extends LifecycleColu
       return (row as Row | undefined) ?? null;
     },
 
+    /** How many jobs are in one of `among`, and the age of the oldest (0 when none), by the database clock. */
+    async depth(db: JobsDb, among: readonly S[]): Promise<{ count: number; oldestAgeSeconds: number }> {
+      const [row] = (await db
+        .select({
+          count: sql<string>`count(*)`,
+          age: sql<string | null>`extract(epoch from now() - min(${col('createdAt')}))`,
+        })
+        .from(table as PgTable)
+        .where(inArray(col('status'), [...among]))) as { count: string | number; age: string | number | null }[];
+      return { count: Number(row?.count ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
+    },
+
     /** Whether any job is in one of `among`. */
     async anyIn(db: JobsDb, among: readonly S[]): Promise<boolean> {
       const rows = await db

@@ -4,6 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { WorkerLease } from './lease.ts';
 import type { Lifecycle, LifecycleColumns, StatusOf } from './lifecycle.ts';
+import { jobRuns, jobSeconds, registerQueue } from './metrics.ts';
 
 export interface JobWorkerOptions<T extends PgTable, C extends LifecycleColumns<T>> {
   readonly db: Db;
@@ -90,8 +91,10 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
 
   async function execute(job: Row): Promise<void> {
     current = idOf(job);
+    const started = performance.now();
     try {
       await options.work(job, lease.id);
+      await recordRun(idOf(job), (performance.now() - started) / 1000);
     } catch (error) {
       // Swept from under this worker, or the database went away: it is not ours to finish.
       console.error(`[jobs] ${lifecycle.name} ${idOf(job)} could not be finished by ${lease.id}`, error);
@@ -100,6 +103,16 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
       finishedHere(idOf(job));
     }
   }
+
+  /** Counts a job this process executed, by the status it ended in (`released` when given back). */
+  async function recordRun(id: string, seconds: number): Promise<void> {
+    const row = await lifecycle.find(db, id).catch(() => null);
+    const status = row ? statusOf(row) : 'unknown';
+    jobRuns.inc({ kind: lifecycle.name, status });
+    jobSeconds.observe({ kind: lifecycle.name, status }, seconds);
+  }
+
+  const unregisterQueue = registerQueue({ kind: lifecycle.name, depth: () => lifecycle.depth(db, claimable) });
 
   async function drainOnce(): Promise<void> {
     await lease.hold(async () => {
@@ -197,6 +210,7 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
      */
     async stop(stopOptions: { graceMs?: number } = {}): Promise<string | undefined> {
       stopped = true;
+      unregisterQueue();
       if (timer) clearInterval(timer);
       timer = undefined;
       const inProgress = draining;
