@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { createObservationStore, registerDataset } from '@alphagraph/alt-data';
 import { findRepoRoot } from '@alphagraph/config';
 import { openDatabase } from '@alphagraph/db';
-import { altDatasets, vendors } from '@alphagraph/db/schema/alt';
 import { Lake, quoteLiteral } from '@alphagraph/lake';
 
 const { values } = parseArgs({
@@ -52,20 +53,26 @@ async function pushOnce(file: string): Promise<{ seconds: number; accepted: numb
   const dir = mkdtempSync(join(work, 'push-'));
   const pgliteDir = join(dir, 'pgdata');
   const handle = await openDatabase({ url: undefined, prepare: true, poolSize: 1, pgliteDir });
-  const [vendor] = await handle.db.insert(vendors).values({ name: 'Bench', licence: 'bench' }).returning();
-  await handle.db.insert(altDatasets).values({
-    vendorId: vendor!.id,
-    name: 'bench_obs',
-    description: 'bench',
-    licence: 'bench',
-    licensed: false,
-    entityKind: 'key',
-    latencySeconds: 60,
-    fields: [
-      { name: 'score', type: 'float', description: 'score', minimum: -1, maximum: 1, required: true },
-      { name: 'n', type: 'int', description: 'n' },
-    ],
-  });
+  const lake = await Lake.open({ root: join(dir, 'lake'), db: handle.db });
+  const registered = await registerDataset(
+    { db: handle.db, observations: createObservationStore(lake) },
+    {
+      vendor: 'Bench',
+      name: 'bench_obs',
+      description: 'bench',
+      licence: 'bench',
+      licensed: false,
+      entityKind: 'key',
+      latencySeconds: 60,
+      fields: [
+        { name: 'score', type: 'float', description: 'score', minimum: -1, maximum: 1, required: true },
+        { name: 'n', type: 'int', description: 'n' },
+      ],
+    },
+    'bench',
+  );
+  if (!registered.ok) throw new Error(`registerDataset: ${registered.error.message}`);
+  await lake.close();
   await handle.close();
   const started = performance.now();
   const child = spawnSync(
@@ -74,7 +81,7 @@ async function pushOnce(file: string): Promise<{ seconds: number; accepted: numb
       '--max-semi-space-size=64',
       '--import',
       'tsx',
-      join(root, 'services/alt-data/src/cli/main.ts'),
+      fileURLToPath(import.meta.resolve('@alphagraph/alt-data/cli')),
       'ingest',
       'observations',
       file,

@@ -27,7 +27,10 @@ import { requestIdOf } from './internal/request-id.ts';
  * @policy (licence entitlements) needs data the gateway does not have: the gateway admits it and
  * the owning subgraph decides it per dataset.
  */
-export function createGatewayAuth(verifier: TokenVerifier) {
+export function createGatewayAuth(
+  verifier: TokenVerifier,
+  options: { onDenied?: (field: string, code: string) => void } = {},
+) {
   const identities = new WeakMap<Request, Promise<Identity | null>>();
   const resolved = new WeakMap<Request, Identity | null>();
   const denials = new WeakMap<Request, DenialScope>();
@@ -75,6 +78,7 @@ export function createGatewayAuth(verifier: TokenVerifier) {
       const coordinate = `${params.parentType.name}.${params.field.name}`;
       const denial = checkScopes(coordinate, requirements, (params.user as Identity | null | undefined) ?? null);
       if (!denial) return undefined;
+      options.onDenied?.(coordinate, String(denial.code));
       // No path here: the plugin's is wrong under lists; placeDenials puts it where it belongs.
       const error = createGraphQLError(denial.message, {
         nodes: [params.fieldNode],

@@ -25,6 +25,7 @@ describe('loadGatewayEnv', () => {
       subgraphTimeoutMs: 30_000,
       logging: 'info',
       trustedDocuments: { persistedOnlyRoles: [] },
+      logFormat: 'json',
     });
   });
 

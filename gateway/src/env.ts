@@ -5,6 +5,7 @@ import {
   GATEWAY,
   httpEnv,
   loadEnv,
+  logEnv,
   SUBGRAPHS,
   type SubgraphName,
   subgraphUrlVariable,
@@ -110,6 +111,8 @@ export interface GatewayEnv {
   logging: 'debug' | 'info' | 'warn' | 'error';
   /** GATEWAY_PERSISTED_ONLY_ROLES: who may run persisted operations only. */
   trustedDocuments: TrustedDocumentsOptions;
+  /** LOG_FORMAT: JSON lines (default, production) or the runtime's readable ones (the dev launcher). */
+  logFormat: 'json' | 'pretty';
 }
 
 const graphiqlEnv = z
@@ -141,6 +144,7 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
       limits: operationLimitsEnv,
       fairness: fairnessEnv,
       trustedDocuments: trustedDocumentsEnv,
+      log: logEnv,
     },
     source,
   );
@@ -152,5 +156,6 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
     limits: env.limits,
     ...env.fairness,
     trustedDocuments: env.trustedDocuments,
+    logFormat: env.log.format,
   };
 }

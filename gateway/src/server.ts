@@ -35,11 +35,9 @@ import {
 } from './internal/graphiql.ts';
 import { createGatewayLogger, operationErrorLogPlugin } from './internal/logging.ts';
 import { maskGatewayError } from './internal/mask-error.ts';
-<<<<<<< HEAD
-import { requestIdOf, requestIdPlugin } from './internal/request-id.ts';
-=======
+import { createGatewayMetrics, gatewayReadiness, subgraphsOfSupergraph } from './internal/observability.ts';
 import { createTrustedDocuments, type TrustedDocuments, type TrustedDocumentsOptions } from './internal/persisted.ts';
->>>>>>> sdk
+import { requestIdOf, requestIdPlugin } from './internal/request-id.ts';
 import { checkedScalarResolvers, checkedScalarsPlugin } from './internal/scalars.ts';
 
 export interface GatewayOptions {
@@ -54,8 +52,10 @@ export interface GatewayOptions {
    * request's variables or body, nor a subgraph call's.
    */
   logging?: boolean | LogLevel;
-  /** Where log lines go (default: the console); tests read them. */
+  /** Where log lines go (default: stdout, as `logFormat` says); tests read them. */
   logWriter?: LogWriter | undefined;
+  /** JSON lines (default) or the runtime's readable ones. */
+  logFormat?: 'json' | 'pretty' | undefined;
   /** How bearer tokens are verified (the same settings as every subgraph's). */
   auth: AuthEnv;
   /**
@@ -86,6 +86,8 @@ export interface RunningGateway {
 
 export const GRAPHQL_PATH = '/graphql';
 export const HEALTH_PATH = '/healthz';
+export const READY_PATH = '/readyz';
+export const METRICS_PATH = '/metrics';
 export const DOWNLOADS_PATH = '/downloads/';
 
 function defaultSubgraphUrls(): Record<SubgraphName, string> {
@@ -251,7 +253,8 @@ async function serveGraphQL(
 /** Starts the federated gateway over the subgraphs in an HTTP server; resolves once it listens. */
 export async function startGateway(options: GatewayOptions): Promise<RunningGateway> {
   const verifier = createTokenVerifier(options.auth);
-  const auth = createGatewayAuth(verifier);
+  const metrics = createGatewayMetrics();
+  const auth = createGatewayAuth(verifier, { onDenied: metrics.denied });
   const supergraph = options.supergraphSdl ?? composeSupergraph(options.subgraphUrls);
   const admission = createAdmission({
     supergraphSdl: supergraph,
@@ -294,7 +297,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     propagateHeaders: auth.propagateHeaders,
     // Date scalars are checked against the caller's document, under the caller's names (internal/scalars.ts).
     additionalResolvers: checkedScalarResolvers,
-    plugins: () => [
+    plugins: (ctx) => [
+      ...metrics.plugins(ctx.log),
       ...auth.plugins,
       requestIdPlugin(),
       operationErrorLogPlugin(),
@@ -311,6 +315,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
         : createGatewayLogger(
             options.logging === true || options.logging === undefined ? 'info' : options.logging,
             options.logWriter,
+            options.logFormat,
           ),
   });
 
@@ -318,6 +323,18 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
   const server = createServer((req: IncomingMessage, res: ServerResponse) => {
     if (req.method === 'GET' && req.url?.split('?')[0] === HEALTH_PATH) {
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    if (req.method === 'GET' && req.url?.split('?')[0] === READY_PATH) {
+      void gatewayReadiness(subgraphsOfSupergraph(supergraph)).then((report) =>
+        res
+          .writeHead(report.ready ? 200 : 503, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ status: report.ready ? 'ready' : 'not ready', checks: report.checks })),
+      );
+      return;
+    }
+    if (req.method === 'GET' && req.url?.split('?')[0] === METRICS_PATH) {
+      void metrics.text().then((m) => res.writeHead(200, { 'content-type': m.contentType }).end(m.body));
       return;
     }
     if (mintDevToken && req.method === 'GET' && req.url?.split('?')[0] === GRAPHIQL_DEV_TOKEN_PATH) {

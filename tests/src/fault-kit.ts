@@ -57,6 +57,19 @@ export function startMarketData(env: Record<string, string>): ServiceProcess {
   return startServiceProcess('@alphagraph/market-data', env);
 }
 
+/** A service's JSON log line as `[service] msg` (what tests match on); other lines as they are. */
+function readableLine(raw: string): string {
+  if (!raw.startsWith('{')) return raw;
+  try {
+    const record = JSON.parse(raw) as { service?: unknown; msg?: unknown };
+    return typeof record.service === 'string' && typeof record.msg === 'string'
+      ? `[${record.service}] ${record.msg}`
+      : raw;
+  } catch {
+    return raw;
+  }
+}
+
 /** Starts a service package's declared main entry as its own process. */
 export function startServiceProcess(pkg: string, env: Record<string, string>): ServiceProcess {
   const entry = workspaceExport(pkg, MAIN_EXPORT);
@@ -66,7 +79,8 @@ export function startServiceProcess(pkg: string, env: Record<string, string>): S
   });
   const lines: string[] = [];
   const waiters: { pattern: RegExp; resolve: (line: string) => void }[] = [];
-  const onLine = (line: string) => {
+  const onLine = (raw: string) => {
+    const line = readableLine(raw);
     lines.push(line);
     for (const w of waiters.filter((w) => w.pattern.test(line))) {
       waiters.splice(waiters.indexOf(w), 1);

@@ -5,6 +5,7 @@ import {
   type LogLevel,
   type LogWriter,
 } from '@graphql-hive/gateway-runtime';
+import { JSONLogWriter } from '@graphql-hive/logger';
 import { getOperationAST } from 'graphql';
 
 /**
@@ -38,9 +39,13 @@ export function redactingWriter(inner: LogWriter): LogWriter {
   };
 }
 
-/** The runtime's logger: `level` and up, redacted below debug. */
-export function createGatewayLogger(level: LogLevel, writer: LogWriter = new ConsoleLogWriter()): Logger {
-  return new Logger({ level, writers: [redactingWriter(writer)] });
+/**
+ * The runtime's logger: `level` and up, redacted below debug; JSON lines unless `format` is
+ * `pretty` (the dev launcher on a terminal).
+ */
+export function createGatewayLogger(level: LogLevel, writer?: LogWriter, format: 'json' | 'pretty' = 'json'): Logger {
+  const out = writer ?? (format === 'pretty' ? new ConsoleLogWriter() : new JSONLogWriter());
+  return new Logger({ level, writers: [redactingWriter(out)] });
 }
 
 /**

@@ -95,6 +95,8 @@ async function dev(argv: string[], env: Record<string, string | undefined>, io: 
       `  GraphQL explorer: ${platform.gatewayUrl}  (open it in a browser)`,
       `  Database:         ${DATABASE_URL ? 'Postgres (DATABASE_URL)' : 'embedded PGlite (.alphagraph/pgdata)'}`,
       `  Lake:             ${platform.lakeRoot}`,
+      '  Metrics (Prometheus text), readiness at /readyz on each:',
+      ...Object.entries(platform.metricsUrls).map(([name, url]) => `    ${name.padEnd(12)} ${url}`),
       ...(platform.devToken
         ? [
             '  Development token (roles researcher, compliance; 12 hours; GraphiQL signs in by itself):',

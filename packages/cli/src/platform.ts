@@ -13,6 +13,7 @@ import { openDatabase } from '@alphagraph/db';
 import { type EmbeddedServer, serveEmbeddedPostgres } from '@alphagraph/db/server';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { freePort } from './ports.ts';
+import { prettyLogLine } from './pretty-log.ts';
 import { startTsProcess } from './process.ts';
 import { type SupervisedProcess, type SupervisionOptions, superviseProcess } from './supervise.ts';
 import { workspaceExport } from './workspace.ts';
@@ -30,6 +31,7 @@ export interface PlatformOptions {
   env?: Record<string, string>;
   /** How dead or unresponsive processes are restarted (defaults: see `superviseProcess`). */
   supervision?: SupervisionOptions;
+  /** Where the processes' lines go, as they print them (JSON); default: the console, pretty. */
   log?: (line: string) => void;
 }
 
@@ -38,6 +40,8 @@ export interface Platform {
   readonly subgraphUrls: Readonly<Record<SubgraphName, string>>;
   readonly databaseUrl: string;
   readonly lakeRoot: string;
+  /** Each process's Prometheus endpoint (/metrics), the gateway's first. */
+  readonly metricsUrls: Readonly<Record<SubgraphName | 'gateway', string>>;
   /** A development token (roles researcher and compliance) GraphiQL sends by default; null with external auth. */
   readonly devToken: string | null;
   /** Mints a development token for any user and roles (null with external auth). */
@@ -63,7 +67,8 @@ const DEV_USER = 'dev';
 const DEV_ROLES = ['researcher', 'compliance'] as const;
 
 export async function startPlatform(options: PlatformOptions = {}): Promise<Platform> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  const pretty = options.log === undefined;
+  const log = options.log ?? ((line: string) => console.log(prettyLogLine(line)));
   const dataDir = options.dataDir ?? defaultDataDir();
   const lakeRoot = join(dataDir, 'lake');
   let embedded: EmbeddedServer | undefined;
@@ -118,7 +123,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           entry: workspaceExport(pkg, MAIN_EXPORT),
           // Every service knows its peers' URLs (models reads online features from features).
           env: { ...baseEnv, ...peerUrls, PORT: String(ports[name]) },
-          readyLine: new RegExp(`^\\[${name}\\] ready$`),
+          // The service's JSON line {"service":"<name>",…,"msg":"ready"} (see @alphagraph/service's logger).
+          readyLine: new RegExp(`^\\{.*"service":"${name}".*"msg":"ready"\\}$`),
           log,
           timeoutMs,
         }),
@@ -132,6 +138,8 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
   const gatewayEnv: Record<string, string | undefined> = {
     ...baseEnv,
     PORT: String(ports.gateway),
+    // The runtime's own readable lines on a terminal; JSON when the lines go elsewhere.
+    ...(pretty ? { LOG_FORMAT: 'pretty' } : {}),
     // GraphiQL signs in as the dev user with fresh tokens the gateway mints (they outlive no session).
     ...(devToken ? { GRAPHIQL_DEV_USER: DEV_USER, GRAPHIQL_DEV_ROLES: DEV_ROLES.join(',') } : {}),
   };
@@ -173,6 +181,9 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
     subgraphUrls,
     databaseUrl,
     lakeRoot,
+    metricsUrls: Object.fromEntries(
+      [GATEWAY, ...SUBGRAPHS].map(({ name }) => [name, `http://127.0.0.1:${ports[name]}/metrics`]),
+    ) as Record<SubgraphName | 'gateway', string>,
     devToken,
     mintToken: externalAuth
       ? null

@@ -8,7 +8,9 @@ export {
   type HttpEnv,
   httpEnv,
   type LakeEnv,
+  type LogEnv,
   lakeEnv,
+  logEnv,
 } from './schemas.ts';
 export {
   defaultSubgraphUrl,

@@ -81,3 +81,12 @@ export const lakeEnv = z
     sweep: { graceMs: e.LAKE_SWEEP_GRACE_SECONDS * 1000, intervalMs: e.LAKE_SWEEP_INTERVAL_SECONDS * 1000 },
   }));
 export type LakeEnv = z.output<typeof lakeEnv>;
+
+/** Logging of every process: LOG_LEVEL, and LOG_FORMAT (json in production; the dev launcher asks for pretty). */
+export const logEnv = z
+  .object({
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    LOG_FORMAT: z.enum(['json', 'pretty']).default('json'),
+  })
+  .transform((e) => ({ level: e.LOG_LEVEL, format: e.LOG_FORMAT }));
+export type LogEnv = z.output<typeof logEnv>;

@@ -42,3 +42,26 @@ export async function applyMigrations(db: PgDatabase<PgQueryResultHKT, any>): Pr
     return count;
   });
 }
+
+/** Resolves when the database answers a trivial query (readiness). */
+// biome-ignore lint/suspicious/noExplicitAny: works for every drizzle Postgres driver
+export async function pingDatabase(db: PgDatabase<PgQueryResultHKT, any>): Promise<void> {
+  await db.execute(sql`select 1`);
+}
+
+/**
+ * How many of the migrations this build ships are not recorded as applied (readiness: a process
+ * whose database lags its code is not ready). Reads only; an unmigrated database has them all pending.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: works for every drizzle Postgres driver
+export async function pendingMigrations(db: PgDatabase<PgQueryResultHKT, any>): Promise<number> {
+  const migrations = readMigrationFiles({ migrationsFolder });
+  const exists = rowsOf<{ found: string | null }>(
+    await db.execute(sql`select to_regclass('alphagraph_meta.migrations')::text as found`),
+  );
+  if (!exists[0]?.found) return migrations.length;
+  const applied = new Set(
+    rowsOf<{ hash: string }>(await db.execute(sql`select hash from alphagraph_meta.migrations`)).map((r) => r.hash),
+  );
+  return migrations.filter((m) => !applied.has(m.hash)).length;
+}

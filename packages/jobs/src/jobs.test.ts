@@ -4,6 +4,7 @@ import { workers } from '@alphagraph/db/schema/jobs';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from '@alphagraph/db/testing';
 import { eq, inArray, type SQL, sql } from 'drizzle-orm';
 import { integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { register } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createJobWorker, createWorkerLease, defineLifecycle, JobsError } from './index.ts';
 
@@ -290,5 +291,129 @@ describe.each(testDatabaseKinds())('the jobs kit on %s', (kind) => {
     expect(rows.get(second.id)!.status).toBe('waiting');
     expect(await worker.waitFor(first.id, 0)).toMatchObject({ id: first.id, status: 'done' });
     await chore.transition(t.db, { id: second.id, to: 'failed' });
+  });
+
+  it('stop() with a grace period gives a job still running back to the queue; another worker runs it once', async () => {
+    const releasing = defineLifecycle({
+      name: 'chore',
+      table: chores,
+      columns: { id: 'id', status: 'status', holder: 'holder', error: 'error', createdAt: 'createdAt' },
+      transitions: {
+        waiting: ['working', 'failed'],
+        working: ['done', 'failed', 'waiting'],
+        done: [],
+        failed: ['waiting'],
+      },
+      initial: 'waiting',
+      abandoned: { held: ['working'], to: 'failed', message: ({ worker }) => `abandoned by ${worker}` },
+      released: { to: 'waiting' },
+    });
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const finishedBy: string[] = [];
+    const lateRefusals: unknown[] = [];
+    const workerNamed = (id: string, waitForGate: boolean) =>
+      createJobWorker({
+        db: t.db,
+        lifecycle: releasing,
+        lease: createWorkerLease(t.db, { id }),
+        claim: { to: 'working', set: () => ({ attempts: sql`${chores.attempts} + 1` }) },
+        work: async (job, holder) => {
+          if (waitForGate) await gate;
+          const done = await releasing.tryTransition(t.db, { id: job.id, to: 'done', heldBy: holder });
+          if (done) finishedBy.push(holder);
+          else lateRefusals.push(job.id);
+        },
+        pollMs: 20,
+      });
+    const gauge = async (name: string) =>
+      (await register.getSingleMetric(name)!.get()).values.find((v) => v.labels.kind === 'chore')?.value;
+    const doneRuns = async () =>
+      (await register.getSingleMetric('alphagraph_job_runs_total')!.get()).values.find(
+        (v) => v.labels.kind === 'chore' && v.labels.status === 'done',
+      )?.value ?? 0;
+    const doneBefore = await doneRuns();
+    const job = await add('release-1');
+    const stopping = workerNamed('worker-released', true);
+    // The queue as /metrics reports it: the job waits (and nothing else of this kind does).
+    expect(await gauge('alphagraph_job_queue_depth')).toBe(1);
+    expect(await gauge('alphagraph_job_queue_oldest_age_seconds')).toBeGreaterThanOrEqual(0);
+    stopping.start();
+    while ((await statusOf([job.id])).get(job.id)!.status !== 'working') await sleep(10);
+
+    expect(await stopping.stop({ graceMs: 50 })).toBe(job.id);
+    expect((await statusOf([job.id])).get(job.id)).toMatchObject({ status: 'waiting', holder: null, attempts: 1 });
+
+    // The stopped worker's job finishes late: its transition is refused, the job stays queued.
+    open();
+    while (lateRefusals.length === 0) await sleep(10);
+    expect((await statusOf([job.id])).get(job.id)!.status).toBe('waiting');
+
+    const taking = workerNamed('worker-taking-over', false);
+    await taking.idle();
+    expect((await statusOf([job.id])).get(job.id)).toMatchObject({
+      status: 'done',
+      holder: 'worker-taking-over',
+      attempts: 2,
+    });
+    expect(finishedBy).toEqual(['worker-taking-over']);
+    expect(await doneRuns()).toBe(doneBefore + 1);
+    expect(await gauge('alphagraph_job_queue_depth')).toBe(0);
+    await taking.stop();
+  });
+
+  it('stop() with a grace period waits for a job that finishes within it, and gives nothing back', async () => {
+    const releasing = defineLifecycle({
+      name: 'chore',
+      table: chores,
+      columns: { id: 'id', status: 'status', holder: 'holder', error: 'error', createdAt: 'createdAt' },
+      transitions: { waiting: ['working', 'failed'], working: ['done', 'failed', 'waiting'], done: [], failed: [] },
+      initial: 'waiting',
+      abandoned: { held: ['working'], to: 'failed', message: () => 'abandoned' },
+      released: { to: 'waiting' },
+    });
+    let open: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const worker = createJobWorker({
+      db: t.db,
+      lifecycle: releasing,
+      lease: createWorkerLease(t.db, { id: 'worker-finishing' }),
+      claim: { to: 'working' },
+      work: async (job, holder) => {
+        await gate;
+        await releasing.transition(t.db, { id: job.id, to: 'done', heldBy: holder });
+      },
+      pollMs: 20,
+    });
+    const job = await add('release-2');
+    worker.start();
+    while ((await statusOf([job.id])).get(job.id)!.status !== 'working') await sleep(10);
+    const stopped = worker.stop({ graceMs: 600_000 });
+    open();
+    expect(await stopped).toBeUndefined();
+    expect((await statusOf([job.id])).get(job.id)).toMatchObject({ status: 'done', holder: 'worker-finishing' });
+  });
+
+  it('refuses a declaration that releases held work to a status it may not move to', () => {
+    expect(() =>
+      defineLifecycle({
+        name: 'chore',
+        table: chores,
+        columns: { id: 'id', status: 'status', holder: 'holder', error: 'error', createdAt: 'createdAt' },
+        transitions: { waiting: ['working', 'failed'], working: ['done', 'failed'], done: [], failed: [] },
+        initial: 'waiting',
+        abandoned: { held: ['working'], to: 'failed', message: () => 'abandoned' },
+        released: { to: 'waiting' },
+      }),
+    ).toThrow(
+      new JobsError(
+        'JOB_LIFECYCLE_INVALID',
+        'the chore lifecycle releases held work to waiting, which working may not move to',
+      ),
+    );
   });
 });

@@ -4,6 +4,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Db } from '@alphagraph/db';
 import { lakeDatasets, lakeSnapshotFiles, lakeSnapshots } from '@alphagraph/db/schema/lake';
 import { and, desc, eq } from 'drizzle-orm';
+import { Counter, register } from 'prom-client';
 import { z } from 'zod';
 import { type ColumnBatch, readColumns } from './columns.ts';
 import { LakeError } from './errors.ts';
@@ -79,6 +80,14 @@ const columnsSchema = z.array(z.object({ name: z.string(), type: z.string() }));
  * resolve a snapshot to its file list, so they never see a half-written file or a half-published
  * write, and a reader pinned to a snapshot id keeps reading exactly that content.
  */
+const snapshotsPublished =
+  (register.getSingleMetric('alphagraph_lake_snapshots_published_total') as Counter<'dataset'> | undefined) ??
+  new Counter({
+    name: 'alphagraph_lake_snapshots_published_total',
+    help: 'Lake snapshots this process published (committed in the catalog), by dataset',
+    labelNames: ['dataset'] as const,
+  });
+
 export class Lake {
   private readonly snapshotCache = new Map<number, Snapshot>();
 
@@ -264,6 +273,7 @@ export class Lake {
       if (options.onPublish) await options.onPublish(tx, { id: snap.id, rowCount: total, addedRows: added });
       return snap.id;
     });
+    snapshotsPublished.inc({ dataset });
     return this.snapshot(dataset, id);
   }
 

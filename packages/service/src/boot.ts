@@ -9,7 +9,7 @@ import {
   type PolicyDecider,
   type TokenVerifier,
 } from '@alphagraph/auth';
-import type { DatabaseEnv, HttpEnv, LakeEnv } from '@alphagraph/config';
+import type { DatabaseEnv, HttpEnv, LakeEnv, LogEnv } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
 import { Lake } from '@alphagraph/lake';
 import { exitOnShutdownSignal, type OperationLimits } from '@alphagraph/server';
@@ -17,6 +17,8 @@ import { createDownloads, type Downloads } from './downloads.ts';
 import type { PlatformEnv } from './env.ts';
 import { dependencyErrorsPlugin } from './errors.ts';
 import type { HttpRoute } from './http.ts';
+import { createLogger, type Logger } from './logger.ts';
+import { checkReadiness, serviceReadinessChecks } from './readiness.ts';
 import {
   type RequestScope,
   type RunningSubgraph,
@@ -34,6 +36,8 @@ export interface ServiceRuntime {
   readonly downloads: Downloads;
   /** Verifies bearer tokens (one per process: with a JWKS, one key cache). */
   readonly verifier: TokenVerifier;
+  /** The process's logger (JSON lines; during a request each carries its request id and user id). */
+  readonly log: Logger;
 }
 
 export interface ServiceWiring<C extends ServiceContext> {
@@ -47,7 +51,7 @@ export interface ServiceWiring<C extends ServiceContext> {
    * Ends that work on shutdown: after the server stopped taking requests (none is still being
    * answered), before the lake and the database close (so the work can still record its state).
    */
-  stop?: (() => Promise<void>) | undefined;
+  stop?: ((options: { graceMs: number }) => Promise<void>) | undefined;
   /** Work after the server listens and `start` ran (e.g. loading demo data). */
   afterStart?: (() => Promise<void>) | undefined;
   /** The service's own HTTP routes beside /graphql and downloads (pages the gateway passes through). */
@@ -63,6 +67,8 @@ export interface BootOptions<C extends ServiceContext> {
     auth: AuthEnv;
     platform: PlatformEnv;
     limits?: OperationLimits | undefined;
+    /** LOG_LEVEL; default info. */
+    log?: LogEnv | undefined;
   };
   /** Wires stores and resolvers once the database (migrated) and lake are open. */
   setup(runtime: ServiceRuntime): Promise<ServiceWiring<C>>;
@@ -75,6 +81,7 @@ export function serviceRuntime(options: {
   lake: Lake;
   auth: AuthEnv;
   platform: PlatformEnv;
+  log?: Logger | undefined;
 }): ServiceRuntime {
   const { handle, lake, auth, platform } = options;
   const secret =
@@ -95,19 +102,20 @@ export function serviceRuntime(options: {
       ttlSeconds: platform.downloadTtlSeconds,
     }),
     verifier,
+    log: options.log ?? createLogger({ service: options.service }),
   };
 }
 
 /** Runs every step, in order, even when one before it failed: the database closes whatever happened. */
-async function stopInOrder(name: string, steps: readonly (readonly [string, () => Promise<void>])[]): Promise<void> {
+async function stopInOrder(log: Logger, steps: readonly (readonly [string, () => Promise<void>])[]): Promise<void> {
   let failure: unknown;
   for (const [done, step] of steps) {
     try {
       await step();
-      console.log(`[${name}] ${done}`);
+      log.info(done);
     } catch (error) {
       failure ??= error;
-      console.error(`[${name}] stopping failed before it ${done}`, error);
+      log.error({ err: error }, `stopping failed before it ${done}`);
     }
   }
   if (failure) throw failure;
@@ -119,7 +127,8 @@ async function stopInOrder(name: string, steps: readonly (readonly [string, () =
  * service's work, then close the lake and the database. Every service's main.ts is one call to this.
  */
 export async function bootSubgraph<C extends ServiceContext>(options: BootOptions<C>): Promise<RunningSubgraph> {
-  const log = (line: string) => console.log(`[${options.name}] ${line}`);
+  const logger = createLogger({ service: options.name, level: options.env.log?.level });
+  const log = (line: string) => logger.info(line);
   const handle = await openDatabase(options.env.db);
   const lake = await Lake.open({
     root: options.env.lake.root,
@@ -134,7 +143,11 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     lake,
     auth: options.env.auth,
     platform: options.env.platform,
+    log: logger,
   });
+  // Readiness: "loading" until the demo load (afterStart) finished, its failure once it failed.
+  let demo: string | null = 'the demo load has not finished';
+  const readiness = serviceReadinessChecks({ handle, lake, demo: () => demo });
   const wired = await options.setup(runtime);
   const server = await startSubgraphServer<C>({
     name: options.name,
@@ -149,8 +162,10 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     requestDeadlineSeconds: options.env.lake.requestDeadlineSeconds,
     routes: [runtime.downloads.route, ...(wired.routes ?? [])],
     plugins: [dependencyErrorsPlugin<C>()],
+    readiness: () => checkReadiness(readiness),
+    log: logger,
   });
-  log(`listening on ${server.url}`);
+  logger.info({ url: server.url }, `listening on ${server.url}`);
   // Each service sweeps the directories of the datasets it owns (and alone writes).
   const { graceMs, intervalMs } = options.env.lake.sweep;
   const sweeper: LakeSweeper | undefined =
@@ -160,9 +175,9 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
   let stopped: Promise<void> | undefined;
   const stop = () => {
     const stopWork = wired.stop;
-    stopped ??= stopInOrder(options.name, [
+    stopped ??= stopInOrder(logger, [
       ['stopped taking requests', () => server.stop()],
-      ...(stopWork ? [['stopped its work', stopWork] as const] : []),
+      ...(stopWork ? [['stopped its work', () => stopWork({ graceMs: options.env.http.stopGraceMs })] as const] : []),
       ...(sweeper ? [['stopped sweeping the lake', () => sweeper.stop()] as const] : []),
       ['closed the lake', () => lake.close()],
       ['closed the database', () => handle.close()],
@@ -174,7 +189,15 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
     await stop();
   });
   if (wired.start) await wired.start();
-  if (wired.afterStart) await wired.afterStart();
+  if (wired.afterStart) {
+    try {
+      await wired.afterStart();
+    } catch (error) {
+      demo = `the demo load failed: ${(error as Error)?.message ?? String(error)}`;
+      throw error;
+    }
+  }
+  demo = null;
   log('ready');
   return { url: server.url, stop };
 }

@@ -6,6 +6,7 @@ import {
   httpEnv,
   lakeEnv,
   loadEnv,
+  logEnv,
   type SubgraphName,
   subgraphDefaultPort,
 } from '@alphagraph/config';
@@ -54,6 +55,7 @@ export function loadServiceEnv(name: SubgraphName, source: EnvSource) {
       platform: platformEnv,
       // The gateway's limits (GRAPHQL_MAX_*), applied again to every call that reaches the subgraph.
       limits: operationLimitsEnv,
+      log: logEnv,
     },
     source,
   );

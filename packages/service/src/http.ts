@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { withQueryScope } from '@alphagraph/lake';
 import {
@@ -9,6 +10,9 @@ import {
 } from '@alphagraph/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
+import { type Logger, type RequestLogFields, withRequestLogFields } from './logger.ts';
+import { metricsText, recordRequest } from './metrics.ts';
+import type { ReadinessReport } from './readiness.ts';
 import type { RequestScope } from './server.ts';
 import {
   type GraphQLRequestParams,
@@ -95,9 +99,29 @@ function requestQueryScope(res: ServerResponse, deadlineSeconds: number | undefi
   };
 }
 
+/** The request id the gateway assigned (x-request-id), or one made here for a direct caller. */
+export function requestIdOf(req: IncomingMessage): string {
+  const header = req.headers['x-request-id'];
+  const id = Array.isArray(header) ? header[0] : header;
+  if (!id) {
+    const made = randomUUID();
+    req.headers['x-request-id'] = made;
+    return made;
+  }
+  return id;
+}
+
+/** The operation's name for logs and metrics (`anonymous` when it has none). */
+function operationNameOf(params: unknown): string {
+  const name = (params as { operationName?: unknown } | undefined)?.operationName;
+  if (typeof name === 'string' && /^[_A-Za-z][_0-9A-Za-z]{0,99}$/.test(name)) return name;
+  return 'anonymous';
+}
+
 /**
  * The subgraph's HTTP server: GraphQL at /graphql (any other path too, as Apollo's standalone
- * server does), a health check at /healthz, and the service's own routes.
+ * server does), liveness at /healthz, readiness at /readyz, Prometheus metrics at /metrics, and the
+ * service's own routes.
  */
 export async function serveHttp<C extends BaseContext>(options: {
   apollo: ApolloServer<C>;
@@ -108,7 +132,12 @@ export async function serveHttp<C extends BaseContext>(options: {
   limits: OperationLimits;
   /** Bounds each request's DuckDB statements (see `requestQueryScope`). */
   requestDeadlineSeconds?: number | undefined;
-  context: (req: IncomingMessage) => Promise<C>;
+  /** Builds a request's context; `log` is the request's log fields, to fill with the verified caller. */
+  context: (req: IncomingMessage, log: RequestLogFields) => Promise<C>;
+  /** Answers /readyz (200 when ready, 503 otherwise); without it, /readyz answers as /healthz. */
+  readiness?: (() => Promise<ReadinessReport>) | undefined;
+  /** Logs one line per GraphQL request answered (with the request id and the caller's user id). */
+  log?: Logger | undefined;
   /**
    * Serves subscription operations over Server-Sent Events, before Apollo (which refuses them)
    * sees them; without it, Apollo answers a subscription with its own refusal.
@@ -122,6 +151,19 @@ export async function serveHttp<C extends BaseContext>(options: {
       const url = new URL(req.url ?? '/', 'http://localhost');
       const path = url.pathname;
       if (path === '/healthz') return sendJson(res, 200, { status: 'ok' });
+      if (path === '/readyz') {
+        if (!options.readiness) return sendJson(res, 200, { status: 'ready', checks: {} });
+        const report = await options.readiness();
+        return sendJson(res, report.ready ? 200 : 503, {
+          status: report.ready ? 'ready' : 'not ready',
+          checks: report.checks,
+        });
+      }
+      if (path === '/metrics' && req.method === 'GET') {
+        const metrics = await metricsText();
+        res.writeHead(200, { 'content-type': metrics.contentType }).end(metrics.body);
+        return;
+      }
       const route = options.routes.find((r) => path.startsWith(r.prefix));
       if (route) return route.handle(req, res);
       let body: unknown;
@@ -151,22 +193,33 @@ export async function serveHttp<C extends BaseContext>(options: {
         }
       }
       const headers = new HeaderMap();
+      requestIdOf(req);
       for (const [k, v] of Object.entries(req.headers))
         if (v !== undefined) headers.set(k, Array.isArray(v) ? v.join(', ') : v);
       const scope = requestQueryScope(res, options.requestDeadlineSeconds);
-      const response = await withQueryScope(scope, () =>
-        options.apollo.executeHTTPGraphQLRequest({
-          httpGraphQLRequest: {
-            method: (req.method ?? 'GET').toUpperCase(),
-            headers,
-            search: url.search,
-            body,
-          },
-          context: () => options.context(req),
-        }),
+      const started = performance.now();
+      const logFields: RequestLogFields = { requestId: requestIdOf(req), userId: null };
+      const operation = operationNameOf(req.method === 'POST' ? body : paramsFromSearch(url.searchParams));
+      const response = await withRequestLogFields(logFields, () =>
+        withQueryScope(scope, () =>
+          options.apollo.executeHTTPGraphQLRequest({
+            httpGraphQLRequest: {
+              method: (req.method ?? 'GET').toUpperCase(),
+              headers,
+              search: url.search,
+              body,
+            },
+            context: () => options.context(req, logFields),
+          }),
+        ),
       );
       for (const [k, v] of response.headers) res.setHeader(k, v);
       res.statusCode = response.status ?? 200;
+      const seconds = (performance.now() - started) / 1000;
+      recordRequest(operation, res.statusCode, seconds);
+      withRequestLogFields(logFields, () =>
+        options.log?.info({ operation, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request answered'),
+      );
       if (response.body.kind === 'complete') return void res.end(response.body.string);
       for await (const chunk of response.body.asyncIterator) res.write(chunk);
       res.end();

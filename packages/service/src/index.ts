@@ -13,6 +13,8 @@ export {
 export { assertNever, UnreachableCaseError } from './exhaustive.ts';
 export { type HttpRoute, sendJson } from './http.ts';
 export { manyByKey, oneByKey } from './loaders.ts';
+export { createLogger, currentRequestId, type Logger } from './logger.ts';
+export { metricsRegistry, sharedCounter } from './metrics.ts';
 export {
   type AssembledService,
   assembleService,

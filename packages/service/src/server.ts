@@ -19,7 +19,9 @@ import { type DocumentNode, type GraphQLFormattedError, type GraphQLSchema, pars
 import { rereadEnumDefaults } from './enum-defaults.ts';
 import { rewriteDependencyError } from './errors.ts';
 import { type HttpRoute, serveHttp } from './http.ts';
+import type { Logger, RequestLogFields } from './logger.ts';
 import { nulCharacterPlugin } from './nul.ts';
+import type { ReadinessReport } from './readiness.ts';
 import { explorerOnlyPlugin, requestScope } from './request.ts';
 import { SSE_KEEP_ALIVE_MS } from './subscriptions.ts';
 
@@ -65,6 +67,10 @@ export interface SubgraphServerOptions<C extends ServiceContext> {
   requestDeadlineSeconds?: number | undefined;
   /** How often an open subscription stream sends a keep-alive comment; default SSE_KEEP_ALIVE_MS (15 s). */
   subscriptionKeepAliveMs?: number | undefined;
+  /** Answers /readyz; without it /readyz says ready whenever the server answers. */
+  readiness?: (() => Promise<ReadinessReport>) | undefined;
+  /** The process's logger: one line per request, unexpected errors. Default: none (console for errors). */
+  log?: Logger | undefined;
 }
 
 export interface RunningSubgraph {
@@ -122,10 +128,9 @@ export async function startSubgraphServer<C extends ServiceContext>(
   const formatError = (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const masked = maskFormattedError(formatted);
     if (masked.extensions?.code === 'INTERNAL_SERVER_ERROR') {
-      console.error(
-        `[${options.name}] unexpected error`,
-        (error as { originalError?: unknown }).originalError ?? error,
-      );
+      const cause = (error as { originalError?: unknown }).originalError ?? error;
+      if (options.log) options.log.error({ err: cause }, 'unexpected error');
+      else console.error(`[${options.name}] unexpected error`, cause);
     }
     return masked;
   };
@@ -153,7 +158,11 @@ export async function startSubgraphServer<C extends ServiceContext>(
     ],
   });
   await server.start();
-  const context = async (req: IncomingMessage) => options.context(await requestScope(options.verifier, req));
+  const context = async (req: IncomingMessage, log: RequestLogFields) => {
+    const scope = await requestScope(options.verifier, req);
+    log.userId = scope.identity?.userId ?? null;
+    return options.context(scope);
+  };
   const http = await serveHttp({
     apollo: server,
     host: options.host,
@@ -163,6 +172,8 @@ export async function startSubgraphServer<C extends ServiceContext>(
     limits,
     requestDeadlineSeconds: options.requestDeadlineSeconds,
     context,
+    readiness: options.readiness,
+    log: options.log,
     // Apollo refuses subscriptions: they are served over SSE on the same schema, context and limits.
     subscriptions: {
       schema,

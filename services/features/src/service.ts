@@ -96,11 +96,14 @@ export async function createFeatures(
       }, lease.leaseMs / 2);
       sweeper.unref();
     },
-    /** Stops claiming work, waits for the run in progress here, and withdraws this worker. */
-    async stop(): Promise<void> {
+    /**
+     * Stops claiming work, waits for the run in progress here (with `graceMs`: that long, then gives
+     * it back to the queue for another replica), and withdraws this worker.
+     */
+    async stop(options: { graceMs?: number } = {}): Promise<void> {
       if (sweeper) clearInterval(sweeper);
       sweeper = undefined;
-      await featureStore.scheduler.stop();
+      await featureStore.scheduler.stop(options);
       await lease.stop();
     },
   };

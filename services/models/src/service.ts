@@ -102,10 +102,13 @@ export async function createModels(runtime: ServiceRuntime, options: ModelsOptio
       versions.worker.start();
       monitoring.scheduler.start();
     },
-    /** Stops claiming, waits for the job in progress here, and withdraws this worker. */
-    async stop(): Promise<void> {
+    /**
+     * Stops claiming, waits for the job in progress here (with `graceMs`: that long, then gives it
+     * back to the queue for another replica), and withdraws this worker.
+     */
+    async stop(options: { graceMs?: number } = {}): Promise<void> {
       await monitoring.scheduler.stop();
-      await versions.worker.stop();
+      await versions.worker.stop(options);
       await lease.stop();
       await monitoring.close();
     },

@@ -44,6 +44,8 @@ export const sweeps = backtestsSchema.table(
     claimedBy: text('claimed_by'),
     error: text('error'),
     createdBy: text('created_by').notNull(),
+    /** The x-request-id of the request that asked for it (null: not asked for through the API). */
+    requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -84,6 +86,8 @@ export const backtests = backtestsSchema.table(
     rerunOf: uuid('rerun_of'),
     sweepId: uuid('sweep_id').references(() => sweeps.id),
     createdBy: text('created_by').notNull(),
+    /** The x-request-id of the request that asked for it (null: not asked for through the API). */
+    requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -134,6 +134,8 @@ export const materializationRuns = featuresSchema.table(
     timings: jsonb('timings').$type<Record<string, number>>().notNull().default({}),
     error: text('error'),
     createdBy: text('created_by').notNull(),
+    /** The x-request-id of the request that asked for it (null: not asked for through the API). */
+    requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
@@ -197,6 +199,8 @@ export const trainingSets = featuresSchema.table(
     id: uuid('id').primaryKey().defaultRandom(),
     name: text('name').notNull(),
     createdBy: text('created_by').notNull(),
+    /** The x-request-id of the request that asked for it (null: not asked for through the API). */
+    requestId: text('request_id'),
     /** The spec as submitted and validated (inline or uploaded spine rows live in the spine snapshot). */
     spec: jsonb('spec').$type<Record<string, unknown>>().notNull(),
     resolution: jsonb('resolution').$type<Record<string, unknown>>().notNull(),

@@ -124,6 +124,8 @@ export const modelVersions = modelsSchema.table(
     /** Canary's share of capital (0..1], capped by MODELS_CANARY_MAX_FRACTION. */
     capitalFraction: doublePrecision('capital_fraction'),
     createdBy: text('created_by').notNull(),
+    /** The x-request-id of the request that asked for it (null: not asked for through the API). */
+    requestId: text('request_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     startedAt: timestamp('started_at', { withTimezone: true }),
     finishedAt: timestamp('finished_at', { withTimezone: true }),

@@ -48,6 +48,16 @@ export interface LifecycleDeclaration<
     readonly message: (gone: { readonly worker: string; readonly leaseSeconds: number }) => string;
     readonly set?: PgUpdateSetSource<T>;
   };
+  /**
+   * What a graceful shutdown does to a job its worker holds and has not finished within the grace
+   * period: it goes back to `to`, a status claims take it from, with no holder, so another replica
+   * runs it. Unlike a crash (the sweep fails such work: the job may have killed its process), a
+   * stopping process is healthy. Without it, a stopping worker waits for its job to finish.
+   */
+  readonly released?: {
+    readonly to: S;
+    readonly set?: PgUpdateSetSource<T>;
+  };
 }
 
 /** Whether `error` (or a cause of it) is Postgres' unique violation. */
@@ -86,6 +96,14 @@ export function defineLifecycle<T extends PgTable, const C extends LifecycleColu
     ({ [columns.status]: to, ...(holder === undefined ? {} : { [columns.holder]: holder }) }) as Update;
 
   const { held, to: sweptTo } = declaration.abandoned;
+  const released = declaration.released;
+  const unreleasable = released ? held.filter((from) => !transitions[from].includes(released.to)) : [];
+  if (unreleasable.length > 0) {
+    throw new JobsError(
+      'JOB_LIFECYCLE_INVALID',
+      `the ${name} lifecycle releases held work to ${released?.to}, which ${unreleasable.join(', ')} may not move to`,
+    );
+  }
   const unsweepable = held.filter((from) => !transitions[from].includes(sweptTo));
   if (unsweepable.length > 0) {
     throw new JobsError(
@@ -219,6 +237,23 @@ export function defineLifecycle<T extends PgTable, const C extends LifecycleColu
       return swept;
     },
 
+    /** Whether a stopping worker may give its unfinished job back (the declaration's `released`). */
+    releases: released !== undefined,
+
+    /**
+     * Gives job `id`, held by `worker`, back to the queue (`released.to`, no holder), or null when
+     * the job is no longer that worker's (finished, swept) or the lifecycle releases nothing. The
+     * worker's own late transition is then refused (its holder changed), so the job runs once.
+     */
+    async release(db: JobsDb, options: { id: string; worker: string }): Promise<Row | null> {
+      if (!released) return null;
+      return updateOne(
+        db,
+        { ...released.set, ...moved(released.to), [columns.holder]: null } as Update,
+        and(eq(col('id'), options.id), inArray(col('status'), [...held]), eq(col('holder'), options.worker)),
+      );
+    },
+
     /** The job `id`, or null. */
     async find(db: JobsDb, id: string): Promise<Row | null> {
       const [row] = await db
@@ -227,6 +262,18 @@ export function defineLifecycle<T extends PgTable, const C extends LifecycleColu
         .where(eq(col('id'), id))
         .limit(1);
       return (row as Row | undefined) ?? null;
+    },
+
+    /** How many jobs are in one of `among`, and the age of the oldest (0 when none), by the database clock. */
+    async depth(db: JobsDb, among: readonly S[]): Promise<{ count: number; oldestAgeSeconds: number }> {
+      const [row] = (await db
+        .select({
+          count: sql<string>`count(*)`,
+          age: sql<string | null>`extract(epoch from now() - min(${col('createdAt')}))`,
+        })
+        .from(table as PgTable)
+        .where(inArray(col('status'), [...among]))) as { count: string | number; age: string | number | null }[];
+      return { count: Number(row?.count ?? 0), oldestAgeSeconds: Math.max(0, Number(row?.age ?? 0)) };
     },
 
     /** Whether any job is in one of `among`. */

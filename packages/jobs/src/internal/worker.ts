@@ -4,6 +4,7 @@ import type { SQL } from 'drizzle-orm';
 import type { PgTable, PgUpdateSetSource } from 'drizzle-orm/pg-core';
 import type { WorkerLease } from './lease.ts';
 import type { Lifecycle, LifecycleColumns, StatusOf } from './lifecycle.ts';
+import { jobRuns, jobSeconds, registerQueue } from './metrics.ts';
 
 export interface JobWorkerOptions<T extends PgTable, C extends LifecycleColumns<T>> {
   readonly db: Db;
@@ -82,20 +83,36 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
   };
 
   let stopped = false;
+  /** The job executing here now, if any. */
+  let current: string | undefined;
   let draining: Promise<void> | null = null;
   let again = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function execute(job: Row): Promise<void> {
+    current = idOf(job);
+    const started = performance.now();
     try {
       await options.work(job, lease.id);
+      await recordRun(idOf(job), (performance.now() - started) / 1000);
     } catch (error) {
       // Swept from under this worker, or the database went away: it is not ours to finish.
       console.error(`[jobs] ${lifecycle.name} ${idOf(job)} could not be finished by ${lease.id}`, error);
     } finally {
+      current = undefined;
       finishedHere(idOf(job));
     }
   }
+
+  /** Counts a job this process executed, by the status it ended in (`released` when given back). */
+  async function recordRun(id: string, seconds: number): Promise<void> {
+    const row = await lifecycle.find(db, id).catch(() => null);
+    const status = row ? statusOf(row) : 'unknown';
+    jobRuns.inc({ kind: lifecycle.name, status });
+    jobSeconds.observe({ kind: lifecycle.name, status }, seconds);
+  }
+
+  const unregisterQueue = registerQueue({ kind: lifecycle.name, depth: () => lifecycle.depth(db, claimable) });
 
   async function drainOnce(): Promise<void> {
     await lease.hold(async () => {
@@ -185,12 +202,45 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
       timer = setInterval(() => void drain(), pollMs);
       timer.unref();
     },
-    /** Claims nothing more; resolves once the job in progress here (if any) finished. */
-    async stop(): Promise<void> {
+    /**
+     * Claims nothing more; resolves once the job in progress here (if any) finished. With
+     * `graceMs` and a lifecycle that releases (`released`), a job still running after `graceMs`
+     * is given back to the queue for another replica, and stop resolves without waiting for it
+     * (its late transition is refused). Returns the id of the job it released, if any.
+     */
+    async stop(stopOptions: { graceMs?: number } = {}): Promise<string | undefined> {
       stopped = true;
+      unregisterQueue();
       if (timer) clearInterval(timer);
       timer = undefined;
-      await draining;
+      const inProgress = draining;
+      if (!inProgress) return undefined;
+      if (stopOptions.graceMs === undefined || !lifecycle.releases) {
+        await inProgress;
+        return undefined;
+      }
+      let graceTimer: NodeJS.Timeout | undefined;
+      const finished = await Promise.race([
+        inProgress.then(() => true),
+        new Promise<false>((resolve) => {
+          graceTimer = setTimeout(() => resolve(false), stopOptions.graceMs);
+        }),
+      ]).finally(() => clearTimeout(graceTimer));
+      const holding = current;
+      if (finished || holding === undefined) {
+        await inProgress;
+        return undefined;
+      }
+      const released = await lifecycle.release(db, { id: holding, worker: lease.id });
+      if (!released) {
+        // It finished (or was swept) as the grace ran out: nothing to give back.
+        await inProgress;
+        return undefined;
+      }
+      console.warn(
+        `[jobs] ${lifecycle.name} ${holding} not finished within ${stopOptions.graceMs} ms: given back to the queue`,
+      );
+      return holding;
     },
   };
 }

@@ -1,8 +1,10 @@
 /**
  * A subgraph process for boot.test.ts: models' SDL, a `models` field that answers slowly, and
  * background work that holds on until shutdown asks it to end, then reads the lake and the
- * database once more (which fails if either closed first). Run with `node --import tsx`.
+ * database once more (which fails if either closed first). Its "demo load" (afterStart) lasts
+ * until the file FIXTURE_DEMO_GATE exists. Run with `node --import tsx`.
  */
+import { existsSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { bootSubgraph } from '../boot.ts';
 import { loadServiceEnv } from '../env.ts';
@@ -23,6 +25,7 @@ await bootSubgraph({
       resolvers: {
         Query: {
           models: async () => {
+            runtime.log.info('resolving models');
             say('request started');
             await sleep(REQUEST_MS);
             say('request answered');
@@ -39,6 +42,10 @@ await bootSubgraph({
           await runtime.audit.verify();
           say('work finished its last lake and database reads');
         })();
+      },
+      afterStart: async () => {
+        const gate = process.env.FIXTURE_DEMO_GATE;
+        while (gate && !existsSync(gate)) await sleep(20);
       },
       stop: async () => {
         say('work asked to end');

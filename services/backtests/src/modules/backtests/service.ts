@@ -2,7 +2,13 @@ import type { AuditLog, Identity } from '@alphagraph/auth';
 import type { Db } from '@alphagraph/db';
 import { createJobWorker, type WorkerLease } from '@alphagraph/jobs';
 import type { Lake } from '@alphagraph/lake';
-import { DomainError, type DownloadLink, type Downloads, type RequestScope } from '@alphagraph/service';
+import {
+  currentRequestId,
+  DomainError,
+  type DownloadLink,
+  type Downloads,
+  type RequestScope,
+} from '@alphagraph/service';
 import { BacktestServiceError } from './errors.ts';
 import { pinInputs } from './market.ts';
 import { checkModelSignal } from './model-signal.ts';
@@ -106,7 +112,14 @@ export function createBacktests(deps: BacktestDeps) {
       }
     }
     const created = await store.create(
-      { ...recordOf(spec), inputSnapshots: pinned.inputSnapshots, asOf: pinned.asOf, createdBy, ...extra },
+      {
+        ...recordOf(spec),
+        inputSnapshots: pinned.inputSnapshots,
+        asOf: pinned.asOf,
+        createdBy,
+        requestId: currentRequestId(),
+        ...extra,
+      },
       spec.universe,
     );
     worker.submit();

@@ -3,6 +3,7 @@ import type { Db } from '@alphagraph/db';
 import { createJobWorker, type WorkerLease } from '@alphagraph/jobs';
 import type { Lake } from '@alphagraph/lake';
 import type { RequestScope } from '@alphagraph/service';
+import { currentRequestId } from '@alphagraph/service';
 import { BacktestServiceError } from '../backtests/errors.ts';
 import { pinInputs } from '../backtests/market.ts';
 import { checkModelSignal } from '../backtests/model-signal.ts';
@@ -44,6 +45,8 @@ export function createSweeps(deps: {
                 inputSnapshots: s.inputSnapshots,
                 asOf: s.asOf,
                 createdBy: s.createdBy,
+                // The sweep's request: the best configuration's run was asked for by it.
+                requestId: s.requestId,
                 sweepId: s.id,
               },
               spec.universe,
@@ -91,6 +94,7 @@ export function createSweeps(deps: {
       inputSnapshots: pinned.inputSnapshots,
       asOf: pinned.asOf,
       createdBy,
+      requestId: currentRequestId(),
     });
     worker.submit();
     return sweep;

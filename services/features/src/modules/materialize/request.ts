@@ -2,6 +2,7 @@ import { BARS_DATASET, MARKET_ENTITY, resolveSymbols } from '@alphagraph/dataset
 import type { Db } from '@alphagraph/db';
 import { DslError } from '@alphagraph/dsl';
 import type { Lake } from '@alphagraph/lake';
+import { currentRequestId } from '@alphagraph/service';
 import { z } from 'zod';
 import type { FeatureRecord, FeatureStore } from '../features/store.ts';
 import { badInput, type Outcome } from '../registry/define.ts';
@@ -193,6 +194,7 @@ export async function requestMaterialization(
     periodTo: req.to ?? null,
     universe: [...new Set(universe)].sort(),
     createdBy: caller,
+    requestId: currentRequestId(),
   });
   deps.scheduler.submit(run);
   const finished = req.waitSeconds > 0 ? await deps.scheduler.waitFor(run.id, req.waitSeconds * 1000) : null;

@@ -12,10 +12,12 @@ export type RunKind = RunRecord['kind'];
 /**
  * The run lifecycle, declared once for the jobs kit:
  *   queued  -> running | failed   (failed: the service stopped before the run started)
- *   running -> succeeded | failed
+ *   running -> succeeded | failed | queued
  *   succeeded, failed: final
  * A run is claimed into running by one worker (`claimed_by`); a run whose worker stopped
- * heartbeating is failed, never re-queued (its process may have died of the run itself).
+ * heartbeating is failed, never re-queued (its process may have died of the run itself). A run
+ * whose process is shutting down and did not finish it within the grace period goes back to
+ * queued for another replica (running -> queued, released).
  */
 export const runLifecycle = defineLifecycle({
   name: 'run',
@@ -23,11 +25,12 @@ export const runLifecycle = defineLifecycle({
   columns: { id: 'id', status: 'status', holder: 'claimedBy', error: 'error', createdAt: 'createdAt' },
   transitions: {
     queued: ['running', 'failed'],
-    running: ['succeeded', 'failed'],
+    running: ['succeeded', 'failed', 'queued'],
     succeeded: [],
     failed: [],
   },
   initial: 'queued',
+  released: { to: 'queued', set: { startedAt: null, asOf: null } },
   abandoned: {
     held: ['running'],
     to: 'failed',
@@ -76,6 +79,8 @@ export function createRunStore(db: Db) {
       periodTo: Date | null;
       universe: readonly string[];
       createdBy: string;
+      /** The request that asked for it (x-request-id), null outside a request. */
+      requestId?: string | null;
     }): Promise<RunRecord> {
       return runLifecycle.create(db, { ...input, universe: [...input.universe] });
     },

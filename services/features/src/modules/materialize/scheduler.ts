@@ -168,7 +168,10 @@ export function createScheduler(deps: SchedulerDeps) {
     idle: worker.idle,
     /** Polls for queued runs (left by any process) and abandoned ones, now and every `pollMs`. */
     start: worker.start,
-    /** Claims nothing more; resolves once the run in progress here (if any) finished. */
+    /**
+     * Claims nothing more; resolves once the run in progress here (if any) finished, or with
+     * `graceMs`, gives it back to the queue after that long.
+     */
     stop: worker.stop,
   };
 }

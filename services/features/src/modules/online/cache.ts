@@ -1,4 +1,5 @@
 import { type Db, rowsOf } from '@alphagraph/db';
+import { sharedCounter } from '@alphagraph/service';
 import { sql } from 'drizzle-orm';
 import type { FeatureRecord } from '../features/store.ts';
 import { refOf } from '../views/naming.ts';
@@ -73,6 +74,12 @@ const toNumber = (v: unknown, what: string): number => {
  *
  * Memory is bounded by `maxValues`: the least recently read features are dropped first.
  */
+const cacheReads = sharedCounter({
+  name: 'alphagraph_online_cache_reads_total',
+  help: 'Features read from the online cache: hit (served from memory) or reload (its generation moved)',
+  labelNames: ['outcome'] as const,
+});
+
 export class OnlineCache {
   private readonly features = new Map<string, CachedFeature>();
   private size = 0;
@@ -99,6 +106,9 @@ export class OnlineCache {
     }
     const stale = ids.filter((id) => current.has(id) && this.features.get(id)?.generation !== current.get(id));
     const loaded = stale.length > 0 ? await this.load(stale) : new Map<string, CachedFeature>();
+    const served = ids.filter((id) => current.has(id)).length;
+    if (served > stale.length) cacheReads.inc({ outcome: 'hit' }, served - stale.length);
+    if (stale.length > 0) cacheReads.inc({ outcome: 'reload' }, stale.length);
     // A feature with no generation has never been materialized: every entity is MISSING.
     const byId = new Map(ids.map((id) => [id, current.has(id) ? (loaded.get(id) ?? this.touch(id)) : undefined]));
     const columns = request.features.map((f) => byId.get(f.id)?.rows);

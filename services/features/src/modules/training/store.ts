@@ -7,6 +7,7 @@ import {
   trainingSets,
 } from '@alphagraph/db/schema/features';
 import { defineLifecycle, type WorkerLease } from '@alphagraph/jobs';
+import { currentRequestId } from '@alphagraph/service';
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { resolutionSchema, type TrainingSetResolution } from './build.ts';
@@ -73,6 +74,7 @@ export function createTrainingSetStore(db: Db) {
             id: input.id,
             name: input.name,
             createdBy: input.createdBy,
+            requestId: currentRequestId(),
             spec: input.spec,
             resolution: input.resolution as unknown as Record<string, unknown>,
             lakeDataset: input.lakeDataset,

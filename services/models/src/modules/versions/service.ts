@@ -13,7 +13,7 @@ import {
   predict,
   resolveTrainingSpec,
 } from '@alphagraph/ml';
-import { changeOf, DomainError, type RequestScope } from '@alphagraph/service';
+import { changeOf, currentRequestId, DomainError, type RequestScope } from '@alphagraph/service';
 import type { ModelRecord, ModelStore } from '../models/store.ts';
 import { labelOf, readVersionRows, take, takeRows } from './data.ts';
 import { baselineOutput, type Predictor, splitMetrics, targetOf } from './evaluate.ts';
@@ -248,6 +248,7 @@ export function createVersions(deps: VersionDeps) {
         features,
         label: model.label!,
         createdBy: identity.userId,
+        requestId: currentRequestId(),
       });
       await audit(scope, 'mutation:trainModelVersion', `model-version:${version.id}`, {
         model: model.name,
@@ -311,6 +312,7 @@ export function createVersions(deps: VersionDeps) {
         features,
         label: model.label!,
         createdBy: identity.userId,
+        requestId: currentRequestId(),
         artifactPath: stored.path,
         artifactSha256: stored.sha256,
       });

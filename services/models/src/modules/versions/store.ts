@@ -21,11 +21,13 @@ export const trainingLifecycle = defineLifecycle({
   columns: { id: 'id', status: 'status', holder: 'worker', error: 'error', createdAt: 'createdAt' },
   transitions: {
     queued: ['training', 'failed'],
-    training: ['ready', 'failed'],
+    training: ['ready', 'failed', 'queued'],
     ready: [],
     failed: [],
   },
   initial: 'queued',
+  // A shutting-down process gives back what it did not finish within the grace period.
+  released: { to: 'queued', set: { startedAt: null, progress: 0 } },
   abandoned: {
     held: ['training'],
     to: 'failed',
