@@ -48,9 +48,20 @@ export function createOnlineReader(url: string, options: { timeoutMs?: number } 
     features: readonly string[],
     asOf: Date | null,
   ) {
-    let response: Response;
+    const unavailable = (error: unknown) => {
+      const timedOut = (error as Error).name === 'TimeoutError';
+      return new DomainError(
+        'UNAVAILABLE',
+        timedOut
+          ? `signals: the features subgraph did not answer within ${timeoutMs / 1000} s`
+          : `signals: the features subgraph did not answer (${(error as Error).message})`,
+        { cause: error },
+      );
+    };
+    let body: Answer;
+    let status = 0;
     try {
-      response = await fetch(url, {
+      const response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
@@ -64,22 +75,27 @@ export function createOnlineReader(url: string, options: { timeoutMs?: number } 
         }),
         signal: AbortSignal.timeout(timeoutMs),
       });
+      status = response.status;
+      // The deadline covers the body too: a subgraph that sends its headers and stalls is caught.
+      const text = await response.text();
+      try {
+        body = JSON.parse(text) as Answer;
+      } catch {
+        throw new DomainError(
+          'UNAVAILABLE',
+          `signals: the features subgraph answered HTTP ${status} with a body that is not JSON (${text.slice(0, 80)})`,
+        );
+      }
     } catch (error) {
-      throw new DomainError(
-        'UNAVAILABLE',
-        `signals: the features subgraph did not answer (${(error as Error).message})`,
-        {
-          cause: error,
-        },
-      );
+      if (error instanceof DomainError) throw error;
+      throw unavailable(error);
     }
-    const body = (await response.json().catch(() => ({}))) as Answer;
     const first = body.errors?.[0];
     if (first || !body.data?.onlineFeatures) {
       const code = first?.extensions?.code;
       throw new DomainError(
         code === 'FORBIDDEN' || code === 'UNAUTHENTICATED' ? code : 'UNAVAILABLE',
-        `signals: reading online feature values failed: ${first?.message ?? `HTTP ${response.status}`}`,
+        `signals: reading online feature values failed: ${first?.message ?? `HTTP ${status}, no data`}`,
       );
     }
     return body.data.onlineFeatures;
