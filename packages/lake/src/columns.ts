@@ -202,6 +202,15 @@ function fillVector(type: DuckDBTypeId, vector: DuckDBVector, values: ColumnValu
   } else if (type === DuckDBTypeId.BOOLEAN) {
     const v = values as Uint8Array;
     for (let i = 0; i < m; i++) set.setItem(i, v[from + i] !== 0);
+  } else if (values instanceof Float64Array && type === DuckDBTypeId.DOUBLE) {
+    // In bulk: a fresh chunk's items are all valid, and marking an item valid one by one costs
+    // BigInt arithmetic per item once any is null; only the NaNs are marked, as nulls.
+    const bulk = vector as unknown as { items: Float64Array };
+    const slice = values.subarray(from, from + m);
+    bulk.items.set(slice);
+    for (let i = 0; i < m; i++) if (Number.isNaN(slice[i]!)) set.setItem(i, null);
+  } else if (values instanceof Int32Array && type === DuckDBTypeId.INTEGER) {
+    (vector as unknown as { items: Int32Array }).items.set(values.subarray(from, from + m));
   } else if (values instanceof Float64Array) {
     for (let i = 0; i < m; i++) {
       const x = values[from + i]!;
