@@ -79,10 +79,10 @@ function argsFor(coordinate: string, f: FieldInfo): string {
       '(input: { source: "rbac-matrix", interval: DAY, rows: [{ symbol: "RBAC-MATRIX", time: "2016-03-14", close: 1 }] })',
     'Mutation.releaseQuarantinedBars': '(batchId: "00000000-0000-4000-8000-000000000000")',
     // Registered datasets: an invalid name is refused, a batch for no dataset is refused; nothing is written.
+    // (No row in the batch: a JSON literal, `values: {}`, is refused by a subgraph before any role check.)
     'Mutation.registerDataset':
       '(input: { vendor: "rbac", name: "Not A Name", description: "x", licence: "x", licensed: true, entityKind: KEY, fields: [], latencySeconds: 0 })',
-    'Mutation.ingestObservations':
-      '(input: { dataset: "rbac_none", source: "rbac-matrix", rows: [{ entity: "X", eventTime: "2016-01-04T00:00:00Z", values: {} }] })',
+    'Mutation.ingestObservations': '(input: { dataset: "rbac_none", source: "rbac-matrix", rows: [] })',
     // Feature store: a demo feature (null quality until materialized), a tiny backfill that answers at once.
     'Query.onlineFeatures': '(entities: ["AAPL"], features: ["ret_1d"])',
     'Query.previewFeature':
