@@ -1,8 +1,9 @@
 // Type tests: they run under `tsc` (the package's typecheck includes this file), where a wrong
 // expectation or an unused `@ts-expect-error` fails the build; vitest runs them too.
+import type { DomainErrorCode } from '@alphagraph/service';
 import { describe, expectTypeOf, it } from 'vitest';
 import { AlphagraphClient, type OnlineFeatures, type Signals } from './client.ts';
-import { AlphagraphError, type AlphagraphErrorCode } from './errors.ts';
+import { AlphagraphError, type AlphagraphErrorCode, type PlatformErrorCode } from './errors.ts';
 import { OnlineFeaturesDocument, SignalsDocument } from './generated/graphql.ts';
 
 // Never called: the expressions below are checked for their types only.
@@ -79,5 +80,11 @@ describe('typed errors', () => {
     expectTypeOf<'UNAVAILABLE'>().toExtend<AlphagraphErrorCode>();
     expectTypeOf<'SPINE_TOO_LARGE_TYPO'>().not.toExtend<AlphagraphErrorCode>();
     expectTypeOf(new AlphagraphError('TIMEOUT', 'x').graphQLError).toEqualTypeOf<AlphagraphError['graphQLError']>();
+  });
+});
+
+describe('the error codes', () => {
+  it("name every code a subgraph's domain error can carry (a type-only import: the SDK does not depend on the service)", () => {
+    expectTypeOf<DomainErrorCode>().toExtend<PlatformErrorCode>();
   });
 });
