@@ -29,6 +29,14 @@ describe('loadGatewayEnv', () => {
     });
   });
 
+  it('takes its log level from LOG_LEVEL like every process, unless GATEWAY_LOG_LEVEL overrides it', () => {
+    expect(loadGatewayEnv({ ...TEST_AUTH_ENV }).logging).toBe('info');
+    expect(loadGatewayEnv({ ...TEST_AUTH_ENV, LOG_LEVEL: 'warn' }).logging).toBe('warn');
+    expect(loadGatewayEnv({ ...TEST_AUTH_ENV, LOG_LEVEL: 'trace' }).logging).toBe('debug');
+    expect(loadGatewayEnv({ ...TEST_AUTH_ENV, LOG_LEVEL: 'silent' }).logging).toBe('error');
+    expect(loadGatewayEnv({ ...TEST_AUTH_ENV, LOG_LEVEL: 'warn', GATEWAY_LOG_LEVEL: 'debug' }).logging).toBe('debug');
+  });
+
   it('reads the operation limits, rate limits per role, the subgraph deadline and the log level', () => {
     const env = loadGatewayEnv({
       ...TEST_AUTH_ENV,

@@ -4,6 +4,7 @@ import {
   type EnvSource,
   GATEWAY,
   httpEnv,
+  type LogEnv,
   loadEnv,
   logEnv,
   SUBGRAPHS,
@@ -61,7 +62,7 @@ const fairnessEnv = z
       .positive()
       .max(3600)
       .default(DEFAULT_SUBGRAPH_TIMEOUT_MS / 1000),
-    GATEWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    GATEWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
   })
   .transform((e) => ({
     fairness: {
@@ -107,7 +108,10 @@ export interface GatewayEnv {
   limits: OperationLimits;
   fairness: FairnessOptions;
   subgraphTimeoutMs: number;
-  /** GATEWAY_LOG_LEVEL; `debug` adds subgraph requests with their variables and bodies. */
+  /**
+   * LOG_LEVEL (trace → debug, fatal and silent → error), or GATEWAY_LOG_LEVEL when set; `debug`
+   * adds subgraph requests with their variables and bodies.
+   */
   logging: 'debug' | 'info' | 'warn' | 'error';
   /** GATEWAY_PERSISTED_ONLY_ROLES: who may run persisted operations only. */
   trustedDocuments: TrustedDocumentsOptions;
@@ -156,6 +160,23 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
     limits: env.limits,
     ...env.fairness,
     trustedDocuments: env.trustedDocuments,
+    // One level for every process (LOG_LEVEL); GATEWAY_LOG_LEVEL, when set, overrides it here.
+    logging: env.fairness.logging ?? gatewayLevelOf(env.log.level),
     logFormat: env.log.format,
   };
+}
+
+/** LOG_LEVEL (pino's levels) as the gateway runtime's nearest level. */
+export function gatewayLevelOf(level: LogEnv['level']): GatewayEnv['logging'] {
+  switch (level) {
+    case 'trace':
+    case 'debug':
+      return 'debug';
+    case 'info':
+      return 'info';
+    case 'warn':
+      return 'warn';
+    default:
+      return 'error';
+  }
 }

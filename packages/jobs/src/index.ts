@@ -1,6 +1,6 @@
 export { workerLeaseEnv } from './internal/env.ts';
 export { JobsError, type JobsErrorCode } from './internal/errors.ts';
-export { createWorkerLease, type WorkerLease, type WorkerLeaseOptions } from './internal/lease.ts';
+export { createWorkerLease, type JobsLog, type WorkerLease, type WorkerLeaseOptions } from './internal/lease.ts';
 export {
   defineLifecycle,
   type JobsDb,

@@ -81,6 +81,34 @@ describe.each(testDatabaseKinds())('lake on %s', (kind) => {
     expect(Number(again?.n)).toBe(10);
   });
 
+  it('reads back only what an append added (added), whatever was appended before or after it', async () => {
+    await lake.registerDataset({ name: 'shared', owner: 'test', description: 'many writers', columns });
+    const before = await lake.commit('shared', { mode: 'append' }, (w) =>
+      w.writeQuery('SELECT i AS k, 1.0 AS v FROM range(0, 3) t(i)').then(() => {}),
+    );
+    const mine = await lake.commit('shared', { mode: 'append' }, (w) =>
+      w.writeQuery('SELECT i AS k, 2.0 AS v FROM range(10, 14) t(i)').then(() => {}),
+    );
+    await lake.commit('shared', { mode: 'append' }, (w) =>
+      w.writeQuery('SELECT i AS k, 3.0 AS v FROM range(20, 25) t(i)').then(() => {}),
+    );
+    const added = await lake.added(mine);
+    expect(added.rowCount).toBe(4);
+    const rows = await lake.query<{ k: bigint; v: number }>(`SELECT k, v FROM ${lake.scan(added)} ORDER BY k`);
+    expect(rows.map((r) => [Number(r.k), r.v])).toEqual([
+      [10, 2],
+      [11, 2],
+      [12, 2],
+      [13, 2],
+    ]);
+    // A first snapshot, and an overwrite, are wholly their own.
+    expect((await lake.added(before)).files).toEqual(before.files);
+    const replaced = await lake.commit('shared', { mode: 'overwrite' }, (w) =>
+      w.writeQuery('SELECT 1 AS k, 9.0 AS v').then(() => {}),
+    );
+    expect((await lake.added(replaced)).files).toEqual(replaced.files);
+  });
+
   it('names every row of a snapshot with a row_id that is unique across its files and stable', async () => {
     await lake.registerDataset({ name: 'numbered', owner: 'test', description: '', columns });
     const empty = await lake.commit('numbered', { mode: 'append' }, async () => {});

@@ -174,6 +174,19 @@ export class Lake {
     return snapshot;
   }
 
+  /**
+   * What an append snapshot's own commit added: its files that its parent did not have, and their
+   * rows (an overwrite, or a first snapshot, is returned whole). Many writers append their own rows
+   * to one shared dataset (a backtest's outputs): each reads back exactly the files it published,
+   * never rows another attempt appended before or after it.
+   */
+  async added(snapshot: Snapshot): Promise<Snapshot> {
+    if (snapshot.operation === 'overwrite' || snapshot.parentId === null) return snapshot;
+    const parent = await this.snapshot(snapshot.dataset, snapshot.parentId);
+    const had = new Set(parent.files);
+    return { ...snapshot, rowCount: snapshot.addedRows, files: snapshot.files.filter((f) => !had.has(f)) };
+  }
+
   /** Snapshots of a dataset, newest first. */
   async history(dataset: string, limit = 50): Promise<Omit<Snapshot, 'files' | 'columns'>[]> {
     const rows = await this.db

@@ -23,7 +23,7 @@ export interface BacktestsOptions {
  */
 export async function createBacktests(runtime: ServiceRuntime, options: BacktestsOptions = {}) {
   const db = runtime.handle.db;
-  const lease = createWorkerLease(db, options.lease);
+  const lease = createWorkerLease(db, { ...options.lease, log: runtime.log });
   const common = {
     db,
     lake: runtime.lake,
@@ -59,10 +59,12 @@ export async function createBacktests(runtime: ServiceRuntime, options: Backtest
       backtests.worker.start();
       sweeps.worker.start();
     },
-    /** Stops claiming, waits for the work in progress here, and withdraws this worker. */
-    async stop(): Promise<void> {
-      await sweeps.worker.stop();
-      await backtests.worker.stop();
+    /**
+     * Stops claiming, waits for the run and sweep in progress here (with `graceMs`: that long, then
+     * gives them back to the queue for another replica), and withdraws this worker.
+     */
+    async stop(options: { graceMs?: number } = {}): Promise<void> {
+      await Promise.all([sweeps.worker.stop(options), backtests.worker.stop(options)]);
       await lease.stop();
     },
   };

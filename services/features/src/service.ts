@@ -35,7 +35,7 @@ export async function createFeatures(
 ) {
   const db = runtime.handle.db;
   const features = createFeatureStore(db);
-  const lease = createWorkerLease(db, options.lease);
+  const lease = createWorkerLease(db, { ...options.lease, log: runtime.log });
   /** The feature store's long-lived parts, shared by the modules (and tools that drive them directly). */
   const featureStore = createFeatureStoreServices({
     db,
@@ -66,7 +66,7 @@ export async function createFeatures(
     const failedSets = await trainingSets.store.failInterrupted(lease);
     await lease.forgetGone();
     for (const id of failedSets)
-      console.warn(`[features] training set ${id} was left building by a stopped process: failed`);
+      runtime.log.warn({ trainingSet: id }, `training set ${id} was left building by a stopped process: failed`);
     return { runs: failedRuns.map((r) => r.id), trainingSets: failedSets };
   }
   await sweepInterrupted();
@@ -92,7 +92,7 @@ export async function createFeatures(
       featureStore.scheduler.start();
       if (sweeper) return;
       sweeper = setInterval(() => {
-        sweepInterrupted().catch((error) => console.error('[features] sweeping interrupted work failed', error));
+        sweepInterrupted().catch((err) => runtime.log.error({ err }, 'sweeping interrupted work failed'));
       }, lease.leaseMs / 2);
       sweeper.unref();
     },

@@ -50,7 +50,7 @@ export interface ModelsOptions {
 export async function createModels(runtime: ServiceRuntime, options: ModelsOptions = {}) {
   const db = runtime.handle.db;
   const models = createModelStore(db);
-  const lease = createWorkerLease(db, options.lease);
+  const lease = createWorkerLease(db, { ...options.lease, log: runtime.log });
   const versions = createVersions({
     db,
     lake: runtime.lake,
@@ -78,6 +78,7 @@ export async function createModels(runtime: ServiceRuntime, options: ModelsOptio
     onlineReader: options.onlineReader,
     natsUrl: options.natsUrl ?? null,
     intervalMs: options.monitorIntervalMs ?? 0,
+    log: runtime.log,
   });
   const service = assembleService({
     modules: modulesOf(runtime, versions, deployment, predictions, monitoring),

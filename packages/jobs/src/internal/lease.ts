@@ -12,7 +12,23 @@ export interface WorkerLeaseOptions {
   readonly leaseMs?: number;
   /** Fixed id (tests simulating several processes); default `host:pid:random`. */
   readonly id?: string;
+  /** Where this worker's jobs report what they cannot throw to a caller (the process's logger). */
+  readonly log?: JobsLog;
 }
+
+/**
+ * What the jobs kit logs to: a pino `Logger` fits (fields first, then the message). Default: the
+ * console, for tools and tests without a logger.
+ */
+export interface JobsLog {
+  warn(fields: Record<string, unknown>, message: string): void;
+  error(fields: Record<string, unknown>, message: string): void;
+}
+
+const consoleLog: JobsLog = {
+  warn: (fields, message) => console.warn(message, fields),
+  error: (fields, message) => console.error(message, fields),
+};
 
 /**
  * This process as a worker other replicas can see (`jobs.workers`). While it holds work (a
@@ -32,6 +48,7 @@ export function createWorkerLease(db: Db, options: WorkerLeaseOptions = {}) {
   if (leaseMs < 2 * heartbeatMs)
     throw new JobsError('LEASE_INVALID', 'a worker lease must span at least two heartbeats');
   const id = options.id ?? `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  const log = options.log ?? consoleLog;
   let holders = 0;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
@@ -46,6 +63,8 @@ export function createWorkerLease(db: Db, options: WorkerLeaseOptions = {}) {
   return {
     id,
     leaseMs,
+    /** The logger this worker's jobs report to. */
+    log,
     /**
      * Runs `work` with a fresh heartbeat recorded first and kept fresh until it settles (nested
      * and concurrent holds share one timer).
@@ -56,7 +75,7 @@ export function createWorkerLease(db: Db, options: WorkerLeaseOptions = {}) {
       holders++;
       if (!timer) {
         timer = setInterval(() => {
-          beat().catch((error) => console.error(`[jobs] worker ${id} heartbeat failed`, error));
+          beat().catch((err) => log.error({ err, worker: id }, `worker ${id}: heartbeat failed`));
         }, heartbeatMs);
         timer.unref();
       }

@@ -237,6 +237,20 @@ export function defineLifecycle<T extends PgTable, const C extends LifecycleColu
       return swept;
     },
 
+    /**
+     * Whether `worker` still holds job `id` (a held status, its holder), locking the row until `db`'s
+     * transaction ends, so a release or a sweep waits for it. A publish that must not outlive the
+     * worker's hold on its job checks this in the publishing transaction and rolls back when false.
+     */
+    async holds(db: JobsDb, options: { id: string; worker: string }): Promise<boolean> {
+      const rows = await db
+        .select({ id: col('id') })
+        .from(table as PgTable)
+        .where(and(eq(col('id'), options.id), inArray(col('status'), [...held]), eq(col('holder'), options.worker)))
+        .for('update');
+      return rows.length > 0;
+    },
+
     /** Whether a stopping worker may give its unfinished job back (the declaration's `released`). */
     releases: released !== undefined,
 

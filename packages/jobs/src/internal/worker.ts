@@ -22,7 +22,7 @@ export interface JobWorkerOptions<T extends PgTable, C extends LifecycleColumns<
    * from under it is not finished). A throw is logged and the worker goes on to the next job.
    */
   readonly work: (job: T['$inferSelect'], worker: string) => Promise<unknown>;
-  /** Told of each job the worker's sweep failed (default: a warning on the console). */
+  /** Told of each job the worker's sweep failed (default: a warning in the lease's log). */
   readonly onSwept?: (job: T['$inferSelect']) => void;
   /** How often a started worker looks for claimable jobs and abandoned ones (default 2 s). */
   readonly pollMs?: number;
@@ -63,7 +63,11 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
   const statusOf = (job: Row) => (job as Record<string, unknown>)[lifecycle.columns.status] as StatusOf<T, C>;
   const onSwept =
     options.onSwept ??
-    ((job: Row) => console.warn(`[jobs] ${lifecycle.name} ${idOf(job)} was abandoned by its worker: failed`));
+    ((job: Row) =>
+      lease.log.warn(
+        { job: idOf(job), kind: lifecycle.name },
+        `${lifecycle.name} ${idOf(job)} was abandoned by its worker: failed`,
+      ));
 
   /** Jobs this process finished, for callers waiting on them here. */
   const listeners = new Map<string, Set<() => void>>();
@@ -97,7 +101,10 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
       await recordRun(idOf(job), (performance.now() - started) / 1000);
     } catch (error) {
       // Swept from under this worker, or the database went away: it is not ours to finish.
-      console.error(`[jobs] ${lifecycle.name} ${idOf(job)} could not be finished by ${lease.id}`, error);
+      lease.log.error(
+        { err: error, job: idOf(job), kind: lifecycle.name },
+        `${lifecycle.name} ${idOf(job)} could not be finished by ${lease.id}`,
+      );
     } finally {
       current = undefined;
       finishedHere(idOf(job));
@@ -153,7 +160,8 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
         try {
           await drainOnce();
         } catch (error) {
-          if (!stopped) console.error(`[jobs] the ${lifecycle.name} queue could not be read`, error);
+          if (!stopped)
+            lease.log.error({ err: error, kind: lifecycle.name }, `the ${lifecycle.name} queue could not be read`);
         }
       } while (again && !stopped);
     })().finally(() => {
@@ -237,8 +245,9 @@ export function createJobWorker<T extends PgTable, const C extends LifecycleColu
         await inProgress;
         return undefined;
       }
-      console.warn(
-        `[jobs] ${lifecycle.name} ${holding} not finished within ${stopOptions.graceMs} ms: given back to the queue`,
+      lease.log.warn(
+        { job: holding, kind: lifecycle.name, graceMs: stopOptions.graceMs },
+        `${lifecycle.name} ${holding} not finished within ${stopOptions.graceMs} ms: given back to the queue`,
       );
       return holding;
     },

@@ -1,4 +1,5 @@
 import { sessionDays } from '@alphagraph/calendar';
+import { BACKTEST_EQUITY_DATASET } from '@alphagraph/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   BACKTEST,
@@ -10,6 +11,7 @@ import {
   syntheticBars,
   writeBars,
 } from '../../test-support/harness.ts';
+import { executeBacktest } from './run.ts';
 import { backtestLifecycle } from './store.ts';
 
 const SYMBOLS = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'FFF'];
@@ -196,6 +198,59 @@ describe('portfolio backtests over the lake', () => {
     const [after] = await h.service.backtests.store.byIds([orphan.id]);
     expect(after!.status).toBe('failed');
     expect(after!.error).toMatch(/interrupted: the backtests process running it \(gone-host:1:dead\) stopped/);
+  });
+
+  it('a run given back by a stopping process publishes nothing more; another worker runs it once, exactly', async () => {
+    const ref = await run({ ...MOMENTUM, name: 'given-back-reference' });
+    expect(ref.status).toBe('SUCCEEDED');
+    const [template] = await h.service.backtests.store.byIds([ref.id]);
+    const queued = await h.service.backtests.store.create(
+      {
+        name: 'given-back',
+        mode: 'portfolio',
+        signal: template!.signal,
+        periodStart: template!.periodStart,
+        periodEnd: template!.periodEnd,
+        spec: template!.spec,
+        inputSnapshots: template!.inputSnapshots,
+        asOf: template!.asOf,
+        createdBy: 'test',
+      },
+      SYMBOLS,
+    );
+    const db = h.t.database.db;
+    const stopping = 'stopping-host:1:sigterm';
+    const claimed = await backtestLifecycle.claim(db, { to: 'running', worker: stopping, id: queued.id });
+    expect(claimed?.status).toBe('running');
+    // SIGTERM: the grace period ran out, so the stopping worker gives the run back…
+    const released = await backtestLifecycle.release(db, { id: queued.id, worker: stopping });
+    expect(released).toMatchObject({ status: 'queued', claimedBy: null, startedAt: null, progress: 0 });
+    // …and its computation, still going, publishes nothing when it finishes.
+    const equityBefore = await h.t.lake.currentSnapshot(BACKTEST_EQUITY_DATASET.name);
+    const late = await executeBacktest({ db, lake: h.t.lake, store: h.service.backtests.store }, claimed!, stopping);
+    expect(late).toBeNull();
+    expect((await h.t.lake.currentSnapshot(BACKTEST_EQUITY_DATASET.name))?.id).toBe(equityBefore?.id);
+    const [still] = await h.service.backtests.store.byIds([queued.id]);
+    expect(still).toMatchObject({ status: 'queued', outputs: null, error: null });
+    // An attempt given back after publishing part of its outputs (the release came between two
+    // publishes) left rows under the run's id in the shared dataset: the winner must not read them.
+    await h.t.lake.commit(BACKTEST_EQUITY_DATASET.name, { mode: 'append' }, (w) =>
+      w
+        .writeQuery(
+          `SELECT $1::VARCHAR AS backtest_id, DATE '2015-03-02' AS date, 1.0 AS equity, 1.0 AS cash, 0.0 AS gross,
+                  0.0 AS net, 0.0 AS daily_return, 0.0 AS traded, 1.0 AS benchmark, now() AS available_at`,
+          [queued.id],
+        )
+        .then(() => {}),
+    );
+    // Another replica's worker (here, the service's) claims it and runs it once.
+    await h.service.idle();
+    const b = (await h.gql(['analyst'], BACKTEST, { id: queued.id })).data.backtest;
+    expect(b.status).toBe('SUCCEEDED');
+    expect(b.metrics).toEqual(ref.metrics);
+    expect(await allEquity(queued.id)).toEqual(await allEquity(ref.id));
+    const trades = async (id: string) => (await h.gql(['analyst'], TRADES, { id })).data.backtest.trades.nodes;
+    expect(await trades(queued.id)).toEqual(await trades(ref.id));
   });
 
   it('downloads equity, positions and trades as Parquet', async () => {

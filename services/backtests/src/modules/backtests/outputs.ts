@@ -52,15 +52,21 @@ async function append(
 
 /**
  * Writes a run's daily equity, positions and trades, appended to the three output datasets with
- * its id; `finish` runs inside the catalog transaction publishing the last of them (the run moves
- * to succeeded there, so it is never succeeded without its outputs). Returns dataset -> snapshot.
+ * its id. `held` runs inside each publishing transaction and throws when the run is no longer this
+ * worker's (given back by a stopping process, or swept), so that publish rolls back; `finish` runs
+ * inside the transaction publishing the last of them (the run moves to succeeded there, so it is
+ * never succeeded without its outputs). Returns dataset -> snapshot.
  */
 export async function writeOutputs(
   lake: Lake,
   id: string,
   out: SimulationOutput,
-  finish: (tx: JobsDb, outputs: Record<string, number>) => Promise<void>,
+  publish: {
+    held: (tx: JobsDb) => Promise<void>;
+    finish: (tx: JobsDb, outputs: Record<string, number>) => Promise<void>;
+  },
 ): Promise<Record<string, number>> {
+  const held = (tx: CatalogTransaction) => publish.held(tx as unknown as JobsDb);
   const now = new Date();
   const summary = { backtest: id };
   const lookups = { days: Float64Array.from(out.days, (d) => Date.parse(`${d}T00:00:00Z`)), symbols: out.symbols };
@@ -89,6 +95,7 @@ export async function writeOutputs(
     },
     lookups,
     summary,
+    held,
   );
   const p = out.positions;
   const positions = await append(
@@ -105,6 +112,7 @@ export async function writeOutputs(
     },
     lookups,
     summary,
+    held,
   );
   const outputs: Record<string, number> = {
     [OUTPUT_DATASETS.equity.name]: equity.id,
@@ -146,18 +154,23 @@ export async function writeOutputs(
     lookups,
     summary,
     async (tx, snapshot) => {
+      await held(tx);
       outputs[OUTPUT_DATASETS.trades.name] = snapshot.id;
-      await finish(tx as unknown as JobsDb, outputs);
+      await publish.finish(tx as unknown as JobsDb, outputs);
     },
   );
   return outputs;
 }
 
-/** The snapshot holding a run's rows of one output, or null while it has none. */
+/**
+ * The files holding a run's rows of one output (what the snapshot it recorded added to the shared
+ * dataset), or null while it has none. Reading only these, a run never sees rows that an earlier
+ * attempt of it, given back before it finished, appended under the same id.
+ */
 export async function outputSnapshot(lake: Lake, backtest: BacktestRecord, kind: OutputKind): Promise<Snapshot | null> {
   const name = OUTPUT_DATASETS[kind].name;
   const id = backtest.outputs?.[name];
-  return id === undefined ? null : lake.snapshot(name, id);
+  return id === undefined ? null : lake.added(await lake.snapshot(name, id));
 }
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString() : String(d));

@@ -1,5 +1,6 @@
 import { BacktestError as EngineError } from '@alphagraph/backtest';
 import type { Db } from '@alphagraph/db';
+import type { JobsLog } from '@alphagraph/jobs';
 import type { Lake } from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
 import { type LoadedMarket, loadMarket, type PinnedInputs } from './market.ts';
@@ -13,6 +14,8 @@ export interface RunDeps {
   readonly db: Db;
   readonly lake: Lake;
   readonly store: BacktestStore;
+  /** Where a failure's cause is logged (the worker lease's log; default the console). */
+  readonly log?: JobsLog;
 }
 
 /** The pinned reads recorded on a run. */
@@ -87,9 +90,15 @@ export function failureMessage(error: unknown): string {
  * Executes a claimed run: reads the pinned snapshots, simulates, writes the outputs and, in the
  * catalog transaction publishing the last of them, moves the run to succeeded with its metrics and
  * output snapshots. A failure moves it to failed with a message; nothing half-written is read
- * (a run's rows are read only through the snapshots it recorded on success).
+ * (a run's rows are read only through the snapshots it recorded on success). Returns null when the
+ * run stopped being this worker's meanwhile (given back by a stopping process, or swept): then it
+ * published nothing more and left the run's state alone.
  */
-export async function executeBacktest(deps: RunDeps, run: BacktestRecord, worker: string): Promise<BacktestRecord> {
+export async function executeBacktest(
+  deps: RunDeps,
+  run: BacktestRecord,
+  worker: string,
+): Promise<BacktestRecord | null> {
   try {
     const spec = run.spec as unknown as RunSpec;
     const { output } = await computeRun(
@@ -100,30 +109,53 @@ export async function executeBacktest(deps: RunDeps, run: BacktestRecord, worker
       deps.db,
     );
     let finished: BacktestRecord | null = null;
-    await writeOutputs(deps.lake, run.id, output, async (tx, outputs) => {
-      finished = await backtestLifecycle.transition(tx, {
-        id: run.id,
-        to: 'succeeded',
-        heldBy: worker,
-        set: {
-          outputs,
-          metrics: output.metrics as unknown as Record<string, unknown>,
-          progress: 1,
-          finishedAt: new Date(),
-        },
-      });
+    await writeOutputs(deps.lake, run.id, output, {
+      held: async (tx) => {
+        if (!(await backtestLifecycle.holds(tx, { id: run.id, worker }))) throw new GivenBack(run.id, worker);
+      },
+      finish: async (tx, outputs) => {
+        finished = await backtestLifecycle.transition(tx, {
+          id: run.id,
+          to: 'succeeded',
+          heldBy: worker,
+          set: {
+            outputs,
+            metrics: output.metrics as unknown as Record<string, unknown>,
+            progress: 1,
+            finishedAt: new Date(),
+          },
+        });
+      },
     });
     if (!finished) throw new Error('the outputs were published without finishing the run');
     return finished;
   } catch (error) {
-    if (!(error instanceof DomainError || error instanceof EngineError)) {
-      console.error(`[backtests] backtest ${run.id} failed`, error);
+    if (!(error instanceof DomainError || error instanceof EngineError || isGivenBack(error))) {
+      if (deps.log) deps.log.error({ err: error, backtest: run.id }, `backtest ${run.id} failed`);
+      else console.error(`[backtests] backtest ${run.id} failed`, error);
     }
-    return backtestLifecycle.transition(deps.db, {
+    // Null when the run is no longer this worker's (given back or swept): its state is not ours to set.
+    return backtestLifecycle.tryTransition(deps.db, {
       id: run.id,
       to: 'failed',
       heldBy: worker,
       set: { error: failureMessage(error), finishedAt: new Date() },
     });
   }
+}
+
+/** A run or sweep this worker no longer holds: what it would publish is refused. */
+export class GivenBack extends Error {
+  constructor(id: string, worker: string) {
+    super(`${id} is no longer held by ${worker} (given back to the queue or swept): nothing published`);
+    this.name = 'GivenBack';
+  }
+}
+
+/** Whether `error`, or an error it wraps (a lake write failure), is a `GivenBack`. */
+export function isGivenBack(error: unknown): boolean {
+  for (let e = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    if (e instanceof GivenBack) return true;
+  }
+  return false;
 }

@@ -71,8 +71,8 @@ export function createBacktests(deps: BacktestDeps) {
     lease: deps.lease,
     lifecycle: backtestLifecycle,
     claim: { to: 'running', set: () => ({ startedAt: new Date(), progress: 0 }) },
-    work: (run, holder) => executeBacktest({ db: deps.db, lake: deps.lake, store }, run, holder),
-    onSwept: (run) => console.warn(`[backtests] backtest ${run.id} failed: ${run.error}`),
+    work: (run, holder) => executeBacktest({ db: deps.db, lake: deps.lake, store, log: deps.lease.log }, run, holder),
+    onSwept: (run) => deps.lease.log.warn({ backtest: run.id }, `backtest ${run.id} failed: ${run.error}`),
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
   });
 

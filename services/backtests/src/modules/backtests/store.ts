@@ -14,10 +14,13 @@ export interface ModelRef {
 /**
  * The run lifecycle, declared once for the jobs kit:
  *   queued  -> running | failed   (failed: refused when its worker found the spec unrunnable)
- *   running -> succeeded | failed
+ *   running -> succeeded | failed | queued   (queued: given back by a stopping process)
  *   succeeded, failed: final
  * Any replica's worker claims a queued run (`claimed_by`); a run whose worker stopped heartbeating
- * is failed with a message, never re-queued (its process may have died of the run itself).
+ * is failed with a message, never re-queued (its process may have died of the run itself). A
+ * process stopped gracefully (SIGTERM) that has not finished its run within the grace period gives
+ * it back to the queue for another replica; whatever the stopped worker still tries to publish
+ * for it is refused (see `writeOutputs`).
  */
 export const backtestLifecycle = defineLifecycle({
   name: 'backtest',
@@ -25,7 +28,7 @@ export const backtestLifecycle = defineLifecycle({
   columns: { id: 'id', status: 'status', holder: 'claimedBy', error: 'error', createdAt: 'createdAt' },
   transitions: {
     queued: ['running', 'failed'],
-    running: ['succeeded', 'failed'],
+    running: ['succeeded', 'failed', 'queued'],
     succeeded: [],
     failed: [],
   },
@@ -38,6 +41,7 @@ export const backtestLifecycle = defineLifecycle({
       'nothing was published; rerunBacktest runs it again from the same snapshots',
     set: { finishedAt: sql`now()` },
   },
+  released: { to: 'queued', set: { startedAt: null, progress: 0 } },
 });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

@@ -6,10 +6,11 @@ import {
   sweepOverfitting,
 } from '@alphagraph/backtest';
 import type { Db } from '@alphagraph/db';
+import type { JobsDb, JobsLog } from '@alphagraph/jobs';
 import type { Lake } from '@alphagraph/lake';
 import { DomainError } from '@alphagraph/service';
 import { type LoadedMarket, type PinnedInputs, withMarket } from '../backtests/market.ts';
-import { failureMessage } from '../backtests/run.ts';
+import { failureMessage, GivenBack, isGivenBack } from '../backtests/run.ts';
 import { simulate } from '../backtests/simulate.ts';
 import type { RunSpec } from '../backtests/spec.ts';
 import { type Configuration, expandGrid, type GridAxis } from './grid.ts';
@@ -156,13 +157,21 @@ export async function computeSweep(options: {
 
 /**
  * Executes a claimed sweep and records its outcome (succeeded) or why it failed. `runBest` queues
- * the best configuration as a full backtest (outputs and report) and returns its id.
+ * the best configuration as a full backtest (outputs and report) in `tx` and returns its id. Null
+ * when the sweep stopped being this worker's meanwhile (given back, or swept).
  */
 export async function executeSweep(
-  deps: { db: Db; lake: Lake; store: SweepStore; runBest: (spec: RunSpec, sweep: SweepRecord) => Promise<string> },
+  deps: {
+    db: Db;
+    lake: Lake;
+    store: SweepStore;
+    /** Where a failure's cause is logged (the worker lease's log; default the console). */
+    log?: JobsLog;
+    runBest: (spec: RunSpec, sweep: SweepRecord, tx: JobsDb) => Promise<string>;
+  },
   sweep: SweepRecord,
   worker: string,
-): Promise<SweepRecord> {
+): Promise<SweepRecord | null> {
   try {
     const outcome = await computeSweep({
       lake: deps.lake,
@@ -172,22 +181,30 @@ export async function executeSweep(
       pinned: { inputSnapshots: sweep.inputSnapshots, asOf: sweep.asOf },
       progress: (p) => deps.store.progress(sweep.id, p, worker),
     });
-    const bestBacktestId = await deps.runBest(outcome.bestSpec, sweep);
-    return await sweepLifecycle.transition(deps.db, {
-      id: sweep.id,
-      to: 'succeeded',
-      heldBy: worker,
-      set: {
-        configurations: outcome.configurations as unknown as Record<string, unknown>[],
-        overfitting: outcome.overfitting as unknown as Record<string, unknown>,
-        bestBacktestId,
-        progress: 1,
-        finishedAt: new Date(),
-      },
+    // The best configuration's run is queued in the transaction finishing the sweep, and only
+    // while this worker still holds it: a sweep given back meanwhile queues nothing.
+    return await deps.db.transaction(async (tx) => {
+      if (!(await sweepLifecycle.holds(tx, { id: sweep.id, worker }))) throw new GivenBack(sweep.id, worker);
+      const bestBacktestId = await deps.runBest(outcome.bestSpec, sweep, tx);
+      return sweepLifecycle.transition(tx, {
+        id: sweep.id,
+        to: 'succeeded',
+        heldBy: worker,
+        set: {
+          configurations: outcome.configurations as unknown as Record<string, unknown>[],
+          overfitting: outcome.overfitting as unknown as Record<string, unknown>,
+          bestBacktestId,
+          progress: 1,
+          finishedAt: new Date(),
+        },
+      });
     });
   } catch (error) {
-    if (!(error instanceof DomainError)) console.error(`[backtests] sweep ${sweep.id} failed`, error);
-    return sweepLifecycle.transition(deps.db, {
+    if (!(error instanceof DomainError || isGivenBack(error))) {
+      if (deps.log) deps.log.error({ err: error, sweep: sweep.id }, `sweep ${sweep.id} failed`);
+      else console.error(`[backtests] sweep ${sweep.id} failed`, error);
+    }
+    return sweepLifecycle.tryTransition(deps.db, {
       id: sweep.id,
       to: 'failed',
       heldBy: worker,

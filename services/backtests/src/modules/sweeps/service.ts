@@ -32,13 +32,14 @@ export function createSweeps(deps: {
     lease: deps.lease,
     lifecycle: sweepLifecycle,
     claim: { to: 'running', set: () => ({ startedAt: new Date(), progress: 0 }) },
-    work: (sweep, holder) =>
-      executeSweep(
+    work: async (sweep, holder) => {
+      const done = await executeSweep(
         {
           db: deps.db,
           lake: deps.lake,
           store,
-          runBest: async (spec, s) => {
+          log: deps.lease.log,
+          runBest: async (spec, s, tx) => {
             const best = await deps.backtests.store.create(
               {
                 ...recordOf({ ...spec, name: `${s.name} (best)` }),
@@ -50,15 +51,19 @@ export function createSweeps(deps: {
                 sweepId: s.id,
               },
               spec.universe,
+              { tx },
             );
-            deps.backtests.worker.submit();
             return best.id;
           },
         },
         sweep,
         holder,
-      ),
-    onSwept: (s) => console.warn(`[backtests] sweep ${s.id} failed: ${s.error}`),
+      );
+      // The best configuration's run is committed with the sweep: any replica may claim it now.
+      if (done?.bestBacktestId) deps.backtests.worker.submit();
+      return done;
+    },
+    onSwept: (s) => deps.lease.log.warn({ sweep: s.id }, `sweep ${s.id} failed: ${s.error}`),
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
   });
 

@@ -6,14 +6,17 @@ import { uuids } from '../backtests/store.ts';
 
 export type SweepRecord = typeof sweeps.$inferSelect;
 
-/** The sweep lifecycle (as a backtest's): queued -> running -> succeeded | failed; abandoned -> failed. */
+/**
+ * The sweep lifecycle (as a backtest's): queued -> running -> succeeded | failed; abandoned -> failed;
+ * running -> queued when a stopping process gives it back.
+ */
 export const sweepLifecycle = defineLifecycle({
   name: 'sweep',
   table: sweeps,
   columns: { id: 'id', status: 'status', holder: 'claimedBy', error: 'error', createdAt: 'createdAt' },
   transitions: {
     queued: ['running', 'failed'],
-    running: ['succeeded', 'failed'],
+    running: ['succeeded', 'failed', 'queued'],
     succeeded: [],
     failed: [],
   },
@@ -26,6 +29,7 @@ export const sweepLifecycle = defineLifecycle({
       'nothing was published; run the sweep again',
     set: { finishedAt: sql`now()` },
   },
+  released: { to: 'queued', set: { startedAt: null, progress: 0 } },
 });
 
 export function createSweepStore(db: Db) {

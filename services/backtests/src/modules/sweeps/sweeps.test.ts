@@ -1,6 +1,8 @@
 import { minimumBacktestLength } from '@alphagraph/backtest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, DB_KIND, type Harness, syntheticBars, writeBars } from '../../test-support/harness.ts';
+import { executeSweep } from './run.ts';
+import { sweepLifecycle } from './store.ts';
 
 const SYMBOLS = ['AAA', 'BBB', 'CCC', 'DDD', 'EEE', 'FFF', 'GGG', 'HHH'];
 const SWEEP = `mutation($s: BacktestSpecInput!, $g: [SweepParameterInput!]!, $b: Int) {
@@ -76,6 +78,50 @@ describe('parameter sweeps', () => {
     expect(s.bestBacktest.sweep.id).toBe(s.id);
     expect(s.bestBacktest.metrics.sharpe).toBeCloseTo(sharpes[o.best], 10);
     expect(s.reportPath).toBe(`/backtests/${s.id}`);
+  });
+
+  it('a sweep given back by a stopping process queues no best run; another worker finishes it once', async () => {
+    const [template] = await h.service.sweeps.store.list(1);
+    const sweep = await h.service.sweeps.store.create({
+      name: 'given-back-sweep',
+      spec: template!.spec,
+      grid: [{ name: 'window', values: [5, 10] }],
+      blocks: 4,
+      inputSnapshots: template!.inputSnapshots,
+      asOf: template!.asOf,
+      createdBy: 'test',
+    });
+    const db = h.t.database.db;
+    const stopping = 'stopping-host:2:sigterm';
+    const claimed = await sweepLifecycle.claim(db, { to: 'running', worker: stopping, id: sweep.id });
+    expect(claimed?.status).toBe('running');
+    expect(await sweepLifecycle.release(db, { id: sweep.id, worker: stopping })).toMatchObject({
+      status: 'queued',
+      claimedBy: null,
+    });
+    let bestQueued = 0;
+    const late = await executeSweep(
+      {
+        db,
+        lake: h.t.lake,
+        store: h.service.sweeps.store,
+        runBest: async () => {
+          bestQueued++;
+          return 'never';
+        },
+      },
+      claimed!,
+      stopping,
+    );
+    expect(late).toBeNull();
+    expect(bestQueued).toBe(0);
+    expect((await h.service.sweeps.store.byIds([sweep.id]))[0]).toMatchObject({ status: 'queued', error: null });
+    await h.service.idle();
+    await h.service.idle();
+    const [done] = await h.service.sweeps.store.byIds([sweep.id]);
+    expect(done).toMatchObject({ status: 'succeeded' });
+    const runs = (await h.service.backtests.store.list({ first: 500 })).filter((b) => b.sweepId === sweep.id);
+    expect(runs.map((b) => [b.id, b.status])).toEqual([[done!.bestBacktestId, 'succeeded']]);
   });
 
   it('refuses a malformed grid and stores nothing', async () => {

@@ -1,6 +1,7 @@
 import { featureColumn, featureViewDataset } from '@alphagraph/datasets';
 import type { Db } from '@alphagraph/db';
 import { checkExpression, DslError, parseExpression } from '@alphagraph/dsl';
+import type { JobsLog } from '@alphagraph/jobs';
 import {
   type DatasetContract,
   type Lake,
@@ -92,6 +93,8 @@ export async function runMaterialization(
     lake: Lake;
     worker?: string;
     signal?: AbortSignal;
+    /** Where a failure's cause is logged (the worker lease's log; default the console). */
+    log?: JobsLog;
     /** Called once a step's progress is recorded (tests hold a run between steps with it). */
     afterStep?: (step: RunStep) => Promise<void>;
   },
@@ -257,7 +260,8 @@ export async function runMaterialization(
   } catch (error) {
     // Past the deadline, whatever DuckDB's interrupt made of the step, the deadline is the reason.
     const reason = signal?.aborted ? signal.reason : error;
-    console.error(`[features] materialization run ${run.id} failed`, reason);
+    if (deps.log) deps.log.error({ err: reason, run: run.id }, `materialization run ${run.id} failed`);
+    else console.error(`[features] materialization run ${run.id} failed`, reason);
     return runLifecycle.transition(db, {
       id: run.id,
       to: 'failed',

@@ -66,7 +66,7 @@ export function createScheduler(deps: SchedulerDeps) {
   const execute =
     deps.execute ??
     ((job: MaterializeJob, worker: string, signal: AbortSignal) =>
-      runMaterialization({ db: deps.db, lake: deps.lake, worker, signal }, job));
+      runMaterialization({ db: deps.db, lake: deps.lake, worker, signal, log: lease.log }, job));
   const deadlineMs = deps.deadlineMs ?? DEFAULT_RUN_DEADLINE_MS;
   const graceMs = deps.graceMs ?? 5_000;
 
@@ -91,10 +91,13 @@ export function createScheduler(deps: SchedulerDeps) {
       const first = await Promise.race([running, abandoned]);
       if (first !== 'abandoned') return first;
       // It may still finish later: its own transition then fails (the run is no longer its to finish).
-      running.catch((error: unknown) =>
-        console.warn(`[features] run ${job.run.id}, abandoned past its deadline, ended with`, error),
+      running.catch((err: unknown) =>
+        lease.log.warn({ err, run: job.run.id }, `run ${job.run.id}, abandoned past its deadline, ended with an error`),
       );
-      console.error(`[features] run ${job.run.id} did not stop within ${graceMs} ms of its deadline: failed`);
+      lease.log.error(
+        { run: job.run.id },
+        `run ${job.run.id} did not stop within ${graceMs} ms of its deadline: failed`,
+      );
       return await runLifecycle.transition(db, {
         id: job.run.id,
         to: 'failed',
@@ -149,7 +152,8 @@ export function createScheduler(deps: SchedulerDeps) {
       },
     },
     work,
-    onSwept: (run) => console.warn(`[features] run ${run.id} of ${run.view} failed: ${run.error}`),
+    onSwept: (run) =>
+      lease.log.warn({ run: run.id, view: run.view }, `run ${run.id} of ${run.view} failed: ${run.error}`),
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
     ...(deps.waitPollMs === undefined ? {} : { waitPollMs: deps.waitPollMs }),
   });

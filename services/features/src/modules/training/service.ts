@@ -114,7 +114,9 @@ export function createTrainingSets(deps: TrainingSetDeps) {
     } catch (error) {
       // The set stays recorded as failed; rebuildTrainingSet(id) retries it. No SQL or driver text leaks.
       const reason = error instanceof DomainError ? error.message : 'the server log has the details';
-      if (!(error instanceof DomainError)) console.error(`[features] training set ${ts.id} failed to build`, error);
+      if (!(error instanceof DomainError)) {
+        deps.lease.log.error({ err: error, trainingSet: ts.id }, `training set ${ts.id} failed to build`);
+      }
       await store.transition(ts.id, 'failed', { error: reason }, deps.lease.id);
       throw new TrainingSetError('BUILD_FAILED', `training set ${ts.id} failed to build: ${reason}`, {
         cause: error,

@@ -2,6 +2,7 @@ import { scopesForRoles } from '@alphagraph/auth';
 import { defaultSubgraphUrl } from '@alphagraph/config';
 import type { Db } from '@alphagraph/db';
 import type { Lake } from '@alphagraph/lake';
+import type { Logger } from '@alphagraph/service';
 import { pollingSource, type RequestScope } from '@alphagraph/service';
 import type { Deployment } from '../deployment/service.ts';
 import type { ModelRecord, ModelStore } from '../models/store.ts';
@@ -62,11 +63,13 @@ export function createMonitoringProvider(deps: {
   onlineReader?: OnlineReader | undefined;
   natsUrl: string | null;
   intervalMs: number;
+  /** The process's logger (a failed pass, an alert that could not be delivered). */
+  log: Pick<Logger, 'error'>;
 }) {
   const predictors = predictorCache(deps.versions);
   const predictorOf = (v: VersionRecord, task: ModelRecord['task']) => predictors.get(v, task);
   const sink = createAlertSink({ natsUrl: deps.natsUrl });
-  const alerts = createAlertStore(deps.db, sink);
+  const alerts = createAlertStore(deps.db, sink, (message) => deps.log.error(message));
   const settings = createSettingsStore(deps.db);
   const log = createPredictionLog({ db: deps.db, lake: deps.lake });
   const monitor = createMonitor({
@@ -104,8 +107,8 @@ export function createMonitoringProvider(deps: {
       versions.filter((v) => (SIGNAL_STAGES as readonly string[]).includes(v.stage)).map((v) => v.modelId),
     );
     for (const m of all.filter((m) => live.has(m.id))) {
-      await monitor.run(m.name, null).catch((error: unknown) => {
-        console.error(`[models] monitoring ${m.name} failed: ${(error as Error).message}`);
+      await monitor.run(m.name, null).catch((err: unknown) => {
+        deps.log.error({ err, model: m.name }, `monitoring ${m.name} failed`);
       });
     }
   };

@@ -148,7 +148,8 @@ export function createVersions(deps: VersionDeps) {
         error instanceof DomainError || error instanceof MlError || error instanceof OnnxModelError
           ? error.message
           : 'the server log has the details';
-      if (!(error instanceof DomainError)) console.error(`[models] version ${job.id} failed`, error);
+      if (!(error instanceof DomainError))
+        deps.lease.log.error({ err: error, version: job.id }, `version ${job.id} failed`);
       return trainingLifecycle.tryTransition(deps.db, {
         id: job.id,
         to: 'failed',
@@ -164,7 +165,7 @@ export function createVersions(deps: VersionDeps) {
     lifecycle: trainingLifecycle,
     claim: { to: 'training', set: () => ({ startedAt: new Date(), progress: 0 }) },
     work: (job, worker) => execute(job as VersionRecord, worker),
-    onSwept: (v) => console.warn(`[models] version ${v.id} failed: ${v.error}`),
+    onSwept: (v) => deps.lease.log.warn({ version: v.id }, `version ${v.id} failed: ${v.error}`),
     ...(deps.pollMs === undefined ? {} : { pollMs: deps.pollMs }),
   });
 
