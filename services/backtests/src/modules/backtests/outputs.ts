@@ -79,7 +79,7 @@ export async function writeOutputs(
         finiteOrNaN(out.net),
         Float64Array.from(out.dailyReturn),
         finiteOrNaN(out.traded),
-        finiteOrNaN(out.benchmark),
+        out.benchmark ? finiteOrNaN(out.benchmark) : new Float64Array(out.days.length).fill(Number.NaN),
       ],
       select: `SELECT $1::VARCHAR AS backtest_id, ${date}, o.equity, o.cash, o.gross, o.net, o.daily_return,
                       o.traded, o.benchmark, $2::TIMESTAMPTZ AS available_at
