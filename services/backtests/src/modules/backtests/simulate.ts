@@ -186,7 +186,10 @@ export function simulatePortfolio(
   const e = result.equity;
   // The engine's trades are TradeRows already (read-only objects): no copy per trade.
   const trades: readonly TradeRow[] = result.trades;
-  const metrics = { ...withoutTradeMetrics(metricsOf(loaded.days, e, trades, spec.conventions), options), compat: null };
+  const metrics = {
+    ...withoutTradeMetrics(metricsOf(loaded.days, e, trades, spec.conventions), options),
+    compat: null,
+  };
   if (options.phases) {
     options.phases.simulateMs = simulated - started;
     options.phases.metricsMs = performance.now() - simulated;
