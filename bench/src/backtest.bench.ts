@@ -2,13 +2,16 @@
 // S&P 500 names x 5 years through the backtests service (signal read and compiled from the lake,
 // simulation, metrics with PSR, outputs written to the lake), next to a hand-written numpy
 // reference doing the same simulation; then a 100-configuration sweep (window x k) with its DSR
-// and PBO. Run: pnpm --filter @alphagraph/bench run bench:backtest. Prints seconds; asserts nothing.
+// and PBO. Run: pnpm --filter @alphagraph/bench run bench:backtest. Prints wall and CPU seconds
+// (process.cpuUsage: this process, DuckDB's threads included), each phase, the ratio to the numpy
+// reference and the 1-minute load average (the machine may be shared); asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { computeBacktestRun, createBacktests, simulateBacktest } from '@alphagraph/backtests';
+import { createBacktests, loadBacktestMarket, simulateBacktest, writeBacktestOutputs } from '@alphagraph/backtests';
 import { isSessionDay, sessionClose } from '@alphagraph/calendar';
 import { demoDataDir } from '@alphagraph/config';
 import { BARS_DATASET } from '@alphagraph/datasets';
@@ -21,6 +24,16 @@ const CSV = existsSync(SHARED) ? SHARED : join(demoDataDir(), 'all_stocks_5yr.cs
 const FROM = '2013-03-11';
 const TO = '2018-02-07';
 const seconds = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
+const load1 = () => loadavg()[0]!.toFixed(2);
+/** Wall and CPU (user + system, all threads of this process) milliseconds of `fn`. */
+async function measured<T>(fn: () => Promise<T>): Promise<{ value: T; wallMs: number; cpuMs: number }> {
+  const cpu = process.cpuUsage();
+  const t0 = performance.now();
+  const value = await fn();
+  const wallMs = performance.now() - t0;
+  const used = process.cpuUsage(cpu);
+  return { value, wallMs, cpuMs: (used.user + used.system) / 1000 };
+}
 
 const text = CSV.endsWith('.gz') ? gunzipSync(readFileSync(CSV)).toString('utf8') : readFileSync(CSV, 'utf8');
 const rows = text
@@ -76,62 +89,84 @@ const spec = {
 // Warm-up (DuckDB and the JIT), then the measured run.
 await service.backtests.submit({ ...spec, name: 'warmup' }, 'bench');
 await service.idle();
-let t = performance.now();
-const queued = await service.backtests.submit(spec, 'bench');
-const pinned = performance.now() - t;
-await service.idle();
-const total = performance.now() - t;
-const [done] = await service.backtests.store.byIds([queued.id]);
+const loadBefore = load1();
+const run = await measured(async () => {
+  const queued = await service.backtests.submit(spec, 'bench');
+  await service.idle();
+  return queued;
+});
+const [done] = await service.backtests.store.byIds([run.value.id]);
 const m = done!.metrics as { portfolio: Record<string, number>; probabilisticSharpeRatio: number };
 const equity = await service.backtests.equity(done!, 5_000, null);
 const finalEquity = equity.nodes.at(-1)!.equity;
 
-// The same run's phases, for the record (no outputs written).
-t = performance.now();
-const { loaded } = await computeBacktestRun(runtime.lake, done!.spec as never, {
-  inputSnapshots: done!.inputSnapshots!,
-  asOf: done!.asOf!,
-});
-const loadMs = performance.now() - t;
-t = performance.now();
-simulateBacktest(done!.spec as never, loaded);
-const simMs = performance.now() - t;
+// The same run's phases again, one at a time, for the record (outputs written under another id).
+const pinned = { inputSnapshots: done!.inputSnapshots!, asOf: done!.asOf! };
+const read = await measured(() => loadBacktestMarket(runtime.lake, done!.spec as never, pinned));
+const phases = { simulateMs: 0, metricsMs: 0 };
+const output = simulateBacktest(done!.spec as never, read.value, { phases });
+const written = await measured(() =>
+  writeBacktestOutputs(runtime.lake, `${done!.id}-phases`, output, { held: async () => {}, finish: async () => {} }),
+);
 
 const reference = JSON.parse(
   execFileSync('/usr/bin/python3', [join(HERE, 'backtest_reference.py'), CSV, FROM, TO], { encoding: 'utf8' }),
-) as { parse_s: number; simulate_s: number; final_equity: number; sessions: number; symbols: number };
+) as {
+  parse_s: number;
+  simulate_s: number;
+  final_equity: number;
+  equity: number[];
+  sessions: number;
+  symbols: number;
+};
+const referenceMs = (reference.parse_s + reference.simulate_s) * 1000;
+let maxDiff = 0;
+equity.nodes.forEach((e, i) => {
+  maxDiff = Math.max(maxDiff, Math.abs(e.equity - reference.equity[i]!));
+});
 
 console.log(
-  `\nsingle run, ${done!.status}: ${loaded.days.length} sessions x ${symbols.length} symbols, ${m.portfolio.tradeCount} closed trades`,
-);
-console.log(`  validate + pin snapshots (request):              ${seconds(pinned)}`);
-console.log(`  end to end (request -> outputs published):        ${seconds(total)}`);
-console.log(`    of which signal read + compile + market (DuckDB): ${seconds(loadMs)}`);
-console.log(`    of which simulation + metrics (TypeScript):      ${seconds(simMs)}`);
-console.log(
-  `  numpy reference: simulation ${seconds(reference.simulate_s * 1000)} (+ CSV parse ${seconds(reference.parse_s * 1000)})`,
+  `\nsingle run, ${done!.status}: ${read.value.days.length} sessions x ${symbols.length} symbols, ${m.portfolio.tradeCount} closed trades (load ${loadBefore} before, ${load1()} after)`,
 );
 console.log(
-  `  final equity: engine ${finalEquity.toFixed(2)}, reference ${reference.final_equity.toFixed(2)} (relative difference ${Math.abs(finalEquity / reference.final_equity - 1).toExponential(2)})`,
+  `  end to end (request -> outputs published): wall ${seconds(run.wallMs)}, CPU ${seconds(run.cpuMs)} (all threads)`,
+);
+console.log('  phases, run again one at a time:');
+console.log(`    signal read (signal compile + market, DuckDB): ${seconds(read.wallMs)} (CPU ${seconds(read.cpuMs)})`);
+console.log(`    simulate (engine, TypeScript):                 ${seconds(phases.simulateMs)}`);
+console.log(`    metrics (with PSR):                            ${seconds(phases.metricsMs)}`);
+console.log(
+  `    outputs written (3 Parquet snapshots):         ${seconds(written.wallMs)} (CPU ${seconds(written.cpuMs)})`,
+);
+console.log(
+  `  numpy reference: ${seconds(referenceMs)} (CSV parse ${seconds(reference.parse_s * 1000)} + simulation ${seconds(reference.simulate_s * 1000)})`,
+);
+console.log(
+  `  ratio, end to end wall / numpy (parse + simulation): ${(run.wallMs / referenceMs).toFixed(2)}x; simulation alone: ${(phases.simulateMs / (reference.simulate_s * 1000)).toFixed(2)}x`,
+);
+console.log(
+  `  final equity: engine ${finalEquity.toFixed(2)}, reference ${reference.final_equity.toFixed(2)}; equity vs numpy, max abs difference over ${equity.nodes.length} sessions: ${maxDiff.toExponential(2)}`,
 );
 console.log(`  Sharpe ${m.portfolio.sharpe?.toFixed(3)}, PSR ${m.probabilisticSharpeRatio?.toFixed(3)}`);
 
 // 100 configurations: momentum window (10) x k (10), one job.
 const windows = [5, 10, 20, 40, 60, 90, 120, 180, 250, 500].slice(0, 10);
 const ks = [5, 10, 20, 30, 40, 50, 60, 80, 100, 150];
-t = performance.now();
-const sweep = await service.sweeps.submit(
-  { ...spec, name: 'bench_sweep', signal: { expression: '$close / Ref($close, {window}) - 1' } },
-  [
-    { name: 'window', values: windows },
-    { name: 'strategy.rule.long', values: ks },
-  ],
-  16,
-  'bench',
-);
-await service.sweeps.idle();
-const sweepMs = performance.now() - t;
-const [s] = await service.sweeps.store.byIds([sweep.id]);
+const sweepLoad = load1();
+const swept = await measured(async () => {
+  const sweep = await service.sweeps.submit(
+    { ...spec, name: 'bench_sweep', signal: { expression: '$close / Ref($close, {window}) - 1' } },
+    [
+      { name: 'window', values: windows },
+      { name: 'strategy.rule.long', values: ks },
+    ],
+    16,
+    'bench',
+  );
+  await service.sweeps.idle();
+  return sweep;
+});
+const [s] = await service.sweeps.store.byIds([swept.value.id]);
 const o = s!.overfitting as {
   deflatedSharpeRatio: number;
   pbo: number;
@@ -139,7 +174,7 @@ const o = s!.overfitting as {
   annualizedSharpe: number;
 } | null;
 console.log(
-  `\nsweep of ${windows.length * ks.length} configurations (${s!.status}${s!.error ? `: ${s!.error}` : ''}): ${seconds(sweepMs)}`,
+  `\nsweep of ${windows.length * ks.length} configurations (${s!.status}${s!.error ? `: ${s!.error}` : ''}): wall ${seconds(swept.wallMs)}, CPU ${seconds(swept.cpuMs)} (load ${sweepLoad} before, ${load1()} after)`,
 );
 if (o)
   console.log(

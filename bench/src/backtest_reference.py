@@ -1,7 +1,7 @@
 """Hand-written vectorized reference of the backtest bench: the same daily top-50 / bottom-50
 momentum portfolio as the engine (signal $close / Ref($close, 20) - 1 at each close, equal weights
 1/100, traded at the next session's open, fractional shares, no costs), in numpy, over the same
-CSV. Loops over sessions, vectorized across the 505 symbols. Prints JSON: seconds and final equity.
+CSV. Loops over sessions, vectorized across the 505 symbols. Prints JSON: seconds and the equity.
 
 Run by bench/src/backtest.bench.ts: python3 backtest_reference.py <csv> <from> <to>.
 """
@@ -81,4 +81,4 @@ for t in range(n):
     mark = np.where(np.isnan(c), mark, c)
     equity[t] = cash + np.nansum(shares * np.where(shares != 0, mark, 0))
 t_sim = time.perf_counter() - t1
-print(json.dumps({"parse_s": t_parse, "simulate_s": t_sim, "final_equity": equity[-1], "sessions": n, "symbols": S}))
+print(json.dumps({"parse_s": t_parse, "simulate_s": t_sim, "final_equity": equity[-1], "equity": equity.tolist(), "sessions": n, "symbols": S}))

@@ -13,7 +13,13 @@ export { crossover, smaCrossStrategy } from './compat/sma-cross.ts';
 export { type CompatStats, type CompatVersion, computeCompatStats } from './compat/stats.ts';
 export type { Trade } from './engine/ledger.ts';
 export type { DateInput, MarketData, Matrix } from './engine/market.ts';
-export { type EquityCurve, type PortfolioResult, type Positions, runPortfolioBacktest } from './engine/simulate.ts';
+export {
+  type EquityCurve,
+  type PortfolioResult,
+  type Positions,
+  rankSignal,
+  runPortfolioBacktest,
+} from './engine/simulate.ts';
 // Portfolio engine
 export {
   type BacktestSpec,
@@ -21,6 +27,7 @@ export {
   BacktestSpecSchema,
   parseBacktestSpec,
 } from './engine/spec.ts';
+export type { SignalRanking } from './engine/targets.ts';
 export { BacktestError, type BacktestErrorCode } from './errors.ts';
 // Metrics
 export { METRIC_FORMULAS, type MetricName } from './metrics/formulas.ts';

@@ -109,6 +109,47 @@ describe('columnar reads and appends', () => {
     expect(back.columns.name).toEqual(name);
   });
 
+  it('appends and reads timestamps and flags exactly: before 1970, sub-millisecond, past 2255, NULL', async () => {
+    // Three chunks; the bulk copy writes epoch micros as 32-bit halves and reads them back the
+    // same way, so a sign or carry slip would show as a wrong instant here. SQL (epoch_us) is the
+    // independent reading.
+    const n = 5000;
+    const base = Date.parse('1950-06-01T12:00:00Z');
+    const far = Date.parse('2400-01-01T00:00:00Z') + 0.5;
+    const k = Int32Array.from({ length: n }, (_, i) => i);
+    const t = Float64Array.from({ length: n }, (_, i) =>
+      i % 13 === 0 ? Number.NaN : i === 7 ? far : base + i * 604_800_000 + (i % 1000) * 0.001,
+    );
+    const late = Uint8Array.from({ length: n }, (_, i) => (i % 5 === 0 ? 2 : i % 2));
+    const { rows, back } = await lake.withSession(async (session) => {
+      await session.run('CREATE TEMP TABLE stamped (k INTEGER, t TIMESTAMPTZ, late BOOLEAN)');
+      await session.appendColumns('stamped', [k, t, late]);
+      return {
+        rows: await session.all<{ k: number; us: bigint | null; late: boolean }>(
+          'SELECT k, epoch_us(t) AS us, late FROM stamped ORDER BY k',
+        ),
+        back: await session.columns('SELECT t, late FROM stamped ORDER BY k'),
+      };
+    });
+    expect(rows).toHaveLength(n);
+    const readT = back.columns.t as Float64Array;
+    const readLate = back.columns.late as Uint8Array;
+    for (let i = 0; i < n; i++) {
+      const row = rows[i]!;
+      const us = Number.isNaN(t[i]!) ? null : BigInt(Math.round(t[i]! * 1000));
+      expect(row.us, `row ${i}`).toBe(us);
+      expect(row.late, `row ${i}`).toBe(late[i] !== 0);
+      if (us === null) expect(Number.isNaN(readT[i]!), `row ${i}`).toBe(true);
+      else expect(readT[i], `row ${i}`).toBe(Number(us) / 1000);
+      expect(readLate[i], `row ${i}`).toBe(late[i] === 0 ? 0 : 1);
+    }
+    expect(rows[1]!.us).toBe(BigInt(base + 604_800_000) * 1000n + 1n);
+    expect(rows[7]!.us).toBe(BigInt(far - 0.5) * 1000n + 500n);
+    await expect(lake.queryColumns('SELECT CAST(NULL AS BOOLEAN) AS b FROM range(3)')).rejects.toThrow(
+      /column b holds NULL/,
+    );
+  });
+
   it('refuses columns that do not match the table', async () => {
     await lake.withSession(async (session) => {
       await session.run('CREATE TEMP TABLE two (a INTEGER, b DOUBLE)');

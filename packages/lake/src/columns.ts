@@ -1,3 +1,4 @@
+import { endianness } from 'node:os';
 import {
   type DuckDBConnection,
   DuckDBDataChunk,
@@ -55,6 +56,7 @@ const KIND_OF: Partial<Record<DuckDBTypeId, Kind>> = {
 };
 
 const DAY_MS = 86_400_000;
+const LITTLE_ENDIAN = endianness() === 'LE';
 
 function allocate(kind: Kind, n: number): ColumnValues {
   switch (kind) {
@@ -73,11 +75,81 @@ function allocate(kind: Kind, n: number): ColumnValues {
   }
 }
 
-/** Copies `m` values of one chunk's vector into `out` from `offset`. */
+/**
+ * The bits of a vector's validity mask as 32-bit words with the vector's bit offset, or null when
+ * every item is valid. The driver keeps the mask as 64-bit BigInts; testing one bit that way costs
+ * BigInt arithmetic per item, while DuckDB's mask is plain little-endian words (bit i of the
+ * vector is bit i % 64 of word i / 64), read here 32 bits at a time.
+ */
+function validityWords(vector: DuckDBVector): { words: Uint32Array; offset: number } | null {
+  const validity = (vector as unknown as { validity?: { data: BigUint64Array | null; offset: number } }).validity;
+  if (!validity?.data) return null;
+  const d = validity.data;
+  return { words: new Uint32Array(d.buffer, d.byteOffset, d.length * 2), offset: validity.offset };
+}
+
+const isValid = (w: Uint32Array, bit: number) => ((w[bit >>> 5]! >>> (bit & 31)) & 1) === 1;
+
+/** 2^32: an int64 (epoch micros) is read and written as two 32-bit halves, low one first. */
+const TWO_32 = 4_294_967_296;
+
+/**
+ * Copies `m` values of one chunk's vector into `out` from `offset`, in bulk from the vector's
+ * buffer (a value at a time through the driver's `getItem` costs an object per timestamp and
+ * BigInt arithmetic per validity test: a million-row read took seconds).
+ */
 function copyVector(kind: Kind, vector: DuckDBVector, out: ColumnValues, offset: number, m: number, name: string) {
   const refuseNull = () => {
     throw new Error(`column ${name} holds NULL, which a ${kind} column cannot: cast it to DOUBLE to read NULL as NaN`);
   };
+  const validity = LITTLE_ENDIAN && kind !== 'string' ? validityWords(vector) : null;
+  const items = (vector as unknown as { items?: ArrayBufferView }).items;
+  const dataView = (vector as unknown as { dataView?: DataView }).dataView;
+  const nullAt = (i: number) => validity !== null && !isValid(validity.words, validity.offset + i);
+  if (!LITTLE_ENDIAN) {
+    copyVectorByItem(kind, vector, out, offset, m, refuseNull);
+    return;
+  }
+  if (kind === 'double' && items instanceof Float64Array) {
+    const o = out as Float64Array;
+    o.set(items.subarray(0, m), offset);
+    if (validity) for (let i = 0; i < m; i++) if (nullAt(i)) o[offset + i] = Number.NaN;
+  } else if (kind === 'instant' && items instanceof BigInt64Array) {
+    const o = out as Float64Array;
+    const halves = new Int32Array(items.buffer, items.byteOffset, m * 2);
+    for (let i = 0; i < m; i++) {
+      o[offset + i] = nullAt(i) ? Number.NaN : (halves[2 * i + 1]! * TWO_32 + (halves[2 * i]! >>> 0)) / 1000;
+    }
+  } else if (kind === 'date' && items instanceof Int32Array) {
+    const o = out as Float64Array;
+    for (let i = 0; i < m; i++) o[offset + i] = nullAt(i) ? Number.NaN : items[i]! * DAY_MS;
+  } else if (kind === 'int32' && items instanceof Int32Array) {
+    for (let i = 0; validity && i < m; i++) if (nullAt(i)) refuseNull();
+    (out as Int32Array).set(items.subarray(0, m), offset);
+  } else if (kind === 'int64' && items instanceof BigInt64Array) {
+    for (let i = 0; validity && i < m; i++) if (nullAt(i)) refuseNull();
+    (out as BigInt64Array).set(items.subarray(0, m), offset);
+  } else if (kind === 'bool' && dataView) {
+    const bytes = new Uint8Array(dataView.buffer, dataView.byteOffset, m);
+    const o = out as Uint8Array;
+    for (let i = 0; i < m; i++) {
+      if (nullAt(i)) refuseNull();
+      o[offset + i] = bytes[i] === 0 ? 0 : 1;
+    }
+  } else {
+    copyVectorByItem(kind, vector, out, offset, m, refuseNull);
+  }
+}
+
+/** The same copy a value at a time through the driver (other vector layouts; big-endian hosts). */
+function copyVectorByItem(
+  kind: Kind,
+  vector: DuckDBVector,
+  out: ColumnValues,
+  offset: number,
+  m: number,
+  refuseNull: () => never,
+) {
   if (kind === 'double') {
     const o = out as Float64Array;
     const v = vector as DuckDBVector<number>;
@@ -187,11 +259,46 @@ export async function readColumns(
 
 const CHUNK_ROWS = 2048;
 
-/** Writes rows [from, from + m) of `values` into a chunk's vector of DuckDB type `type`. */
+/** Largest |epoch micros| written in bulk: beyond 2^53 a double no longer holds every integer. */
+const EXACT_MICROS = 2 ** 53;
+
+/**
+ * Writes rows [from, from + m) of `values` into a chunk's vector of DuckDB type `type`. Numbers,
+ * timestamps, integers and booleans are copied in bulk into the vector's buffer: a fresh chunk's
+ * items are all valid, and marking an item valid one by one costs BigInt arithmetic per item
+ * once any is null (and a timestamp through `setItem` an object and a BigInt per value); only the
+ * NULLs (NaN) are marked, one by one.
+ */
 function fillVector(type: DuckDBTypeId, vector: DuckDBVector, values: ColumnValues, from: number, m: number) {
   const set = vector as unknown as { setItem(i: number, v: unknown): void };
+  const items = (vector as unknown as { items?: ArrayBufferView }).items;
+  const dataView = (vector as unknown as { dataView?: DataView }).dataView;
   if (Array.isArray(values)) {
     for (let i = 0; i < m; i++) set.setItem(i, values[from + i] ?? null);
+  } else if (
+    (type === DuckDBTypeId.TIMESTAMP_TZ || type === DuckDBTypeId.TIMESTAMP) &&
+    LITTLE_ENDIAN &&
+    items instanceof BigInt64Array
+  ) {
+    const v = values as Float64Array;
+    const Value = type === DuckDBTypeId.TIMESTAMP_TZ ? DuckDBTimestampTZValue : DuckDBTimestampValue;
+    // int64 micros written as two's-complement 32-bit halves (little-endian), no BigInt per value.
+    const halves = new Int32Array(items.buffer, items.byteOffset, m * 2);
+    for (let i = 0; i < m; i++) {
+      const ms = v[from + i]!;
+      if (Number.isNaN(ms)) {
+        set.setItem(i, null);
+        continue;
+      }
+      const micros = Math.round(ms * 1000);
+      if (!(Math.abs(micros) < EXACT_MICROS)) {
+        set.setItem(i, new Value(BigInt(micros)));
+        continue;
+      }
+      const high = Math.floor(micros / TWO_32);
+      halves[2 * i] = micros - high * TWO_32;
+      halves[2 * i + 1] = high;
+    }
   } else if (type === DuckDBTypeId.TIMESTAMP_TZ || type === DuckDBTypeId.TIMESTAMP) {
     const v = values as Float64Array;
     const Value = type === DuckDBTypeId.TIMESTAMP_TZ ? DuckDBTimestampTZValue : DuckDBTimestampValue;
@@ -199,18 +306,21 @@ function fillVector(type: DuckDBTypeId, vector: DuckDBVector, values: ColumnValu
       const ms = v[from + i]!;
       set.setItem(i, Number.isNaN(ms) ? null : new Value(BigInt(Math.round(ms * 1000))));
     }
+  } else if (type === DuckDBTypeId.BOOLEAN && dataView) {
+    const v = values as Uint8Array;
+    const bytes = new Uint8Array(dataView.buffer, dataView.byteOffset, m);
+    for (let i = 0; i < m; i++) bytes[i] = v[from + i] === 0 ? 0 : 1;
   } else if (type === DuckDBTypeId.BOOLEAN) {
     const v = values as Uint8Array;
     for (let i = 0; i < m; i++) set.setItem(i, v[from + i] !== 0);
-  } else if (values instanceof Float64Array && type === DuckDBTypeId.DOUBLE) {
-    // In bulk: a fresh chunk's items are all valid, and marking an item valid one by one costs
-    // BigInt arithmetic per item once any is null; only the NaNs are marked, as nulls.
-    const bulk = vector as unknown as { items: Float64Array };
+  } else if (values instanceof Float64Array && type === DuckDBTypeId.DOUBLE && items instanceof Float64Array) {
     const slice = values.subarray(from, from + m);
-    bulk.items.set(slice);
+    items.set(slice);
     for (let i = 0; i < m; i++) if (Number.isNaN(slice[i]!)) set.setItem(i, null);
-  } else if (values instanceof Int32Array && type === DuckDBTypeId.INTEGER) {
-    (vector as unknown as { items: Int32Array }).items.set(values.subarray(from, from + m));
+  } else if (values instanceof Int32Array && type === DuckDBTypeId.INTEGER && items instanceof Int32Array) {
+    items.set(values.subarray(from, from + m));
+  } else if (values instanceof BigInt64Array && type === DuckDBTypeId.BIGINT && items instanceof BigInt64Array) {
+    items.set(values.subarray(from, from + m));
   } else if (values instanceof Float64Array) {
     for (let i = 0; i < m; i++) {
       const x = values[from + i]!;

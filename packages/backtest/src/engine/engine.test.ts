@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BacktestError } from '../errors.ts';
 import { FifoLedger } from './ledger.ts';
-import { runPortfolioBacktest } from './simulate.ts';
+import { rankSignal, runPortfolioBacktest } from './simulate.ts';
 import { parseBacktestSpec } from './spec.ts';
 import { applyLimits, createTargetContext, crossoverStates, rebalanceSessions, targetWeights } from './targets.ts';
 import { randomMarket } from './test-support.ts';
@@ -347,5 +347,67 @@ describe('equity only (sweep configurations)', () => {
     expect(full.trades.length).toBeGreaterThan(0);
     expect(lean.trades).toEqual([]);
     expect(lean.positions.shares.length).toBe(0);
+  });
+
+  it('a signal ranked once gives every top-k configuration the same result as its own selection', () => {
+    // Ties (signals on a coarse grid), missing signals and closes, and (equal sizing only: signal
+    // sizing has no meaning for them) infinite signals: the ranking must order them exactly as
+    // each session's own selection does.
+    const S = 40;
+    const marketOf = (infinite: boolean) => {
+      const m = randomMarket(90, S, 9);
+      for (let k = 0; k < m.signal.length; k++) {
+        m.signal[k] = Math.round(m.signal[k]! * 8) / 8;
+        if (k % 17 === 0) m.signal[k] = Number.NaN;
+        if (k % 29 === 0) m.close[k] = Number.NaN;
+        if (infinite && k % 31 === 0) m.signal[k] = k % 2 === 0 ? Number.POSITIVE_INFINITY : Number.NEGATIVE_INFINITY;
+      }
+      return m;
+    };
+    const ks = [
+      { long: 5, short: 5 },
+      { long: 1, short: 0 },
+      { long: 0, short: 3 },
+      { long: 20, short: 20 },
+      { long: 39, short: 39 },
+      { long: 50, short: 10 },
+    ];
+    const runs = [
+      {
+        m: marketOf(true),
+        specs: ks.map((k) => ({ rule: { type: 'topK', ...k }, costs: { commissionBps: 5, spreadBps: 2 } })),
+      },
+      {
+        m: marketOf(false),
+        specs: ks.map((k) => ({
+          rule: { type: 'topK', ...k },
+          sizing: { type: 'signal' },
+          rebalance: 'weekly',
+          limits: { longOnly: true },
+        })),
+      },
+    ];
+    let trading = 0;
+    for (const { m, specs } of runs) {
+      const ranking = rankSignal(m);
+      expect(ranking.count[0]).toBeLessThan(S);
+      for (const spec of specs) {
+        const own = runPortfolioBacktest(spec, m);
+        const shared = runPortfolioBacktest(spec, m, { ranking });
+        expect(Array.from(shared.equity.equity), JSON.stringify(spec)).toEqual(Array.from(own.equity.equity));
+        expect(Array.from(shared.equity.traded)).toEqual(Array.from(own.equity.traded));
+        expect(shared.trades).toEqual(own.trades);
+        expect(Array.from(shared.positions.symbolIndex)).toEqual(Array.from(own.positions.symbolIndex));
+        expect(Array.from(shared.positions.shares)).toEqual(Array.from(own.positions.shares));
+        if (own.trades.length > 0) trading++;
+      }
+    }
+    expect(trading).toBeGreaterThan(8);
+    // A ranking of another signal is refused rather than trading on it.
+    const { m, specs } = runs[0]!;
+    const other = { ...m, signal: Float64Array.from(m.signal) };
+    expect(() => runPortfolioBacktest(specs[0]!, other, { ranking: rankSignal(m) })).toThrow(
+      /not of this market's signal/,
+    );
   });
 });

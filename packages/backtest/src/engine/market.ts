@@ -126,7 +126,7 @@ export function normalizeMarket(m: MarketData): NormalizedMarket {
   };
 }
 
-function flatten(x: Matrix, D: number, S: number, name: string): Float64Array {
+export function flatten(x: Matrix, D: number, S: number, name: string): Float64Array {
   if (x instanceof Float64Array) {
     if (x.length !== D * S)
       throw new BacktestError('INVALID_INPUT', `${name} has ${x.length} cells, expected ${D} x ${S}`);

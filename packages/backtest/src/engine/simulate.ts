@@ -1,7 +1,8 @@
+import { BacktestError } from '../errors.ts';
 import { FifoLedger, type Trade } from './ledger.ts';
-import { type MarketData, normalizeMarket } from './market.ts';
+import { flatten, type MarketData, normalizeMarket } from './market.ts';
 import { type BacktestSpec, parseBacktestSpec } from './spec.ts';
-import { createTargetContext, rebalanceSessions, targetWeights } from './targets.ts';
+import { createTargetContext, rankSessions, rebalanceSessions, type SignalRanking, targetWeights } from './targets.ts';
 
 /** Daily account state, one entry per session (columnar). Exposures are fractions of equity. */
 export interface EquityCurve {
@@ -39,6 +40,20 @@ export interface PortfolioResult {
 }
 
 /**
+ * Ranks the market's signal once (see `SignalRanking`), for every top-k configuration run over the
+ * same market: give it to `runPortfolioBacktest` as `ranking`. The market's signal must be a
+ * Float64Array, the very array the runs are given.
+ */
+export function rankSignal(market: MarketData): SignalRanking {
+  const D = market.dates.length;
+  const S = market.symbols.length;
+  if (!(market.signal instanceof Float64Array)) {
+    throw new BacktestError('INVALID_INPUT', 'a signal ranked once for many runs must be a Float64Array');
+  }
+  return rankSessions(flatten(market.signal, D, S, 'signal'), flatten(market.close, D, S, 'close'), D, S);
+}
+
+/**
  * Simulates a spec over dense market data.
  *
  * Timing (no lookahead): the signal of session d (known at d's close) is turned into target
@@ -61,8 +76,10 @@ export function runPortfolioBacktest(
   /**
    * `ledgers: false` skips the trade ledger and the positions (a sweep's configurations need only
    * the equity curve): `trades` and `positions` come back empty, the equity is the same.
+   * `ranking` (from `rankSignal` over this market's signal) replaces each session's selection of
+   * top-k / bottom-k names: the same names, so the same result.
    */
-  options: { readonly ledgers?: boolean } = {},
+  options: { readonly ledgers?: boolean; readonly ranking?: SignalRanking } = {},
 ): PortfolioResult {
   const ledgers = options.ledgers !== false;
   const spec = parseBacktestSpec(specInput);
@@ -77,7 +94,11 @@ export function runPortfolioBacktest(
   const commissionFixed = spec.costs.commissionFixed;
 
   const rebalance = rebalanceSessions(m.dates, spec.rebalance, lag);
-  const targets = createTargetContext(spec, m.signal, close, D, S);
+  const ranking = options.ranking;
+  if (ranking && (ranking.signal !== m.signal || ranking.D !== D || ranking.S !== S)) {
+    throw new BacktestError('INVALID_INPUT', "the ranking given is not of this market's signal");
+  }
+  const targets = createTargetContext(spec, m.signal, close, D, S, ranking);
   const weights = new Float64Array(S);
   const shares = new Float64Array(S);
   const mark = new Float64Array(S).fill(Number.NaN);

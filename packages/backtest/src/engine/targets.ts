@@ -55,12 +55,50 @@ export function crossoverStates(
   return out;
 }
 
+/**
+ * Each session's eligible symbols (signal and close known) in rank order: highest signal first,
+ * ties by symbol order. Row d holds `order[d * S, d * S + count[d])`. Sorted once per signal, it
+ * serves every top-k / bottom-k configuration of a sweep over that signal (the ranking does not
+ * depend on k), where each configuration would otherwise select its own names every session.
+ */
+export interface SignalRanking {
+  /** The signal ranked (the engine refuses a ranking of another signal). */
+  readonly signal: Float64Array;
+  readonly D: number;
+  readonly S: number;
+  readonly order: Int32Array;
+  readonly count: Int32Array;
+}
+
+/** Ranks every session's eligible symbols by signal (see `SignalRanking`). */
+export function rankSessions(signal: Float64Array, close: Float64Array, D: number, S: number): SignalRanking {
+  const order = new Int32Array(D * S);
+  const count = new Int32Array(D);
+  for (let d = 0; d < D; d++) {
+    const base = d * S;
+    let m = 0;
+    for (let s = 0; s < S; s++) {
+      if (!Number.isNaN(signal[base + s]!) && !Number.isNaN(close[base + s]!)) order[base + m++] = s;
+    }
+    count[d] = m;
+    // The same strict total order as the selection in `targetWeights` (NaN differences of
+    // infinite signals fall back to symbol order).
+    order.subarray(base, base + m).sort((a, b) => {
+      const diff = signal[base + b]! - signal[base + a]!;
+      return diff > 0 ? 1 : diff < 0 ? -1 : a - b;
+    });
+  }
+  return { signal, D, S, order, count };
+}
+
 export interface TargetContext {
   readonly spec: BacktestSpec;
   readonly S: number;
   readonly signal: Float64Array;
   readonly close: Float64Array;
   readonly crossover: Int8Array | undefined;
+  /** The signal's ranking, when shared (a sweep); otherwise each session selects its own names. */
+  readonly ranking: SignalRanking | undefined;
   /** Scratch buffers reused across dates (no allocation per date in the hot loop). */
   readonly order: Int32Array;
   readonly dir: Int8Array;
@@ -73,6 +111,7 @@ export function createTargetContext(
   close: Float64Array,
   D: number,
   S: number,
+  ranking?: SignalRanking,
 ): TargetContext {
   const rule = spec.rule;
   return {
@@ -80,6 +119,7 @@ export function createTargetContext(
     S,
     signal,
     close,
+    ranking: rule.type === 'topK' ? ranking : undefined,
     crossover:
       rule.type === 'crossover' ? crossoverStates(signal, D, S, rule.threshold, rule.below === 'short') : undefined,
     order: new Int32Array(S),
@@ -107,6 +147,13 @@ export function targetWeights(ctx: TargetContext, d: number, weights: Float64Arr
       if (rule.long !== undefined && v > rule.long) dir[s] = 1;
       else if (rule.short !== undefined && v < rule.short) dir[s] = -1;
     }
+  } else if (rule.type === 'topK' && ctx.ranking) {
+    const { order, count } = ctx.ranking;
+    const m = count[d]!;
+    const nLong = Math.min(rule.long, m);
+    const nShort = Math.min(rule.short, m - nLong);
+    for (let k = 0; k < nLong; k++) dir[order[base + k]!] = 1;
+    for (let k = 0; k < nShort; k++) dir[order[base + m - 1 - k]!] = -1;
   } else if (rule.type === 'topK') {
     let m = 0;
     for (let s = 0; s < S; s++) if (eligible(s)) ctx.order[m++] = s;

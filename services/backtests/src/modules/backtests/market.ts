@@ -192,9 +192,13 @@ export async function withMarket<T>(
        WHERE b.interval = '1d' AND b.available_at <= $1::TIMESTAMPTZ AND b.time < $2::TIMESTAMPTZ`,
       [pinned.asOf, to],
     );
-    // Every bar time (the signal's history) with its session's close; the run's sessions from `from`.
-    const times = (await session.columns('SELECT DISTINCT time FROM bt_versions ORDER BY time')).columns
-      .time as Float64Array;
+    // One read of the staged bars: every bar time (the signal's history) and each session's close
+    // come from its columns, and so do the late and repeated flags, in JS (no second pass in SQL).
+    // High and low only for the compatible mode's single instrument (the portfolio engine reads
+    // opens and closes).
+    const single = S === 1;
+    const staged = await readBars(session, 'bt_versions', single);
+    const times = distinctSorted(staged.time);
     const first = times.findIndex((t) => t >= from);
     if (first < 0) {
       throw new BacktestServiceError('NO_DATA', `no daily bars between ${spec.periodStart} and ${spec.periodEnd}`);
@@ -213,10 +217,10 @@ export async function withMarket<T>(
        SELECT CAST(ti - ${first} AS INTEGER) AS d, time, session_close FROM bt_times WHERE ti >= ${first}`,
     );
 
-    // High and low only for the compatible mode's single instrument (the portfolio engine reads
-    // opens and closes).
-    const single = S === 1;
-    const grid = await readPriceGrid(session, { first, T, S, single });
+    const timeIndex = new Map<number, number>();
+    for (let i = 0; i < T; i++) timeIndex.set(times[i]!, i);
+    const shape = { first, T, S, single, timeIndex, timeCloses };
+    const grid = priceGrid(staged, shape);
     let barsRelation = 'bt_versions';
     if (grid.repeated || grid.late) {
       barsRelation = 'bt_signal_bars';
@@ -228,13 +232,7 @@ export async function withMarket<T>(
       );
     }
     const { open, close, high, low } = grid.repeated
-      ? await readPriceGrid(session, {
-          first,
-          T,
-          S,
-          single,
-          relation: latestAsOf('bt_versions', { dataset: STAGED_BARS }),
-        })
+      ? priceGrid(await readBars(session, latestAsOf('bt_versions', { dataset: STAGED_BARS }), single), shape)
       : grid;
 
     const { splits, dividends } = await readCorporateActions(lake, session, pinned, days);
@@ -269,21 +267,60 @@ interface PriceGrid {
   readonly late: boolean;
 }
 
-/** Reads the staged bars (or `relation` over them) column by column into the dense price grid. */
-async function readPriceGrid(
-  session: LakeSession,
-  o: { first: number; T: number; S: number; single: boolean; relation?: string },
-): Promise<PriceGrid> {
-  const { first, T, S, single } = o;
-  const D = T - first;
+/** The staged bars (or a relation over them) as columns. */
+interface BarColumns {
+  readonly rowCount: number;
+  readonly j: Int32Array;
+  readonly time: Float64Array;
+  readonly availableAt: Float64Array;
+  readonly open: Float64Array;
+  readonly close: Float64Array;
+  readonly high: Float64Array | undefined;
+  readonly low: Float64Array | undefined;
+}
+
+async function readBars(session: LakeSession, relation: string, single: boolean): Promise<BarColumns> {
   const { columns, rowCount } = await session.columns(
-    `SELECT t.ti, v.j, v.available_at > t.session_close AS late, v.open, v.close
-            ${single ? ', v.high, v.low' : ''}
-     FROM ${o.relation ?? 'bt_versions'} v JOIN bt_times t USING (time)`,
+    `SELECT j, time, available_at, open, close ${single ? ', high, low' : ''} FROM ${relation}`,
   );
-  const ti = columns.ti as Int32Array;
-  const j = columns.j as Int32Array;
-  const lateRows = columns.late as Uint8Array;
+  return {
+    rowCount,
+    j: columns.j as Int32Array,
+    time: columns.time as Float64Array,
+    availableAt: columns.available_at as Float64Array,
+    open: columns.open as Float64Array,
+    close: columns.close as Float64Array,
+    high: columns.high as Float64Array | undefined,
+    low: columns.low as Float64Array | undefined,
+  };
+}
+
+/** The distinct values of a column, ascending. */
+function distinctSorted(values: Float64Array): Float64Array {
+  const sorted = Float64Array.from(values).sort();
+  let n = 0;
+  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
+  return sorted.slice(0, n);
+}
+
+/**
+ * Places bars into the dense price grid (session × symbol), and flags what needs ranking: a
+ * (symbol, time) with more than one row (`repeated`), a row published after its session's close
+ * (`late`).
+ */
+function priceGrid(
+  bars: BarColumns,
+  o: {
+    first: number;
+    T: number;
+    S: number;
+    single: boolean;
+    timeIndex: ReadonlyMap<number, number>;
+    timeCloses: Float64Array;
+  },
+): PriceGrid {
+  const { first, T, S, single, timeIndex, timeCloses } = o;
+  const D = T - first;
   const grid = {
     open: new Float64Array(D * S).fill(Number.NaN),
     close: new Float64Array(D * S).fill(Number.NaN),
@@ -293,26 +330,21 @@ async function readPriceGrid(
   const seen = new Uint8Array(T * S);
   let repeated = false;
   let late = false;
-  const open = columns.open as Float64Array;
-  const close = columns.close as Float64Array;
-  for (let i = 0; i < rowCount; i++) {
-    const cell = ti[i]! * S + j[i]!;
+  const { j, time, availableAt, open, close, high, low } = bars;
+  for (let i = 0; i < bars.rowCount; i++) {
+    const ti = timeIndex.get(time[i]!)!;
+    const cell = ti * S + j[i]!;
     if (seen[cell] === 1) repeated = true;
     seen[cell] = 1;
-    if (lateRows[i] === 1) late = true;
-    if (ti[i]! < first) continue;
+    if (availableAt[i]! > timeCloses[ti]!) late = true;
+    if (ti < first) continue;
     const k = cell - first * S;
     grid.open[k] = open[i]!;
     grid.close[k] = close[i]!;
-  }
-  if (single) {
     // One symbol: the row of a session is its index in the grid.
-    const high = columns.high as Float64Array;
-    const low = columns.low as Float64Array;
-    for (let i = 0; i < rowCount; i++) {
-      if (ti[i]! < first) continue;
-      grid.high[ti[i]! - first] = high[i]!;
-      grid.low[ti[i]! - first] = low[i]!;
+    if (single) {
+      grid.high[ti - first] = high![i]!;
+      grid.low[ti - first] = low![i]!;
     }
   }
   return { ...grid, repeated, late };

@@ -5,6 +5,7 @@ import {
   psrFromReturns,
   runCompatBacktest,
   runPortfolioBacktest,
+  type SignalRanking,
   smaCrossStrategy,
 } from '@alphagraph/backtest';
 import type { LoadedMarket } from './market.ts';
@@ -35,8 +36,11 @@ export interface SimulationOutput {
   readonly net: Float64Array;
   readonly dailyReturn: Float64Array;
   readonly traded: Float64Array;
-  /** Buy and hold of the universe (equal weights at the first open), from the same starting cash. */
-  readonly benchmark: Float64Array;
+  /**
+   * Buy and hold of the universe (equal weights at the first open), from the same starting cash;
+   * null for a sweep's configurations (only the report of its best run, a full backtest, shows it).
+   */
+  readonly benchmark: Float64Array | null;
   readonly positions: {
     readonly dateIndex: Int32Array;
     readonly symbolIndex: Int32Array;
@@ -120,7 +124,7 @@ function metricsOf(
   };
   const m = computeMetrics(
     { dates: Float64Array.from(days, dayMs), equity: curve.equity, gross: curve.gross, traded: curve.traded },
-    trades.map((t) => ({ ...t })),
+    trades,
     mc,
   );
   return {
@@ -158,15 +162,38 @@ export function buyAndHold(loaded: LoadedMarket, cash: number): Float64Array {
   return out;
 }
 
+/**
+ * What a run keeps besides its equity curve. `ledgers: false` (a sweep's configurations): no trade
+ * ledger, positions or benchmark. `ranking`: the market signal's ranking, shared by the top-k
+ * configurations of a sweep over that signal.
+ */
+export interface SimulateOptions {
+  readonly ledgers?: boolean;
+  readonly ranking?: SignalRanking;
+  /** Filled with the milliseconds of the simulation and of the metrics (the benchmark reads them). */
+  readonly phases?: { simulateMs: number; metricsMs: number };
+}
+
 /** Runs the portfolio engine over the loaded market. */
 export function simulatePortfolio(
   spec: RunSpec,
   loaded: LoadedMarket,
-  options: { readonly ledgers?: boolean } = {},
+  options: SimulateOptions = {},
 ): SimulationOutput {
+  const started = performance.now();
   const result = runPortfolioBacktest(spec.strategy, loaded.market, options);
+  const simulated = performance.now();
   const e = result.equity;
-  const trades: TradeRow[] = result.trades.map((t) => ({ ...t }));
+  // The engine's trades are TradeRows already (read-only objects): no copy per trade.
+  const trades: readonly TradeRow[] = result.trades;
+  const metrics = {
+    ...withoutTradeMetrics(metricsOf(loaded.days, e, trades, spec.conventions), options),
+    compat: null,
+  };
+  if (options.phases) {
+    options.phases.simulateMs = simulated - started;
+    options.phases.metricsMs = performance.now() - simulated;
+  }
   return {
     days: loaded.days,
     symbols: result.symbols,
@@ -176,10 +203,10 @@ export function simulatePortfolio(
     net: e.net,
     dailyReturn: e.dailyReturn,
     traded: e.traded,
-    benchmark: buyAndHold(loaded, spec.strategy!.cash),
+    benchmark: options.ledgers === false ? null : buyAndHold(loaded, spec.strategy!.cash),
     positions: result.positions,
     trades,
-    metrics: { ...withoutTradeMetrics(metricsOf(loaded.days, e, trades, spec.conventions), options), compat: null },
+    metrics,
   };
 }
 
@@ -188,7 +215,7 @@ const TRADE_METRICS = ['tradeCount', 'winRate', 'bestTrade', 'worstTrade', 'prof
 
 function withoutTradeMetrics(
   m: Omit<StoredMetrics, 'compat'>,
-  options: { readonly ledgers?: boolean },
+  options: SimulateOptions,
 ): Omit<StoredMetrics, 'compat'> {
   if (options.ledgers !== false) return m;
   return { ...m, portfolio: { ...m.portfolio, ...Object.fromEntries(TRADE_METRICS.map((k) => [k, null])) } };
@@ -307,10 +334,6 @@ export function simulateCompat(spec: RunSpec, loaded: LoadedMarket): SimulationO
  * Simulates a spec. `ledgers: false` (portfolio mode; a sweep's configurations) computes the equity
  * curve and its metrics without the trade ledger and positions: trade statistics are then null.
  */
-export function simulate(
-  spec: RunSpec,
-  loaded: LoadedMarket,
-  options: { readonly ledgers?: boolean } = {},
-): SimulationOutput {
+export function simulate(spec: RunSpec, loaded: LoadedMarket, options: SimulateOptions = {}): SimulationOutput {
   return spec.mode === 'backtesting_py' ? simulateCompat(spec, loaded) : simulatePortfolio(spec, loaded, options);
 }

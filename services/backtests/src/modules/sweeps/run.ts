@@ -1,6 +1,8 @@
 import {
   type PboResult,
+  rankSignal,
   rowsFromColumns,
+  type SignalRanking,
   StatisticsError,
   type SweepOverfitting,
   sweepOverfitting,
@@ -104,8 +106,12 @@ export async function computeSweep(options: {
     for (const group of bySignal.values()) {
       // A signal's arrays are the size of the market: one is held at a time.
       const loaded: LoadedMarket = await market.load(group[0]!.spec!);
+      // Top-k configurations of this signal rank it once (k only changes how many names are taken).
+      let ranking: SignalRanking | undefined;
       for (const c of group) {
-        const out = simulate(c.spec!, loaded, { ledgers: false });
+        const topK = c.spec!.mode !== 'backtesting_py' && c.spec!.strategy?.rule.type === 'topK';
+        if (topK) ranking ??= rankSignal(loaded.market);
+        const out = simulate(c.spec!, loaded, { ledgers: false, ...(topK && ranking ? { ranking } : {}) });
         const returns = new Float64Array(out.equity.length - 1);
         for (let t = 1; t < out.equity.length; t++) returns[t - 1] = finite(out.equity[t]! / out.equity[t - 1]! - 1);
         byIndex.set(c.index, {
