@@ -106,7 +106,6 @@ export async function evaluateRules(s: LakeSession, tables: RuleTables, ctx: Rul
               coalesce(available_ms, ${availDefault}) < event_ms + ${periodMs} AS before_event,
               event_ms > ${ctx.receivedMs} AS future
               ${per.map((p, i) => `, ${p.wrong} AS w${i}, ${p.missing} AS m${i}, ${p.outOfRange} AS r${i}, ${p.value} AS v${i}`).join('')}
-              ${fields.map((_, i) => `, ${fieldColumns(i).kind}, ${fieldColumns(i).text}`).join('')}
        FROM ${tables.staged})`,
   );
   const effect = (rule: ObservationRule) => quoteLiteral(rules[rule]);
@@ -125,11 +124,14 @@ export async function evaluateRules(s: LakeSession, tables: RuleTables, ctx: Rul
     finding(F + 2, 'availableAt', 'available_before_event', 'before_event'),
   ];
   // The same version of the same observation twice: fix keeps the later, else the repeat is flagged.
+  // A hash aggregate finds the repeated keys; only their rows are ordered.
   const keepLast = rules.duplicate === 'fix';
   parts.push(
     `SELECT ${keepLast ? 'prev_pos, prev_line' : 'pos, line'}, ${F + 3} AS ord, NULL AS field, 'duplicate' AS rule,
             ${keepLast ? "'reject'" : effect('duplicate')} AS effect, ${keepLast ? 'line' : 'prev_line'} AS other_line
-     FROM (SELECT pos, line, lag(pos) OVER w AS prev_pos, lag(line) OVER w AS prev_line FROM ${tables.checked}
+     FROM (SELECT pos, line, lag(pos) OVER w AS prev_pos, lag(line) OVER w AS prev_line
+           FROM ${tables.checked} SEMI JOIN (SELECT entity, event_ms, seq, avail_ms FROM ${tables.checked}
+                                             GROUP BY ALL HAVING count(*) > 1) d USING (entity, event_ms, seq, avail_ms)
            WINDOW w AS (PARTITION BY entity, event_ms, seq, avail_ms ORDER BY pos))
      WHERE prev_pos IS NOT NULL`,
   );
@@ -206,10 +208,10 @@ export async function readFindings(
   const fieldCase = (col: 'kind' | 'text') =>
     ctx.fields.length === 0
       ? 'NULL'
-      : `CASE f.field ${ctx.fields.map((x, i) => `WHEN ${quoteLiteral(x.name)} THEN c.${fieldColumns(i)[col]}`).join(' ')} END`;
+      : `CASE f.field ${ctx.fields.map((x, i) => `WHEN ${quoteLiteral(x.name)} THEN st.${fieldColumns(i)[col]}`).join(' ')} END`;
   const rows = await s.all(
     `SELECT f.*, c.entity, c.event_ms, c.end_ms, c.avail0, ${fieldCase('kind')} AS kind, ${fieldCase('text')} AS text
-     FROM ${tables.findings} f JOIN ${tables.checked} c ON c.pos = f.pos
+     FROM ${tables.findings} f JOIN ${tables.checked} c ON c.pos = f.pos JOIN ${tables.staged} st ON st.pos = f.pos
      ${options.where ? `WHERE ${options.where}` : ''}
      ORDER BY f.line, f.rule = 'duplicate', f.pos, f.ord
      ${options.limit != null ? `LIMIT ${options.limit}` : ''}`,

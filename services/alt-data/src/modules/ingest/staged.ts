@@ -135,12 +135,16 @@ export async function fileSha256(file: string): Promise<string> {
 }
 
 const NUMBER_RE = '[+-]?([0-9]+\\.?[0-9]*|\\.[0-9]+)([eE][+-]?[0-9]+)?';
-/** zod 4's ISO-8601 instant with an offset (`z.string().datetime({ offset: true })`), for RE2. */
+/**
+ * An ISO-8601 instant with an offset, times checked as zod 4's `datetime({ offset: true })` checks
+ * them; the calendar date is left to DuckDB's cast, which refuses what zod's date pattern refuses
+ * (2015-02-29, 2016-04-31). A text passing both is one zod accepts; any other goes to zod itself.
+ */
 const INSTANT_RE =
-  '(?:(?:\\d\\d[2468][048]|\\d\\d[13579][26]|\\d\\d0[48]|[02468][048]00|[13579][26]00)-02-29|\\d{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|(?:02)-(?:0[1-9]|1\\d|2[0-8])))T(?:(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|([+-](?:[01]\\d|2[0-3]):[0-5]\\d)))';
+  '\\d{4}-\\d\\d-\\d\\dT(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d+)?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
 /** DuckDB prints TIMESTAMPTZ as `2016-03-01 14:31:07+00`; ISO-8601 wants a T and minutes in the offset. */
 const isoText = (expr: string) =>
-  `regexp_replace(${expr}, '^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})$', '\\1T\\2\\3:00')`;
+  `CASE WHEN contains(${expr}, ' ') THEN regexp_replace(${expr}, '^(\\d{4}-\\d{2}-\\d{2}) (\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?)([+-]\\d{2})$', '\\1T\\2\\3:00') ELSE ${expr} END`;
 const instantMs = (text: string) =>
   `CASE WHEN regexp_full_match(${text}, '${INSTANT_RE}') THEN CAST(epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)) AS DOUBLE) END`;
 
