@@ -1,5 +1,6 @@
 // Pushing 1,000,000 observations to a registered dataset through the CLI (`alphagraph ingest
-// observations FILE --dataset D`: DuckDB read, zod shape, data rules, report, one lake commit), from
+// observations FILE --dataset D`: DuckDB reads and types the file, the shape check and the seven data
+// rules run as SQL over the staged rows, JavaScript words the report, one lake commit), from
 // a CSV and from a Parquet file, next to DuckDB reading the same file into a table, in the same run.
 // Run: pnpm --filter @alphagraph/bench exec tsx src/observations.bench.ts [--rows N]. Each push
 // starts from an empty database and lake. Prints rows/s and the ratio; asserts nothing about time.

@@ -5,7 +5,14 @@ import { type Change, defineModule, type ServiceModule } from '@alphagraph/servi
 import type { DatasetRecord } from '../datasets/store.ts';
 import type { ObservationStore } from '../observations/store.ts';
 import { observationQuality } from '../quality/report.ts';
-import { batchesOf, type IngestOutcome, ingestObservations, type ObservationBatch } from './ingest.ts';
+import {
+  batchesOf,
+  type IngestOutcome,
+  ingestObservationFile,
+  ingestObservations,
+  type ObservationBatch,
+  type ObservationFileBatch,
+} from './ingest.ts';
 import { datasetVersions, type RegistrationInput, type RegistrationOutcome, registerDataset } from './register.ts';
 import { ingestResolvers } from './resolvers.ts';
 
@@ -20,6 +27,19 @@ export function createIngestProvider(deps: { db: Db; lake: Lake; observations: O
       details,
       requestId: change.requestId,
     });
+  const audited = async (change: Change, dataset: DatasetRecord, outcome: IngestOutcome) => {
+    if (outcome.ok && !outcome.repeated) {
+      const r = outcome.report;
+      await audit(change, 'mutation:ingestObservations', `dataset:${dataset.name}`, {
+        batch: r.id,
+        version: r.datasetVersion,
+        snapshotId: r.snapshotId,
+        accepted: r.accepted,
+        quarantined: r.quarantined,
+        rejected: r.rejected,
+      });
+    }
+  };
   return {
     async register(change: Change, input: RegistrationInput): Promise<RegistrationOutcome> {
       const outcome = await registerDataset(deps, input, change.actor.userId);
@@ -34,17 +54,13 @@ export function createIngestProvider(deps: { db: Db; lake: Lake; observations: O
     },
     async ingest(change: Change, batch: Omit<ObservationBatch, 'actor'>): Promise<IngestOutcome> {
       const outcome = await ingestObservations(deps, { ...batch, actor: change.actor.userId });
-      if (outcome.ok && !outcome.repeated) {
-        const r = outcome.report;
-        await audit(change, 'mutation:ingestObservations', `dataset:${batch.dataset.name}`, {
-          batch: r.id,
-          version: r.datasetVersion,
-          snapshotId: r.snapshotId,
-          accepted: r.accepted,
-          quarantined: r.quarantined,
-          rejected: r.rejected,
-        });
-      }
+      await audited(change, batch.dataset, outcome);
+      return outcome;
+    },
+    /** A CSV or Parquet file as one batch (the CLI), through the same rules and commit. */
+    async ingestFile(change: Change, batch: Omit<ObservationFileBatch, 'actor'>): Promise<IngestOutcome> {
+      const outcome = await ingestObservationFile(deps, { ...batch, actor: change.actor.userId });
+      await audited(change, batch.dataset, outcome);
       return outcome;
     },
     versions: (dataset: DatasetRecord) => datasetVersions(deps.db, dataset),
