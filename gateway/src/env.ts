@@ -1,5 +1,6 @@
 import { type AuthEnv, authEnv, isRole } from '@alphagraph/auth';
 import {
+  booleanFlag,
   defaultSubgraphUrl,
   type EnvSource,
   GATEWAY,
@@ -9,6 +10,8 @@ import {
   SUBGRAPHS,
   type SubgraphName,
   subgraphUrlVariable,
+  type TracingEnv,
+  tracingEnv,
 } from '@alphagraph/config';
 import { type OperationLimits, operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
@@ -62,6 +65,7 @@ const fairnessEnv = z
       .max(3600)
       .default(DEFAULT_SUBGRAPH_TIMEOUT_MS / 1000),
     GATEWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+    GATEWAY_METRICS: booleanFlag(true),
   })
   .transform((e) => ({
     fairness: {
@@ -71,6 +75,7 @@ const fairnessEnv = z
     } satisfies FairnessOptions,
     subgraphTimeoutMs: Math.round(e.GATEWAY_SUBGRAPH_TIMEOUT_SECONDS * 1000),
     logging: e.GATEWAY_LOG_LEVEL,
+    metrics: e.GATEWAY_METRICS,
   }));
 
 /**
@@ -113,6 +118,10 @@ export interface GatewayEnv {
   trustedDocuments: TrustedDocumentsOptions;
   /** LOG_FORMAT: JSON lines (default, production) or the runtime's readable ones (the dev launcher). */
   logFormat: 'json' | 'pretty';
+  /** GATEWAY_METRICS (default on; `off` leaves the Prometheus plugins out, e.g. to measure their cost). */
+  metrics: boolean;
+  /** OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT: where the gateway's spans go (unset: nowhere). */
+  tracing: TracingEnv;
 }
 
 const graphiqlEnv = z
@@ -145,6 +154,7 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
       fairness: fairnessEnv,
       trustedDocuments: trustedDocumentsEnv,
       log: logEnv,
+      tracing: tracingEnv,
     },
     source,
   );
@@ -157,5 +167,6 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
     ...env.fairness,
     trustedDocuments: env.trustedDocuments,
     logFormat: env.log.format,
+    tracing: env.tracing,
   };
 }
