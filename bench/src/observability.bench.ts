@@ -5,7 +5,8 @@
 //         subgraph it reaches records and exports its spans (request, DuckDB, Postgres) too;
 //  - OFF: a second gateway process with GATEWAY_METRICS=off and no OTLP endpoint: no SDK, no
 //         `traceparent` to the subgraphs, whose sampler (parentbased_always_off) then records nothing.
-// Run: pnpm --filter @alphagraph/bench run bench:observability [-- --rounds 6 --seconds 5 --connections 10].
+// Run: pnpm --filter @alphagraph/bench run bench:observability [-- --rounds 6 --seconds 5 --connections 10
+// --demo-bars-until 2013-06-01].
 // Prints figures; asserts nothing about time.
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -24,6 +25,10 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '5' },
     connections: { type: 'string', default: '10' },
     symbol: { type: 'string', default: 'AAPL' },
+    // e.g. 2013-06-01: a shorter demo load (DEMO_BARS_UNTIL) when the machine is too busy to load it all in time.
+    'demo-bars-until': { type: 'string', default: '' },
+    // Print the platform's log lines (to stderr).
+    log: { type: 'boolean', default: false },
   },
 });
 const rounds = Number(values.rounds);
@@ -107,11 +112,13 @@ async function startPlainGateway(subgraphUrls: Record<string, string>) {
 const sink = await startSink();
 console.log('starting the platform (demo data, traces exported to a sink in this process)…');
 const bench = await startBenchPlatform({
+  ...(values.log ? { log: (line: string) => process.stderr.write(`${line}\n`) } : {}),
   env: {
     ...TEST_AUTH_ENV,
     OTEL_EXPORTER_OTLP_ENDPOINT: sink.endpoint,
     // A process records a trace only when its caller's traceparent says sampled (see above).
     OTEL_TRACES_SAMPLER: 'parentbased_always_off',
+    ...(values['demo-bars-until'] ? { DEMO_BARS_UNTIL: values['demo-bars-until'] } : {}),
   },
 });
 const plain = await startPlainGateway(bench.platform.subgraphUrls);

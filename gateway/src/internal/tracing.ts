@@ -4,8 +4,8 @@ import type { GatewayPlugin } from '@graphql-hive/gateway-runtime';
 /**
  * Each subgraph call in a client span, a child of the request's span (server.ts runs the request
  * in it), whose W3C trace context (`traceparent`) goes with the call: the subgraph's request span
- * continues the same trace. Without a registered tracer provider the spans are no-ops and the
- * header carries nothing.
+ * continues the same trace. Without a registered tracer provider the spans are no-ops and no
+ * header is added.
  */
 export function subgraphTracingPlugin(): GatewayPlugin {
   return {
@@ -17,11 +17,12 @@ export function subgraphTracingPlugin(): GatewayPlugin {
         'url.full': url,
         'http.request.method': options.method ?? 'POST',
       });
+      // Passed on even when this trace is not sampled (flags 00): the subgraph follows the decision.
+      if (headers.traceparent !== undefined) setOptions({ ...options, headers });
       if (!span.isRecording()) {
         span.end();
         return;
       }
-      setOptions({ ...options, headers });
       return ({ response }) => {
         span.setAttribute('http.response.status_code', response.status);
         if (response.status >= 500) recordSpanError(span, new Error(`HTTP ${response.status}`));
