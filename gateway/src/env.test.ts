@@ -26,6 +26,8 @@ describe('loadGatewayEnv', () => {
       logging: 'info',
       trustedDocuments: { persistedOnlyRoles: [] },
       logFormat: 'json',
+      metrics: true,
+      tracing: { tracesUrl: undefined },
     });
   });
 
@@ -35,6 +37,23 @@ describe('loadGatewayEnv', () => {
     expect(loadGatewayEnv({ ...TEST_AUTH_ENV, LOG_LEVEL: 'trace' }).logging).toBe('debug');
     expect(loadGatewayEnv({ ...TEST_AUTH_ENV, LOG_LEVEL: 'silent' }).logging).toBe('error');
     expect(loadGatewayEnv({ ...TEST_AUTH_ENV, LOG_LEVEL: 'warn', GATEWAY_LOG_LEVEL: 'debug' }).logging).toBe('debug');
+  });
+
+  it('turns the Prometheus plugins off with GATEWAY_METRICS=off and exports traces where OTEL_* says', () => {
+    const env = (extra: Record<string, string>) => loadGatewayEnv({ ...TEST_AUTH_ENV, ...extra });
+    expect(env({ GATEWAY_METRICS: 'off' }).metrics).toBe(false);
+    // The base endpoint gets the traces path; the traces endpoint is taken as it is, and wins.
+    expect(env({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318/' }).tracing).toEqual({
+      tracesUrl: 'http://jaeger:4318/v1/traces',
+    });
+    expect(
+      env({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://jaeger:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://t:1/x' })
+        .tracing,
+    ).toEqual({ tracesUrl: 'http://t:1/x' });
+    expect(env({ OTEL_EXPORTER_OTLP_ENDPOINT: '' }).tracing).toEqual({ tracesUrl: undefined });
+    expect(() => env({ OTEL_EXPORTER_OTLP_ENDPOINT: 'grpc://jaeger:4317' })).toThrow(
+      /tracing: OTEL_EXPORTER_OTLP_ENDPOINT: must be an http/,
+    );
   });
 
   it('reads the operation limits, rate limits per role, the subgraph deadline and the log level', () => {

@@ -1,5 +1,6 @@
 import { type AuthEnv, authEnv, isRole } from '@alphagraph/auth';
 import {
+  booleanFlag,
   defaultSubgraphUrl,
   type EnvSource,
   GATEWAY,
@@ -10,6 +11,8 @@ import {
   SUBGRAPHS,
   type SubgraphName,
   subgraphUrlVariable,
+  type TracingEnv,
+  tracingEnv,
 } from '@alphagraph/config';
 import { type OperationLimits, operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
@@ -63,6 +66,7 @@ const fairnessEnv = z
       .max(3600)
       .default(DEFAULT_SUBGRAPH_TIMEOUT_MS / 1000),
     GATEWAY_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).optional(),
+    GATEWAY_METRICS: booleanFlag(true),
   })
   .transform((e) => ({
     fairness: {
@@ -72,6 +76,7 @@ const fairnessEnv = z
     } satisfies FairnessOptions,
     subgraphTimeoutMs: Math.round(e.GATEWAY_SUBGRAPH_TIMEOUT_SECONDS * 1000),
     logging: e.GATEWAY_LOG_LEVEL,
+    metrics: e.GATEWAY_METRICS,
   }));
 
 /**
@@ -117,6 +122,10 @@ export interface GatewayEnv {
   trustedDocuments: TrustedDocumentsOptions;
   /** LOG_FORMAT: JSON lines (default, production) or the runtime's readable ones (the dev launcher). */
   logFormat: 'json' | 'pretty';
+  /** GATEWAY_METRICS (default on; `off` leaves the Prometheus plugins out, e.g. to measure their cost). */
+  metrics: boolean;
+  /** OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT: where the gateway's spans go (unset: nowhere). */
+  tracing: TracingEnv;
 }
 
 const graphiqlEnv = z
@@ -149,6 +158,7 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
       fairness: fairnessEnv,
       trustedDocuments: trustedDocumentsEnv,
       log: logEnv,
+      tracing: tracingEnv,
     },
     source,
   );
@@ -163,6 +173,7 @@ export function loadGatewayEnv(source?: EnvSource): GatewayEnv {
     // One level for every process (LOG_LEVEL); GATEWAY_LOG_LEVEL, when set, overrides it here.
     logging: env.fairness.logging ?? gatewayLevelOf(env.log.level),
     logFormat: env.log.format,
+    tracing: env.tracing,
   };
 }
 

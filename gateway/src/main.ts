@@ -1,6 +1,6 @@
 // Starts the gateway: `pnpm --filter @alphagraph/gateway start`, configured by env.ts.
 import { ConfigError } from '@alphagraph/config';
-import { exitOnShutdownSignal } from '@alphagraph/server';
+import { exitOnShutdownSignal, startTracing } from '@alphagraph/server';
 import { CompositionError } from './compose.ts';
 import { loadGatewayEnv } from './env.ts';
 import { startGateway } from './server.ts';
@@ -17,13 +17,16 @@ function describeStartupError(error: unknown): unknown {
 
 try {
   const env = loadGatewayEnv();
+  const tracing = await startTracing({ serviceName: 'alphagraph-gateway', env: env.tracing });
   const gateway = await startGateway(env);
   console.log(`Alphagraph gateway: ${gateway.url} (GraphiQL in a browser)`);
   for (const [name, url] of Object.entries(env.subgraphUrls)) console.log(`  subgraph ${name}: ${url}`);
+  if (tracing.enabled) console.log(`  traces exported to ${env.tracing.tracesUrl}`);
 
   exitOnShutdownSignal(async (signal) => {
     console.log(`${signal}: stopping the gateway`);
     await gateway.stop();
+    await tracing.shutdown();
   });
 } catch (error) {
   console.error(describeStartupError(error));

@@ -9,6 +9,7 @@ import {
   type ListeningServer,
   listen,
   type OperationLimits,
+  withServerSpan,
 } from '@alphagraph/server';
 import { createGatewayRuntime, type LogLevel, type LogWriter } from '@graphql-hive/gateway-runtime';
 import httpTransport from '@graphql-mesh/transport-http';
@@ -39,6 +40,7 @@ import { createGatewayMetrics, gatewayReadiness, subgraphsOfSupergraph } from '.
 import { createTrustedDocuments, type TrustedDocuments, type TrustedDocumentsOptions } from './internal/persisted.ts';
 import { requestIdOf, requestIdPlugin } from './internal/request-id.ts';
 import { checkedScalarResolvers, checkedScalarsPlugin } from './internal/scalars.ts';
+import { subgraphTracingPlugin } from './internal/tracing.ts';
 
 export interface GatewayOptions {
   port: number;
@@ -73,6 +75,11 @@ export interface GatewayOptions {
   subgraphTimeoutMs?: number | undefined;
   /** Persisted operations (default: the SDK's manifest) and the roles held to them (default: none). */
   trustedDocuments?: TrustedDocumentsOptions | undefined;
+  /**
+   * The Prometheus plugins (requests, latency and errors per operation and subgraph); default on.
+   * Off (GATEWAY_METRICS=off), /metrics holds only the auth denials.
+   */
+  metrics?: boolean | undefined;
 }
 
 /** How long a subgraph may take to answer one call, unless GATEWAY_SUBGRAPH_TIMEOUT_SECONDS says otherwise. */
@@ -298,7 +305,8 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     // Date scalars are checked against the caller's document, under the caller's names (internal/scalars.ts).
     additionalResolvers: checkedScalarResolvers,
     plugins: (ctx) => [
-      ...metrics.plugins(ctx.log),
+      ...(options.metrics === false ? [] : metrics.plugins(ctx.log)),
+      subgraphTracingPlugin(),
       ...auth.plugins,
       requestIdPlugin(),
       operationErrorLogPlugin(),
@@ -351,7 +359,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningGate
     }
     if (proxyPage(req, res, urls)) return;
     if (req.url?.split('?')[0] === GRAPHQL_PATH && (req.method === 'POST' || req.method === 'GET')) {
-      serveGraphQL(req, res, gateway, admission, trusted).catch((error: unknown) => {
+      // The request's span (continuing the caller's traceparent, if any) is the parent of every
+      // subgraph call's (subgraphTracingPlugin): a no-op unless the process exports traces.
+      withServerSpan({ name: `${req.method} ${GRAPHQL_PATH}`, headers: req.headers }, (span) =>
+        serveGraphQL(req, res, gateway, admission, trusted).finally(() =>
+          span.setAttribute('http.response.status_code', res.statusCode),
+        ),
+      ).catch((error: unknown) => {
         // The client left: its subgraph calls were given up with it (abandonWithClientPlugin); nobody to answer.
         if (res.destroyed && (error as { name?: string })?.name === 'AbortError') return;
         console.error('gateway: unexpected error serving a request', error);

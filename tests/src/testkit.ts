@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Role } from '@alphagraph/auth';
 import { TEST_AUTH_ENV, testToken } from '@alphagraph/auth/testing';
 import { type Platform, startPlatform } from '@alphagraph/cli';
+import type { SubgraphName } from '@alphagraph/config';
 import { createTestDatabase, type TestDatabase } from '@alphagraph/db/testing';
 
 export interface TestPlatform extends Platform {
@@ -35,7 +36,7 @@ export interface GraphQLBody<T> {
  * scheduled monitoring job is off (MODELS_MONITOR_INTERVAL_SECONDS=0).
  */
 export async function startTestPlatform(
-  options: { demo?: boolean; env?: Record<string, string> } = {},
+  options: { demo?: boolean; env?: Record<string, string>; subgraphs?: readonly SubgraphName[] } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ag-e2e-'));
   let database: TestDatabase | undefined;
@@ -47,6 +48,7 @@ export async function startTestPlatform(
       databaseUrl: database?.url,
       dataDir,
       demo: options.demo ?? true,
+      subgraphs: options.subgraphs,
       ports: 'free',
       // Tests run the monitoring job themselves (runMonitoring), at the instants they assert on.
       env: { ...TEST_AUTH_ENV, MODELS_MONITOR_INTERVAL_SECONDS: '0', ...(options.env ?? {}) },

@@ -11,6 +11,8 @@ export {
   type LogEnv,
   lakeEnv,
   logEnv,
+  type TracingEnv,
+  tracingEnv,
 } from './schemas.ts';
 export {
   defaultSubgraphUrl,

@@ -90,3 +90,23 @@ export const logEnv = z
   })
   .transform((e) => ({ level: e.LOG_LEVEL, format: e.LOG_FORMAT }));
 export type LogEnv = z.output<typeof logEnv>;
+
+const otlpUrl = z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL (OTLP over HTTP)' });
+
+/**
+ * Traces of every process (OpenTelemetry, OTLP over HTTP with JSON bodies), with the standard
+ * variables: OTEL_EXPORTER_OTLP_TRACES_ENDPOINT (the full URL, e.g. http://jaeger:4318/v1/traces)
+ * or OTEL_EXPORTER_OTLP_ENDPOINT (the collector's base URL; `/v1/traces` is appended). Neither
+ * set (or set empty): `tracesUrl` is undefined and nothing is started or exported.
+ */
+export const tracingEnv = z
+  .object({
+    OTEL_EXPORTER_OTLP_ENDPOINT: z.literal('').or(otlpUrl).optional(),
+    OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.literal('').or(otlpUrl).optional(),
+  })
+  .transform((e) => ({
+    tracesUrl:
+      e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ||
+      (e.OTEL_EXPORTER_OTLP_ENDPOINT ? `${e.OTEL_EXPORTER_OTLP_ENDPOINT.replace(/\/+$/, '')}/v1/traces` : undefined),
+  }));
+export type TracingEnv = z.output<typeof tracingEnv>;

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { DatabaseEnv } from '@alphagraph/config';
 import { PGlite } from '@electric-sql/pglite';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
@@ -35,7 +36,9 @@ export interface OpenDatabaseOptions {
  */
 export async function openDatabase(env: DatabaseEnv, options: OpenDatabaseOptions = {}): Promise<DatabaseHandle> {
   const logger = options.onQuery ? { logQuery: (q: string) => options.onQuery?.(q) } : undefined;
-  const handle = env.url ? openPostgres(env, env.url, logger) : await openPglite(env, options.pglite, logger);
+  const handle = traceTransactions(
+    env.url ? openPostgres(env, env.url, logger) : await openPglite(env, options.pglite, logger),
+  );
   if (options.migrate ?? true) {
     try {
       await applyMigrations(handle.db);
@@ -44,6 +47,29 @@ export async function openDatabase(env: DatabaseEnv, options: OpenDatabaseOption
       throw error;
     }
   }
+  return handle;
+}
+
+/**
+ * Every transaction (`db.transaction(...)`, the one way the code opens one) runs in a span, a
+ * child of the request's: a no-op unless the process exports traces. Nested savepoints are not.
+ */
+function traceTransactions(handle: DatabaseHandle): DatabaseHandle {
+  const { db } = handle;
+  const transaction = db.transaction.bind(db);
+  const tracer = trace.getTracer('alphagraph');
+  const attributes = { 'db.system.name': handle.kind === 'postgres' ? 'postgresql' : 'pglite' };
+  db.transaction = ((run, config) =>
+    tracer.startActiveSpan('postgres transaction', { kind: SpanKind.CLIENT, attributes }, async (span) => {
+      try {
+        return await transaction(run, config);
+      } catch (error) {
+        span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.message ?? String(error) });
+        throw error;
+      } finally {
+        span.end();
+      }
+    })) as Db['transaction'];
   return handle;
 }
 

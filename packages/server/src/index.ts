@@ -36,3 +36,11 @@ export {
 } from './scalars.ts';
 export { readSubgraphSdl } from './sdl.ts';
 export { exitOnShutdownSignal, shutdownSignal } from './signals.ts';
+export {
+  recordSpanError,
+  startClientSpan,
+  startTracing,
+  TRACER_NAME,
+  type Tracing,
+  withServerSpan,
+} from './tracing.ts';

@@ -9,10 +9,10 @@ import {
   type PolicyDecider,
   type TokenVerifier,
 } from '@alphagraph/auth';
-import type { DatabaseEnv, HttpEnv, LakeEnv, LogEnv } from '@alphagraph/config';
+import type { DatabaseEnv, HttpEnv, LakeEnv, LogEnv, TracingEnv } from '@alphagraph/config';
 import { type DatabaseHandle, openDatabase } from '@alphagraph/db';
 import { Lake } from '@alphagraph/lake';
-import { exitOnShutdownSignal, type OperationLimits } from '@alphagraph/server';
+import { exitOnShutdownSignal, type OperationLimits, startTracing } from '@alphagraph/server';
 import { createDownloads, type Downloads } from './downloads.ts';
 import type { PlatformEnv } from './env.ts';
 import { dependencyErrorsPlugin } from './errors.ts';
@@ -69,6 +69,8 @@ export interface BootOptions<C extends ServiceContext> {
     limits?: OperationLimits | undefined;
     /** LOG_LEVEL; default info. */
     log?: LogEnv | undefined;
+    /** Where spans are exported (service name `alphagraph-<name>`); unset: tracing is off. */
+    tracing?: TracingEnv | undefined;
   };
   /** Wires stores and resolvers once the database (migrated) and lake are open. */
   setup(runtime: ServiceRuntime): Promise<ServiceWiring<C>>;
@@ -129,6 +131,9 @@ async function stopInOrder(log: Logger, steps: readonly (readonly [string, () =>
 export async function bootSubgraph<C extends ServiceContext>(options: BootOptions<C>): Promise<RunningSubgraph> {
   const logger = createLogger({ service: options.name, level: options.env.log?.level });
   const log = (line: string) => logger.info(line);
+  // First, so that the spans of the start (migrations, the demo load) are exported too.
+  const tracing = await startTracing({ serviceName: `alphagraph-${options.name}`, env: options.env.tracing });
+  if (tracing.enabled) logger.info({ url: options.env.tracing?.tracesUrl }, 'exporting traces over OTLP');
   const handle = await openDatabase(options.env.db);
   const lake = await Lake.open({
     root: options.env.lake.root,
@@ -181,6 +186,7 @@ export async function bootSubgraph<C extends ServiceContext>(options: BootOption
       ...(sweeper ? [['stopped sweeping the lake', () => sweeper.stop()] as const] : []),
       ['closed the lake', () => lake.close()],
       ['closed the database', () => handle.close()],
+      ...(tracing.enabled ? [['exported its last spans', () => tracing.shutdown()] as const] : []),
     ]);
     return stopped;
   };

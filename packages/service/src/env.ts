@@ -9,6 +9,7 @@ import {
   logEnv,
   type SubgraphName,
   subgraphDefaultPort,
+  tracingEnv,
 } from '@alphagraph/config';
 import { operationLimitsEnv } from '@alphagraph/server';
 import { z } from 'zod';
@@ -42,7 +43,7 @@ export type PlatformEnv = z.output<typeof platformEnv>;
 
 /**
  * The configuration every subgraph shares: HTTP (on the subgraph's port from the roster unless
- * PORT says otherwise), database, lake, demo data, token verification, operation limits.
+ * PORT says otherwise), database, lake, demo data, token verification, operation limits, tracing.
  */
 export function loadServiceEnv(name: SubgraphName, source: EnvSource) {
   return loadEnv(
@@ -56,6 +57,8 @@ export function loadServiceEnv(name: SubgraphName, source: EnvSource) {
       // The gateway's limits (GRAPHQL_MAX_*), applied again to every call that reaches the subgraph.
       limits: operationLimitsEnv,
       log: logEnv,
+      // OTEL_EXPORTER_OTLP_(TRACES_)ENDPOINT: where spans go; unset, none are exported.
+      tracing: tracingEnv,
     },
     source,
   );

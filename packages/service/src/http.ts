@@ -7,6 +7,7 @@ import {
   listen,
   type OperationLimits,
   operationLimitError,
+  withServerSpan,
 } from '@alphagraph/server';
 import type { ApolloServer, BaseContext } from '@apollo/server';
 import { HeaderMap } from '@apollo/server';
@@ -200,29 +201,41 @@ export async function serveHttp<C extends BaseContext>(options: {
       const started = performance.now();
       const logFields: RequestLogFields = { requestId: requestIdOf(req), userId: null };
       const operation = operationNameOf(req.method === 'POST' ? body : paramsFromSearch(url.searchParams));
-      const response = await withRequestLogFields(logFields, () =>
-        withQueryScope(scope, () =>
-          options.apollo.executeHTTPGraphQLRequest({
-            httpGraphQLRequest: {
-              method: (req.method ?? 'GET').toUpperCase(),
-              headers,
-              search: url.search,
-              body,
-            },
-            context: () => options.context(req, logFields),
-          }),
-        ),
+      // The request's span continues the gateway's trace (traceparent); DuckDB statements and
+      // Postgres transactions run under it become its children.
+      const attributes = { 'http.request.method': req.method ?? 'GET', 'graphql.operation.name': operation };
+      return withServerSpan(
+        { name: `${req.method ?? 'GET'} /graphql`, headers: req.headers, attributes },
+        async (span) => {
+          const response = await withRequestLogFields(logFields, () =>
+            withQueryScope(scope, () =>
+              options.apollo.executeHTTPGraphQLRequest({
+                httpGraphQLRequest: {
+                  method: (req.method ?? 'GET').toUpperCase(),
+                  headers,
+                  search: url.search,
+                  body,
+                },
+                context: () => options.context(req, logFields),
+              }),
+            ),
+          );
+          for (const [k, v] of response.headers) res.setHeader(k, v);
+          res.statusCode = response.status ?? 200;
+          const seconds = (performance.now() - started) / 1000;
+          recordRequest(operation, res.statusCode, seconds);
+          span.setAttribute('http.response.status_code', res.statusCode);
+          withRequestLogFields(logFields, () =>
+            options.log?.info(
+              { operation, status: res.statusCode, ms: Math.round(seconds * 1000) },
+              'request answered',
+            ),
+          );
+          if (response.body.kind === 'complete') return void res.end(response.body.string);
+          for await (const chunk of response.body.asyncIterator) res.write(chunk);
+          res.end();
+        },
       );
-      for (const [k, v] of response.headers) res.setHeader(k, v);
-      res.statusCode = response.status ?? 200;
-      const seconds = (performance.now() - started) / 1000;
-      recordRequest(operation, res.statusCode, seconds);
-      withRequestLogFields(logFields, () =>
-        options.log?.info({ operation, status: res.statusCode, ms: Math.round(seconds * 1000) }, 'request answered'),
-      );
-      if (response.body.kind === 'complete') return void res.end(response.body.string);
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
     })().catch((error: unknown) => {
       if (error instanceof LimitRefusal) {
         // The rest of an oversized body is read and dropped (bounded), so the client gets the 413, not a reset.

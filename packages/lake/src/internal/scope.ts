@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { LakeError } from '../errors.ts';
 
 /**
@@ -53,7 +54,31 @@ const INTERRUPT_REPEAT_MS = 20;
  * a deadline that passes fails it with DEADLINE_EXCEEDED naming the deadline, an abandoned
  * caller with CANCELLED. The connection stays usable for the next statement.
  */
-export async function boundedStatement<T>(
+export function boundedStatement<T>(
+  connection: DuckDBConnection,
+  fallback: StatementDeadline | undefined,
+  run: () => Promise<T>,
+): Promise<T> {
+  // The one place every DuckDB statement runs: its span is a child of the request's (a no-op
+  // unless the process exports traces).
+  return trace
+    .getTracer('alphagraph')
+    .startActiveSpan('duckdb query', { kind: SpanKind.CLIENT, attributes: { 'db.system.name': 'duckdb' } }, (span) =>
+      bounded(connection, fallback, run).then(
+        (result) => {
+          span.end();
+          return result;
+        },
+        (error: unknown) => {
+          span.setStatus({ code: SpanStatusCode.ERROR, message: (error as Error)?.message ?? String(error) });
+          span.end();
+          throw error;
+        },
+      ),
+    );
+}
+
+async function bounded<T>(
   connection: DuckDBConnection,
   fallback: StatementDeadline | undefined,
   run: () => Promise<T>,
