@@ -351,6 +351,16 @@ describe('training sets', () => {
     expect((await readFile(path)).equals(parquet)).toBe(true);
   });
 
+  it('reports download progress against the size the link declares', async () => {
+    trainingSetServer(['READY']);
+    const built = await clientWith().client.buildTrainingSet(input, { pollIntervalMs: 1 });
+    const progress: [number, number | undefined][] = [];
+    await writeTrainingSet(built, join(dir, 'progress.parquet'), { onProgress: (b, t) => progress.push([b, t]) });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual([parquet.length, parquet.length]);
+    expect(progress.every(([b], i) => i === 0 || b > progress[i - 1]![0])).toBe(true);
+  });
+
   it('a failed build throws BUILD_FAILED with its reason', async () => {
     trainingSetServer(['FAILED']);
     const error = await clientWith()
