@@ -33,6 +33,11 @@ export interface PlatformOptions {
   supervision?: SupervisionOptions;
   /** Where the processes' lines go, as they print them (JSON); default: the console, pretty. */
   log?: (line: string) => void;
+  /**
+   * How long each process may take to become ready when first started (default 120 s). Loading the
+   * demo data takes longer on a loaded machine.
+   */
+  readyTimeoutMs?: number;
 }
 
 export interface Platform {
@@ -126,7 +131,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           // The service's JSON line {"service":"<name>",…,"msg":"ready"} (see @alphagraph/service's logger).
           readyLine: new RegExp(`^\\{.*"service":"${name}".*"msg":"ready"\\}$`),
           log,
-          timeoutMs,
+          timeoutMs: timeoutMs ?? options.readyTimeoutMs,
         }),
       healthUrl: health(ports[name]),
       log,
@@ -165,7 +170,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           env: gatewayEnv,
           readyLine: /^Alphagraph gateway: /,
           log,
-          timeoutMs,
+          timeoutMs: timeoutMs ?? options.readyTimeoutMs,
         }),
       healthUrl: health(ports.gateway),
       log,
