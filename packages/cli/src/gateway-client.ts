@@ -24,7 +24,10 @@ export function createGatewayClient(options: { gatewayUrl: string; prefix: strin
   const documents = new Map<string, DocumentNode>();
   const clientFor = (token: string) => {
     let client = clients.get(token);
-    if (!client) clients.set(token, (client = new AlphagraphClient({ url: options.gatewayUrl, token })));
+    // A walkthrough step may run long on a loaded machine (an ingest, a monitoring run): no 30 s
+    // per-request deadline as for a service, only the walkthrough's own.
+    if (!client)
+      clients.set(token, (client = new AlphagraphClient({ url: options.gatewayUrl, token, timeoutMs: 600_000 })));
     return client;
   };
   return {
