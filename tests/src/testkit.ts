@@ -36,7 +36,12 @@ export interface GraphQLBody<T> {
  * scheduled monitoring job is off (MODELS_MONITOR_INTERVAL_SECONDS=0).
  */
 export async function startTestPlatform(
-  options: { demo?: boolean; env?: Record<string, string>; subgraphs?: readonly SubgraphName[] } = {},
+  options: {
+    demo?: boolean;
+    env?: Record<string, string>;
+    subgraphs?: readonly SubgraphName[];
+    readyTimeoutMs?: number;
+  } = {},
 ): Promise<TestPlatform> {
   const dataDir = mkdtempSync(join(tmpdir(), 'ag-e2e-'));
   let database: TestDatabase | undefined;
@@ -53,6 +58,7 @@ export async function startTestPlatform(
       // Tests run the monitoring job themselves (runMonitoring), at the instants they assert on.
       env: { ...TEST_AUTH_ENV, MODELS_MONITOR_INTERVAL_SECONDS: '0', ...(options.env ?? {}) },
       log: (line) => lines.push(line),
+      ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
     });
   } catch (error) {
     await database?.dispose();

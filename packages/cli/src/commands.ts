@@ -4,8 +4,15 @@ import { parseArgs } from 'node:util';
 import { createAuditLog, isRole, mintDevToken, ROLES, type Role } from '@alphagraph/auth';
 import { defaultDataDir } from '@alphagraph/config';
 import { openDatabase } from '@alphagraph/db';
+import { isAlphagraphError } from '@alphagraph/sdk';
 import { shutdownSignal } from '@alphagraph/server';
 import { z } from 'zod';
+import { ALERTS_USAGE, alertsCommand } from './api/alerts.ts';
+import { BACKTEST_USAGE, backtestCommand } from './api/backtests.ts';
+import { CONNECTION_USAGE, type Out, UsageError } from './api/connection.ts';
+import { FEATURES_USAGE, featuresCommand } from './api/features.ts';
+import { MODELS_USAGE, modelsCommand } from './api/models.ts';
+import { TRAINING_SET_USAGE, trainingSetCommand } from './api/training-sets.ts';
 import { demoUniverse, runModelsDemo } from './demo-models.ts';
 import { devJwtSecret, embeddedUrlFile } from './dev-auth.ts';
 import { ingest } from './ingest.ts';
@@ -30,7 +37,18 @@ Commands:
   ingest mappings | rules  the declared column mappings; the data rules and their defaults
 ${REPLAY_USAGE}
   help                     this text
+
+Workflows, each a client of the GraphQL API through @alphagraph/sdk:
+${CONNECTION_USAGE}
+${FEATURES_USAGE}
+${TRAINING_SET_USAGE}
+${MODELS_USAGE}
+${BACKTEST_USAGE}
+${ALERTS_USAGE}
 `;
+
+/** The commands that are clients of the GraphQL API (their errors name the subcommand too). */
+const API_COMMANDS = new Set(['features', 'training-set', 'models', 'backtest', 'alerts']);
 
 const cliEnv = z.object({
   DATABASE_URL: z.string().optional(),
@@ -39,8 +57,11 @@ const cliEnv = z.object({
   AUTH_AUDIENCE: z.string().optional(),
 });
 
-type Out = { out: (s: string) => void; err: (s: string) => void };
-const stdio: Out = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
+const stdio: Out = {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  tty: Boolean(process.stderr.isTTY),
+};
 
 /** Runs one CLI command; returns the process exit code. */
 export async function runCli(
@@ -61,6 +82,16 @@ export async function runCli(
         return await ingest(rest, env);
       case 'replay':
         return await replayCommand(rest, env, io, cliEnv.parse(env).DATABASE_URL || undefined);
+      case 'features':
+        return await featuresCommand(rest, env, io);
+      case 'training-set':
+        return await trainingSetCommand(rest, env, io);
+      case 'models':
+        return await modelsCommand(rest, env, io);
+      case 'backtest':
+        return await backtestCommand(rest, env, io);
+      case 'alerts':
+        return await alertsCommand(rest, env, io);
       case 'help':
       case '--help':
       case '-h':
@@ -71,7 +102,14 @@ export async function runCli(
         return 2;
     }
   } catch (error) {
-    io.err(`alphagraph ${command}: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (error instanceof UsageError) {
+      io.err(`alphagraph ${error.message}\n`);
+      return 2;
+    }
+    // The platform's own message, and its code for scripts (FORBIDDEN, NOT_FOUND, INVALID_SPEC…).
+    const code = isAlphagraphError(error) ? ` [${error.code}]` : '';
+    const name = API_COMMANDS.has(command) && rest[0] ? `${command} ${rest[0]}` : command;
+    io.err(`alphagraph ${name}: ${error instanceof Error ? error.message : String(error)}${code}\n`);
     return 1;
   }
 }

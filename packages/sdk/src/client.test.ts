@@ -351,6 +351,16 @@ describe('training sets', () => {
     expect((await readFile(path)).equals(parquet)).toBe(true);
   });
 
+  it('reports download progress against the size the link declares', async () => {
+    trainingSetServer(['READY']);
+    const built = await clientWith().client.buildTrainingSet(input, { pollIntervalMs: 1 });
+    const progress: [number, number | undefined][] = [];
+    await writeTrainingSet(built, join(dir, 'progress.parquet'), { onProgress: (b, t) => progress.push([b, t]) });
+    expect(progress.length).toBeGreaterThan(0);
+    expect(progress.at(-1)).toEqual([parquet.length, parquet.length]);
+    expect(progress.every(([b], i) => i === 0 || b > progress[i - 1]![0])).toBe(true);
+  });
+
   it('a failed build throws BUILD_FAILED with its reason', async () => {
     trainingSetServer(['FAILED']);
     const error = await clientWith()
@@ -358,5 +368,133 @@ describe('training sets', () => {
       .catch((e) => e);
     expect(error.code).toBe('BUILD_FAILED');
     expect(error.message).toContain('out of memory');
+  });
+});
+
+describe('workflow calls (features, sweeps, backtest reports)', () => {
+  const FEATURE = {
+    id: 'f1',
+    name: 'mom_5',
+    version: 2,
+    ref: 'mom_5@2',
+    owner: 'rita',
+    description: 'momentum',
+    entity: 'INSTRUMENT',
+    expression: '$close / Ref($close, 5) - 1',
+    ttlSeconds: 345600,
+    status: 'ACTIVE',
+    tags: [],
+    inputs: ['bars'],
+    lookback: 5,
+    createdAt: '2024-01-02T00:00:00Z',
+  };
+
+  it('defineFeature sends DefineFeature persisted and returns the version and whether it is new', async () => {
+    handler = (_, __, res) =>
+      json(res, 200, { data: { defineFeature: { ok: true, created: true, error: null, feature: FEATURE } } });
+    const { feature, created } = await clientWith().client.defineFeature({
+      name: 'mom_5',
+      description: 'momentum',
+      expression: '$close / Ref($close, 5) - 1',
+    });
+    expect(created).toBe(true);
+    expect(feature.ref).toBe('mom_5@2');
+    expect(seen[0]!.body.operationName).toBe('DefineFeature');
+    expect(seen[0]!.body.extensions.persistedQuery.sha256Hash).toMatch(/^[0-9a-f]{64}$/);
+    expect(seen[0]!.body.variables.input.expression).toBe('$close / Ref($close, 5) - 1');
+  });
+
+  it('a refused definition throws its code, with the position of a bad expression', async () => {
+    handler = (_, __, res) =>
+      json(res, 200, {
+        data: {
+          defineFeature: {
+            ok: false,
+            created: false,
+            feature: null,
+            error: {
+              code: 'BAD_EXPRESSION',
+              message: 'unknown field $clos',
+              reason: 'UNKNOWN_FIELD',
+              line: 1,
+              column: 1,
+              field: 'expression',
+            },
+          },
+        },
+      });
+    const error = await clientWith()
+      .client.defineFeature({ name: 'bad', description: 'x', expression: '$clos' })
+      .catch((e) => e);
+    expect(error).toBeInstanceOf(AlphagraphError);
+    expect(error.code).toBe('BAD_EXPRESSION');
+    expect(error.message).toBe('unknown field $clos (line 1, column 1)');
+  });
+
+  const SWEEP = {
+    id: 's1',
+    name: 'grid',
+    progress: 0,
+    error: 'no bars',
+    createdAt: '',
+    finishedAt: null,
+    reportPath: '/reports/sweeps/s1',
+    grid: [{ name: 'window', values: [5, 10] }],
+    configurations: [],
+    overfitting: null,
+    bestBacktest: null,
+  };
+
+  it('runSweep with wait polls the sweep until it finishes, reporting progress', async () => {
+    const statuses = ['RUNNING', 'SUCCEEDED'];
+    handler = (body, _, res) => {
+      if (body.operationName === 'RunSweep')
+        return json(res, 200, { data: { runSweep: { ok: true, error: null, sweep: { ...SWEEP, status: 'QUEUED' } } } });
+      json(res, 200, { data: { sweep: { ...SWEEP, status: statuses.shift() } } });
+    };
+    const progress: string[] = [];
+    const sweep = await clientWith().client.runSweep(
+      { spec: { name: 'grid', universe: ['AAPL'], periodStart: '2015-01-02', periodEnd: '2015-12-31' }, grid: [] },
+      { wait: true, pollIntervalMs: 1, onProgress: (s) => progress.push(s.status) },
+    );
+    expect(sweep.status).toBe('SUCCEEDED');
+    expect(progress).toEqual(['QUEUED', 'RUNNING']);
+    expect(seen.map((s) => s.body.operationName)).toEqual(['RunSweep', 'Sweep', 'Sweep']);
+  });
+
+  it('a failed sweep throws BUILD_FAILED with its reason; a refused one its result code', async () => {
+    handler = (body, _, res) =>
+      body.operationName === 'RunSweep'
+        ? json(res, 200, { data: { runSweep: { ok: true, error: null, sweep: { ...SWEEP, status: 'FAILED' } } } })
+        : json(res, 500, {});
+    const spec = { name: 'grid', universe: ['AAPL'], periodStart: '2015-01-02', periodEnd: '2015-12-31' };
+    const failed = await clientWith()
+      .client.runSweep({ spec, grid: [] }, { wait: true })
+      .catch((e) => e);
+    expect(failed.code).toBe('BUILD_FAILED');
+    expect(failed.message).toBe('sweep grid failed: no bars');
+    handler = (_, __, res) =>
+      json(res, 200, {
+        data: { runSweep: { ok: false, sweep: null, error: { code: 'NO_DATA', message: 'no bars in 2015' } } },
+      });
+    const refusedError = await clientWith()
+      .client.runSweep({ spec, grid: [] })
+      .catch((e) => e);
+    expect(refusedError.code).toBe('NO_DATA');
+  });
+
+  it('backtestReport resolves the report path against the gateway URL; an unknown id is NOT_FOUND', async () => {
+    handler = (_, __, res) =>
+      json(res, 200, {
+        data: { backtest: { id: 'b1', name: 'b', status: 'SUCCEEDED', reportPath: '/reports/backtests/b1' } },
+      });
+    const { backtest, reportUrl } = await clientWith().client.backtestReport('b1');
+    expect(backtest.id).toBe('b1');
+    expect(reportUrl).toBe(`${new URL(url).origin}/reports/backtests/b1`);
+    handler = (_, __, res) => json(res, 200, { data: { backtest: null } });
+    const error = await clientWith()
+      .client.backtestReport('nope')
+      .catch((e) => e);
+    expect(error.code).toBe('NOT_FOUND');
   });
 });

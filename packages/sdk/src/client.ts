@@ -14,6 +14,9 @@ import {
   type BarsQueryVariables,
   CreateTrainingSetDocument,
   type CreateTrainingSetInput,
+  DefineFeatureDocument,
+  type DefineFeatureInput,
+  type DefineFeatureMutation,
   KillSwitchDocument,
   MaterializationRunDocument,
   MaterializeFeaturesDocument,
@@ -35,10 +38,14 @@ import {
   ResumeDocument,
   RollbackDocument,
   RunBacktestDocument,
+  RunSweepDocument,
+  type RunSweepMutationVariables,
   SignalsDocument,
   type SignalsQuery,
   type SignalsQueryVariables,
   SubmitForValidationDocument,
+  SweepDocument,
+  type SweepSummaryFragment,
   TrainingSetDocument,
   TrainingSetDownloadDocument,
   type TrainingSetDownloadQuery,
@@ -61,6 +68,14 @@ export type TrainingSetSummary = TrainingSetSummaryFragment;
 export type TrainingSetDownloadLink = NonNullable<TrainingSetDownloadQuery['trainingSet']>['download'];
 export type MaterializationRun = NonNullable<MaterializeFeaturesMutation['materializeFeatures']['run']>;
 export type BacktestSummary = BacktestSummaryFragment;
+export type SweepSummary = SweepSummaryFragment;
+export type DefinedFeature = NonNullable<DefineFeatureMutation['defineFeature']['feature']>;
+
+/** A backtest and the absolute URL of its report page at the gateway. */
+export interface BacktestReport {
+  backtest: BacktestSummary;
+  reportUrl: string;
+}
 export type ModelSummary = ModelSummaryFragment;
 export type ModelVersionSummary = ModelVersionSummaryFragment;
 export type Bar = NonNullable<BarsQuery['bars']>['edges'][number]['node'];
@@ -182,6 +197,27 @@ export class AlphagraphClient {
       );
     }
     return run;
+  }
+
+  /**
+   * Registers a feature (a changed expression, entity or TTL is a new version); `created` says
+   * whether this call made a new version. A refused definition throws its code (BAD_EXPRESSION with
+   * line:column in the message, BAD_INPUT, NOT_FOUND).
+   */
+  async defineFeature(
+    input: DefineFeatureInput,
+    options?: CallOptions,
+  ): Promise<{ feature: DefinedFeature; created: boolean }> {
+    const { defineFeature: result } = await this.request(DefineFeatureDocument, { input }, options);
+    if (!result.ok || !result.feature) {
+      const error = result.error;
+      const where = error?.line != null ? ` (line ${error.line}, column ${error.column ?? '?'})` : '';
+      refused(
+        error ? { ok: false, error: { ...error, message: `${error.message}${where}` } } : result,
+        'DefineFeature',
+      );
+    }
+    return { feature: result.feature, created: result.created };
   }
 
   // ---- training sets --------------------------------------------------------------------------
@@ -357,6 +393,49 @@ export class AlphagraphClient {
       );
     }
     return backtest;
+  }
+
+  /** A backtest by id (any status). */
+  async backtest(id: string, options?: CallOptions): Promise<BacktestSummary> {
+    return nonNull((await this.request(BacktestDocument, { id }, options)).backtest, `backtest ${id}`, 'Backtest');
+  }
+
+  /** A backtest with the absolute URL of its report page (equity and drawdown curves, metrics, trades). */
+  async backtestReport(id: string, options?: CallOptions): Promise<BacktestReport> {
+    const backtest = await this.backtest(id, options);
+    return { backtest, reportUrl: this.reportUrl(backtest.reportPath) };
+  }
+
+  /** A report path the platform gave (a backtest's or a sweep's `reportPath`) as an absolute URL. */
+  reportUrl(path: string): string {
+    return new URL(path, this.#transport.url).toString();
+  }
+
+  /**
+   * Runs every configuration of a grid over a base spec, then its overfitting statistics (Deflated
+   * Sharpe Ratio, PBO); with `wait`, polls until it finishes (FAILED throws BUILD_FAILED).
+   */
+  async runSweep(
+    variables: RunSweepMutationVariables,
+    options: CallOptions & { wait?: boolean; pollIntervalMs?: number; onProgress?: (sweep: SweepSummary) => void } = {},
+  ): Promise<SweepSummary> {
+    const { runSweep: result } = await this.request(RunSweepDocument, variables, options);
+    if (!result.ok || !result.sweep) refused(result, 'RunSweep');
+    let sweep = result.sweep;
+    while (options.wait && (sweep.status === 'QUEUED' || sweep.status === 'RUNNING')) {
+      options.onProgress?.(sweep);
+      await sleep(options.pollIntervalMs ?? 1000, options.signal);
+      sweep = await this.sweep(sweep.id, options);
+    }
+    if (sweep.status === 'FAILED') {
+      throw new AlphagraphError('BUILD_FAILED', `sweep ${sweep.name} failed: ${sweep.error ?? 'no reason given'}`);
+    }
+    return sweep;
+  }
+
+  /** A sweep by id: its configurations, overfitting statistics and best backtest. */
+  async sweep(id: string, options?: CallOptions): Promise<SweepSummary> {
+    return nonNull((await this.request(SweepDocument, { id }, options)).sweep, `sweep ${id}`, 'Sweep');
   }
 
   // ---- subscriptions --------------------------------------------------------------------------

@@ -13,14 +13,20 @@ import type { TrainingSplit } from './generated/graphql.ts';
 export async function writeTrainingSet(
   built: BuiltTrainingSet,
   path: string,
-  options: CallOptions & { split?: TrainingSplit } = {},
+  options: CallOptions & {
+    split?: TrainingSplit;
+    /** Called as bytes arrive, with the file's size when the server declares it. */
+    onProgress?: (bytes: number, total: number | undefined) => void;
+  } = {},
 ): Promise<{ path: string; bytes: number }> {
+  const link = options.onProgress ? await built.link(options.split, options) : undefined;
   const body = await built.stream(options.split, options);
   const partial = `${path}.partial`;
   let bytes = 0;
   const source = Readable.fromWeb(body as WebReadableStream<Uint8Array>);
   source.on('data', (chunk: Buffer) => {
     bytes += chunk.length;
+    options.onProgress?.(bytes, link?.bytes);
   });
   try {
     await pipeline(source, createWriteStream(partial));
