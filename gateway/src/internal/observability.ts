@@ -1,15 +1,28 @@
+import { boundedLabels, heapUsedAfterMajorGc } from '@alphagraph/server';
 import type { GatewayPlugin, Logger } from '@graphql-hive/gateway-runtime';
 import usePrometheus from '@graphql-mesh/plugin-prometheus';
 import { getOperationAST } from 'graphql';
-import { Counter, Registry } from 'prom-client';
+import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
 
 /**
  * The gateway's metrics, one registry per gateway (tests run several in one process): the runtime's
  * Prometheus plugin (requests, latency and errors per operation name, subgraph calls' latency and
- * errors per subgraph) and the platform's own (auth denials per field).
+ * errors per subgraph), the runtime's own (resident memory, heap, event-loop lag, GC) and the
+ * platform's (auth denials per field, errors per operation, the heap that survived the last major GC).
  */
 export function createGatewayMetrics() {
   const registry = new Registry();
+  collectDefaultMetrics({ register: registry });
+  new Gauge({
+    name: 'alphagraph_heap_used_after_major_gc_bytes',
+    help: 'V8 heap in use just after the last major garbage collection (what survived it), in bytes',
+    registers: [registry],
+    collect() {
+      const bytes = heapUsedAfterMajorGc();
+      if (bytes !== undefined) this.set(bytes);
+    },
+  });
+  heapUsedAfterMajorGc();
   const denials = new Counter({
     name: 'alphagraph_gateway_auth_denials_total',
     help: 'Fields the gateway refused a caller, by field coordinate (Type.field) and error code',
@@ -22,11 +35,14 @@ export function createGatewayMetrics() {
     labelNames: ['operation', 'code'] as const,
     registers: [registry],
   });
+  // Operation names are the caller's choice: past 200 distinct ones, the rest count as `other`.
+  const operationLabel = boundedLabels();
   /** Counts the errors of each answered operation by code. */
   const errorCodes: GatewayPlugin = {
     onExecute({ args }) {
-      const operation =
-        args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous';
+      const operation = operationLabel(
+        args.operationName ?? getOperationAST(args.document, args.operationName)?.name?.value ?? 'anonymous',
+      );
       return {
         onExecuteDone({ result }) {
           if (!result || Symbol.asyncIterator in result) return;
