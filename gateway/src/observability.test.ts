@@ -107,7 +107,7 @@ describe('the gateway’s metrics and readiness', () => {
     expect(sample(after, 'alphagraph_gateway_errors_total', { operation: 'Both' })).toBe(0);
   });
 
-  it('keeps at most 200 operation names in errors_total, counting the rest as `other`', async () => {
+  it('keeps at most 200 operation names as label values in every metric, counting the rest as `other`', async () => {
     graph = await startTinyGraph();
     gateway = await startGateway({
       port: 0,
@@ -128,6 +128,26 @@ describe('the gateway’s metrics and readiness', () => {
     expect(sample(text, 'alphagraph_gateway_errors_total', { operation: 'other', code: 'INTERNAL_SERVER_ERROR' })).toBe(
       10,
     );
+    // The runtime plugin's metrics labelled by operation name keep the same 200 names.
+    const byMetric = new Map<string, Set<string>>();
+    for (const m of text.matchAll(/^(\w+)\{[^}]*operationName="([^"]*)"/gm)) {
+      if (!byMetric.has(m[1]!)) byMetric.set(m[1]!, new Set());
+      byMetric.get(m[1]!)!.add(m[2]!);
+    }
+    for (const metric of [
+      'graphql_envelop_request',
+      'graphql_envelop_request_duration_count',
+      'graphql_envelop_error_result',
+      'graphql_gateway_subgraph_execute_duration_count',
+      'graphql_yoga_http_duration_count',
+    ]) {
+      expect(byMetric.get(metric)?.size, metric).toBe(201);
+      expect(byMetric.get(metric)?.has('other'), metric).toBe(true);
+    }
+    expect(sample(text, 'graphql_envelop_request', { operationName: 'other' })).toBe(5);
+    expect(sample(text, 'graphql_envelop_request', { operationName: 'Broken199' })).toBe(1);
+    // The HTTP metric is not labelled by the request's URL (a query string is the caller's to choose).
+    expect(text).not.toMatch(/^graphql_yoga_http_duration_count\{[^}]*url=/m);
   });
 
   it('serves the runtime’s memory figures and the heap that survived the last major collection', async () => {

@@ -12,6 +12,10 @@ import { Counter, collectDefaultMetrics, Gauge, Registry } from 'prom-client';
  */
 export function createGatewayMetrics() {
   const registry = new Registry();
+  // Operation names are the caller's choice: past 200 distinct ones, the rest count as `other`, in
+  // every metric labelled by them (ours and those the runtime's plugin registers, as it registers them).
+  const operationLabel = boundedLabels();
+  capLabel(registry, 'operationName', operationLabel);
   collectDefaultMetrics({ register: registry });
   new Gauge({
     name: 'alphagraph_heap_used_after_major_gc_bytes',
@@ -35,8 +39,6 @@ export function createGatewayMetrics() {
     labelNames: ['operation', 'code'] as const,
     registers: [registry],
   });
-  // Operation names are the caller's choice: past 200 distinct ones, the rest count as `other`.
-  const operationLabel = boundedLabels();
   /** Counts the errors of each answered operation by code. */
   const errorCodes: GatewayPlugin = {
     onExecute({ args }) {
@@ -86,7 +88,8 @@ export function createGatewayMetrics() {
           graphql_gateway_subgraph_execute_duration: true,
           graphql_gateway_subgraph_execute_errors: true,
         },
-        labels: { subgraphName: true },
+        // The request's URL, query string included, is the caller's to choose; the path is /graphql.
+        labels: { subgraphName: true, url: false },
       }) as GatewayPlugin;
     },
     async text(): Promise<{ contentType: string; body: string }> {
@@ -95,6 +98,44 @@ export function createGatewayMetrics() {
   };
 }
 export type GatewayMetrics = ReturnType<typeof createGatewayMetrics>;
+
+/**
+ * Passes the value of `label` of every metric registered on `registry` from now on through `bound`:
+ * the runtime's Prometheus plugin labels its request, latency and subgraph-call metrics by the
+ * caller's operation name with no cap of its own, and registers some of them only when the
+ * gateway starts (its envelop part is added at plugin init).
+ */
+function capLabel(registry: Registry, label: string, bound: (value: string) => string): void {
+  type Recording = (this: unknown, labels?: unknown, ...rest: unknown[]) => unknown;
+  const capped = (record: Recording): Recording =>
+    function (this: unknown, labels?: unknown, ...rest: unknown[]) {
+      const values = labels as Record<string, unknown> | undefined;
+      if (values && typeof values === 'object' && typeof values[label] === 'string') {
+        labels = { ...values, [label]: bound(values[label]) };
+      }
+      return record.call(this, labels, ...rest);
+    };
+  const register = registry.registerMetric.bind(registry);
+  registry.registerMetric = (metric) => {
+    if ((metric as { labelNames?: string[] }).labelNames?.includes(label)) {
+      // prom-client registers a metric from its base constructor, before the subclass assigns
+      // `observe` or `inc` (with or without exemplars): wrap whatever is assigned, then or later.
+      for (const method of ['inc', 'observe', 'labels', 'startTimer']) {
+        const initial = (metric as unknown as Record<string, Recording | undefined>)[method];
+        let wrapped = typeof initial === 'function' ? capped(initial) : initial;
+        Object.defineProperty(metric, method, {
+          configurable: true,
+          enumerable: false,
+          get: () => wrapped,
+          set: (next: Recording | undefined) => {
+            wrapped = typeof next === 'function' ? capped(next) : next;
+          },
+        });
+      }
+    }
+    register(metric);
+  };
+}
 
 /** Each subgraph of a supergraph and where it is called (its `@join__graph(name:, url:)`). */
 export function subgraphsOfSupergraph(supergraphSdl: string): Record<string, string> {
