@@ -4,7 +4,6 @@
 // and last windows (one sample catches a process mid-GC or mid-job; a window's median does not).
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { summarize } from './latency.ts';
 import { type PlatformProcess, residentBytes } from './platform.ts';
 
 export interface MemorySample {
@@ -54,28 +53,26 @@ export function createMemorySampler(processes: readonly PlatformProcess[], metri
   };
 }
 
-/** The median of the samples' `key` within [from, to] seconds (null when none). */
-export function windowMedian(
-  samples: readonly MemorySample[],
-  key: 'rss' | 'heapUsed' | 'heapAfterGc',
-  from: number,
-  to: number,
-): number | null {
-  const values = samples
-    .filter((s) => s.t >= from && s.t <= to)
-    .map((s) => s[key])
-    .filter((v): v is number => v !== null);
-  return values.length ? summarize(values).p50 : null;
+/** The median of the values (the mean of the middle two for an even count), or null when none. */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Start vs end of one process: first and last single samples, and medians of the first and last `window` seconds. */
-export function startVersusEnd(samples: readonly MemorySample[], key: 'rss' | 'heapUsed' | 'heapAfterGc', window = 60) {
-  const end = samples.at(-1)?.t ?? 0;
+/**
+ * Start vs end of one process: the first and last single samples, and the medians of the first and
+ * last `count` samples (a window of `count` samples; 7 samples every 10 s span 60 s). Windows are
+ * counted, not timed, so a sample that comes a little late still belongs to its window.
+ */
+export function startVersusEnd(samples: readonly MemorySample[], key: 'rss' | 'heapUsed' | 'heapAfterGc', count = 7) {
+  const values = (part: readonly MemorySample[]) => part.map((s) => s[key]).filter((v): v is number => v !== null);
   return {
     first: samples[0]?.[key] ?? null,
     last: samples.at(-1)?.[key] ?? null,
-    firstWindow: windowMedian(samples, key, 0, window),
-    lastWindow: windowMedian(samples, key, end - window, end),
+    firstWindow: median(values(samples.slice(0, count))),
+    lastWindow: median(values(samples.slice(-count))),
   };
 }
 

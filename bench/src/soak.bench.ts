@@ -245,18 +245,20 @@ try {
   const mb = (b: number | null | undefined) => (b ? (b / 2 ** 20).toFixed(0) : '-');
   const growthOf = (a: number | null | undefined, b: number | null | undefined) => (a && b ? (b - a) / a : NaN);
   const pct = (g: number) => (Number.isFinite(g) ? `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)}%` : '-');
+  // A window of `--window` seconds holds this many samples, the one at its start included.
+  const windowSamples = Math.round(memoryWindow / sampleEvery) + 1;
   const memoryRows = processes.map((p) => {
     const samples = memory.series.get(p.name)!;
-    const rss = startVersusEnd(samples, 'rss', memoryWindow);
-    const heap = startVersusEnd(samples, 'heapUsed', memoryWindow);
-    const afterGc = startVersusEnd(samples, 'heapAfterGc', memoryWindow);
+    const rss = startVersusEnd(samples, 'rss', windowSamples);
+    const heap = startVersusEnd(samples, 'heapUsed', windowSamples);
+    const afterGc = startVersusEnd(samples, 'heapAfterGc', windowSamples);
     const peak = Math.max(...samples.map((x) => x.rss ?? 0));
     return { p, rss, heap, afterGc, peak };
   });
   const span = memory.series.get(processes[0]!.name)!.at(-1)?.t ?? 0;
   console.log(
     `\nmemory over the hold (MiB), sampled every ${sampleEvery} s (${memory.series.get(processes[0]!.name)!.length} samples over ${span.toFixed(0)} s):` +
-      `\n  single: the first sample (hold start) and the last (hold end); window: the median of the samples in the first and last ${memoryWindow} s` +
+      `\n  single: the first sample (hold start) and the last (hold end); window: the median of the first and last ${windowSamples} samples (${memoryWindow} s)` +
       `\n  RSS is VmRSS from /proc/<pid>/status; heap is nodejs_heap_size_used_bytes, after GC alphagraph_heap_used_after_major_gc_bytes, from each process's /metrics`,
   );
   console.log(
