@@ -67,6 +67,9 @@ export async function startBenchPlatform(
       // One benchmark client is one user: lift its per-user rate limit (GATEWAY_RATE_LIMITS) unless the
       // caller sets one, so the figures measure the platform, not the fairness limit.
       env: { GATEWAY_RATE_LIMITS: process.env.GATEWAY_RATE_LIMITS ?? 'default=100000/100000', ...options.env },
+      // A benchmark shares its machine: a service that compiles its sources and loads its demo
+      // catalog while other work runs may take longer than the launcher's two minutes to be ready.
+      supervision: { readyTimeoutMs: 10 * 60_000 },
     });
   } catch (error) {
     await fresh?.dispose();

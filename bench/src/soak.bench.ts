@@ -5,14 +5,23 @@
 // cross-subgraph instrument, online features (open loop, operations drawn by weight); on top, a
 // training-set build every minute and a materialization every two minutes (a researcher), and one
 // of issue 12's bombs every 10 seconds from another user, rotating, each of which must be refused.
-// Prints requests, errors and p50/p99 per operation, the bombs' answers, and the resident memory of
-// the gateway and each subgraph at the start and end of the hold. Starts the platform on a fresh
-// database on the Postgres at `--postgres` (dropped at the end; `--database embedded` for PGlite).
+// Prints requests, errors and p50/p99 per operation, the bombs' answers, and the memory of the
+// gateway and each subgraph over the hold: resident memory (VmRSS) and V8 heap (from each process's
+// /metrics) every `--sample-every` seconds, start vs end both as single samples and as the median of
+// the first and last `--window` seconds. `--heap-snapshots` writes a heap snapshot of every process
+// just before the hold and just after it (into a temporary folder it names; the writing itself
+// raises RSS, so the start figures include it); `--node-options` is passed to every process as
+// NODE_OPTIONS (e.g. `--max-semi-space-size=16`). Starts the platform on a fresh database on the
+// Postgres at `--postgres` (dropped at the end; `--database embedded` for PGlite).
 // Run: pnpm --filter @alphagraph/bench run bench:soak [--duration 600] [--rate N to skip the ramp].
 // Prints figures; asserts nothing about time.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { BOMBS, type BombOutcome, sendBomb } from './bombs.ts';
 import { ms, summarize, table } from './latency.ts';
+import { createMemorySampler, heapSnapshotNodeOptions, startVersusEnd, takeHeapSnapshots } from './memory.ts';
 import { defineOnlineFeatures, firstSymbols, materializeAndWait } from './online-features.ts';
 import { openLoop, periodically, Recorder, seededRandom } from './open-loop.ts';
 import { DEFAULT_ADMIN_URL, loadAverage, residentBytes, startBenchPlatform, waitUntilIdle } from './platform.ts';
@@ -32,8 +41,18 @@ const { values } = parseArgs({
     slo: { type: 'string', default: '500' },
     'online-entities': { type: 'string', default: '20' },
     seed: { type: 'string', default: '12' },
+    'sample-every': { type: 'string', default: '10' },
+    window: { type: 'string', default: '60' },
+    'heap-snapshots': { type: 'boolean', default: false },
+    'node-options': { type: 'string' },
   },
 });
+const sampleEvery = Number(values['sample-every']);
+const memoryWindow = Number(values.window);
+const snapshotDir = values['heap-snapshots'] ? mkdtempSync(join(tmpdir(), 'ag-soak-heap-')) : undefined;
+const nodeOptions = [values['node-options'], snapshotDir && heapSnapshotNodeOptions(snapshotDir)]
+  .filter(Boolean)
+  .join(' ');
 const duration = Number(values.duration);
 /** XNYS sessions from 2017-01-03 to 2017-12-29 inclusive: 259 weekdays less 8 holidays (MLK day to Christmas). */
 const SESSIONS_2017 = 251;
@@ -47,12 +66,22 @@ console.log(
 const bench = await startBenchPlatform({
   database:
     values.database === 'postgres' ? { kind: 'fresh-postgres', adminUrl: values.postgres! } : { kind: 'embedded-temp' },
+  ...(nodeOptions ? { env: { NODE_OPTIONS: [process.env.NODE_OPTIONS, nodeOptions].filter(Boolean).join(' ') } } : {}),
 });
+if (nodeOptions) console.log(`every process runs with NODE_OPTIONS ${nodeOptions}`);
 const processes = bench.processes();
 if (processes.length !== 6)
   throw new Error(`expected the gateway and five subgraphs, found ${JSON.stringify(processes)}`);
-const rss = () => new Map(processes.map((p) => [p.name, residentBytes(p.pid)]));
-const rssAtStart = rss();
+const rssAtStart = new Map(processes.map((p) => [p.name, residentBytes(p.pid)]));
+const metricsUrls = Object.fromEntries(
+  processes.map((p) => {
+    const url =
+      p.name === 'gateway'
+        ? bench.platform.gatewayUrl
+        : (bench.platform.subgraphUrls as Record<string, string>)[p.name]!;
+    return [p.name, new URL('/metrics', url).href];
+  }),
+);
 const loads: string[] = [`platform started: ${loadAverage()}`];
 // The demo data loads in the background after the processes say ready: wait for it to finish.
 console.log(`platform idle after ${(await waitUntilIdle(processes)).toFixed(0)} s (load ${loadAverage()})`);
@@ -125,15 +154,11 @@ try {
   // Hold.
   console.log(`\nhold: ${holdRate} req/s of normal traffic for ${duration} s, jobs and bombs on top…`);
   const recorder = new Recorder();
-  const rssHoldStart = rss();
-  const rssPeak = new Map(rssHoldStart);
-  const rssSeries = new Map(processes.map((p) => [p.name, [rssHoldStart.get(p.name)]]));
-  const sampleRss = () => {
-    for (const [name, bytes] of rss()) {
-      if ((bytes ?? 0) > (rssPeak.get(name) ?? 0)) rssPeak.set(name, bytes);
-      rssSeries.get(name)!.push(bytes);
-    }
-  };
+  const snapshotsBefore = snapshotDir
+    ? await takeHeapSnapshots(processes, { dir: snapshotDir, metricsUrls })
+    : undefined;
+  const memory = createMemorySampler(processes, metricsUrls);
+  await memory.sample();
   let stopped = false;
   const stop = () => stopped;
   loads.push(`hold start: ${loadAverage()}`);
@@ -170,8 +195,8 @@ try {
         await materializeAndWait(bench, { features, universe: symbols, from: '2018-01-01T00:00:00Z' }, researcher);
       }),
     ),
+    periodically({ everySeconds: sampleEvery, firstAfterSeconds: sampleEvery, stop }, () => memory.sample()),
     periodically({ everySeconds: 30, firstAfterSeconds: 30, stop }, async () => {
-      sampleRss();
       loads.push(`${Math.round((performance.now() - wall0) / 1000)} s: ${loadAverage()}`);
     }),
   ];
@@ -180,9 +205,11 @@ try {
   await Promise.all(background);
   const cpu = process.cpuUsage(cpu0);
   const wall = (performance.now() - wall0) / 1000;
-  sampleRss();
-  const rssHoldEnd = new Map([...rssSeries].map(([name, series]) => [name, series.at(-1)]));
+  await memory.sample();
   loads.push(`hold end: ${loadAverage()}`);
+  const snapshotsAfter = snapshotDir
+    ? await takeHeapSnapshots(processes, { dir: snapshotDir, metricsUrls })
+    : undefined;
 
   // Report.
   const all = recorder.combined(normal);
@@ -215,38 +242,91 @@ try {
   for (const o of bombs.filter((x) => !x.refused))
     console.log(`  NOT refused: ${o.bomb}: HTTP ${o.status} ${o.detail}`);
 
-  const mb = (b: number | null | undefined) => (b ? (b / 2 ** 20).toFixed(0) : 'gone');
-  const growth = (a: number | null | undefined, b: number | null | undefined) =>
-    a && b ? `${(((b - a) / a) * 100).toFixed(1)}%` : '-';
-  console.log(`\nresident memory (VmRSS, MiB):`);
+  const mb = (b: number | null | undefined) => (b ? (b / 2 ** 20).toFixed(0) : '-');
+  const growthOf = (a: number | null | undefined, b: number | null | undefined) => (a && b ? (b - a) / a : NaN);
+  const pct = (g: number) => (Number.isFinite(g) ? `${g >= 0 ? '+' : ''}${(g * 100).toFixed(1)}%` : '-');
+  // A window of `--window` seconds holds this many samples, the one at its start included.
+  const windowSamples = Math.round(memoryWindow / sampleEvery) + 1;
+  const memoryRows = processes.map((p) => {
+    const samples = memory.series.get(p.name)!;
+    const rss = startVersusEnd(samples, 'rss', windowSamples);
+    const heap = startVersusEnd(samples, 'heapUsed', windowSamples);
+    const afterGc = startVersusEnd(samples, 'heapAfterGc', windowSamples);
+    const peak = Math.max(...samples.map((x) => x.rss ?? 0));
+    return { p, rss, heap, afterGc, peak };
+  });
+  const span = memory.series.get(processes[0]!.name)!.at(-1)?.t ?? 0;
+  console.log(
+    `\nmemory over the hold (MiB), sampled every ${sampleEvery} s (${memory.series.get(processes[0]!.name)!.length} samples over ${span.toFixed(0)} s):` +
+      `\n  single: the first sample (hold start) and the last (hold end); window: the median of the first and last ${windowSamples} samples (${memoryWindow} s)` +
+      `\n  RSS is VmRSS from /proc/<pid>/status; heap is nodejs_heap_size_used_bytes, after GC alphagraph_heap_used_after_major_gc_bytes, from each process's /metrics`,
+  );
   console.log(
     table([
-      ['process', 'pid', 'after start', 'hold start', 'hold end', 'peak', 'growth in hold'],
-      ...processes.map((p) => [
+      [
+        'process',
+        'pid',
+        'RSS after start',
+        'RSS first',
+        'RSS last',
+        'growth single',
+        `RSS first ${memoryWindow}s`,
+        `RSS last ${memoryWindow}s`,
+        'growth window',
+        'RSS peak',
+        `heap first ${memoryWindow}s`,
+        `heap last ${memoryWindow}s`,
+        'heap growth',
+        'after GC first',
+        'after GC last',
+      ],
+      ...memoryRows.map(({ p, rss, heap, afterGc, peak }) => [
         p.name,
         String(p.pid),
         mb(rssAtStart.get(p.name)),
-        mb(rssHoldStart.get(p.name)),
-        mb(rssHoldEnd.get(p.name)),
-        mb(rssPeak.get(p.name)),
-        growth(rssHoldStart.get(p.name), rssHoldEnd.get(p.name)),
+        mb(rss.first),
+        mb(rss.last),
+        pct(growthOf(rss.first, rss.last)),
+        mb(rss.firstWindow),
+        mb(rss.lastWindow),
+        pct(growthOf(rss.firstWindow, rss.lastWindow)),
+        mb(peak),
+        mb(heap.firstWindow),
+        mb(heap.lastWindow),
+        pct(growthOf(heap.firstWindow, heap.lastWindow)),
+        mb(afterGc.firstWindow),
+        mb(afterGc.lastWindow),
       ]),
     ]),
   );
-  console.log('RSS every 30 s of the hold (MiB):');
-  for (const [name, series] of rssSeries) console.log(`  ${name.padEnd(12)} ${series.map(mb).join(' ')}`);
+  console.log(`RSS every ${sampleEvery} s of the hold (MiB):`);
+  for (const [name, series] of memory.series)
+    console.log(`  ${name.padEnd(12)} ${series.map((x) => mb(x.rss)).join(' ')}`);
+  if (snapshotsBefore && snapshotsAfter) {
+    console.log(
+      `\nheap snapshots (file size, MiB) in ${snapshotDir}; open them in Chrome DevTools' Memory tab to compare:`,
+    );
+    for (const p of processes) {
+      const a = snapshotsBefore.get(p.name);
+      const b = snapshotsAfter.get(p.name);
+      console.log(
+        `  ${p.name.padEnd(12)} ${mb(a?.bytes)} -> ${mb(b?.bytes)}  ${a?.file ?? 'none'}  ${b?.file ?? 'none'}`,
+      );
+    }
+  }
   console.log(`\nload average (1, 5, 15 min): ${loads.join(' | ')}`);
   console.log(`benchmark client CPU: ${(((cpu.user + cpu.system) / 1e6 / wall) * 100).toFixed(0)}% of one core`);
   const refused = bombs.filter((o) => o.refused).length;
-  const maxGrowth = Math.max(
-    ...processes.map((p) => ((rssHoldEnd.get(p.name) ?? NaN) - rssHoldStart.get(p.name)!) / rssHoldStart.get(p.name)!),
-  );
+  const maxGrowth = (pick: (r: (typeof memoryRows)[number]['rss']) => [number | null, number | null]) =>
+    Math.max(...memoryRows.map((r) => growthOf(...pick(r.rss))));
+  const windowGrowth = maxGrowth((r) => [r.firstWindow, r.lastWindow]);
+  const singleGrowth = maxGrowth((r) => [r.first, r.last]);
   console.log(
     `\nverdict: normal traffic errors ${all.errors} (target 0); jobs errors ${recorder
       .summary()
       .filter((s) => !normal.includes(s.name))
       .reduce((n, s) => n + s.errors, 0)}; ` +
-      `bombs refused ${refused}/${bombs.length}; p99 ${ms(all.p99)} ms (target < ${slo}); largest RSS growth ${(maxGrowth * 100).toFixed(1)}% (target < 10%)`,
+      `bombs refused ${refused}/${bombs.length}; p99 ${ms(all.p99)} ms (target < ${slo}); largest RSS growth ${pct(windowGrowth)} by the median of the first and last ${memoryWindow} s, ${pct(singleGrowth)} by single samples (target < 10%)`,
   );
 } finally {
   await bench.dispose();

@@ -1,5 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { TEST_AUTH, testToken } from '@alphagraph/auth/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type RunningGateway, startGateway } from './server.ts';
@@ -103,6 +105,65 @@ describe('the gateway’s metrics and readiness', () => {
       sample(after, 'alphagraph_gateway_errors_total', { operation: 'Broken', code: 'INTERNAL_SERVER_ERROR' }),
     ).toBe(2);
     expect(sample(after, 'alphagraph_gateway_errors_total', { operation: 'Both' })).toBe(0);
+  });
+
+  it('keeps at most 200 operation names as label values in every metric, counting the rest as `other`', async () => {
+    graph = await startTinyGraph();
+    gateway = await startGateway({
+      port: 0,
+      host: '127.0.0.1',
+      supergraphSdl: graph.supergraphSdl,
+      auth: TEST_AUTH,
+      logging: false,
+    });
+    // An attacker names each failing request anew: each of two instruments' volatility fails.
+    for (let i = 0; i < 205; i++) {
+      expect((await ask(gateway.url, `query Broken${i} { instruments { volatility } }`)).errors).toHaveLength(2);
+    }
+    const text = await scrape(gateway.url);
+    const operations = [...text.matchAll(/^alphagraph_gateway_errors_total\{operation="([^"]*)"/gm)].map((m) => m[1]);
+    expect(new Set(operations).size).toBe(201);
+    expect(sample(text, 'alphagraph_gateway_errors_total', { operation: 'Broken199' })).toBe(2);
+    expect(sample(text, 'alphagraph_gateway_errors_total', { operation: 'Broken200' })).toBe(0);
+    expect(sample(text, 'alphagraph_gateway_errors_total', { operation: 'other', code: 'INTERNAL_SERVER_ERROR' })).toBe(
+      10,
+    );
+    // The runtime plugin's metrics labelled by operation name keep the same 200 names.
+    const byMetric = new Map<string, Set<string>>();
+    for (const m of text.matchAll(/^(\w+)\{[^}]*operationName="([^"]*)"/gm)) {
+      if (!byMetric.has(m[1]!)) byMetric.set(m[1]!, new Set());
+      byMetric.get(m[1]!)!.add(m[2]!);
+    }
+    for (const metric of [
+      'graphql_envelop_request',
+      'graphql_envelop_request_duration_count',
+      'graphql_envelop_error_result',
+      'graphql_gateway_subgraph_execute_duration_count',
+      'graphql_yoga_http_duration_count',
+    ]) {
+      expect(byMetric.get(metric)?.size, metric).toBe(201);
+      expect(byMetric.get(metric)?.has('other'), metric).toBe(true);
+    }
+    expect(sample(text, 'graphql_envelop_request', { operationName: 'other' })).toBe(5);
+    expect(sample(text, 'graphql_envelop_request', { operationName: 'Broken199' })).toBe(1);
+    // The HTTP metric is not labelled by the request's URL (a query string is the caller's to choose).
+    expect(text).not.toMatch(/^graphql_yoga_http_duration_count\{[^}]*url=/m);
+  });
+
+  it('serves the runtime’s memory figures and the heap that survived the last major collection', async () => {
+    gateway = await startGateway({ port: 0, host: '127.0.0.1', auth: TEST_AUTH, logging: false });
+    setFlagsFromString('--expose-gc');
+    (runInNewContext('gc') as () => void)();
+    await new Promise((r) => setTimeout(r, 50));
+    const text = await scrape(gateway.url);
+    const rss = sample(text, 'process_resident_memory_bytes', {});
+    expect(rss).toBeGreaterThan(10 * 2 ** 20);
+    const heapUsed = sample(text, 'nodejs_heap_size_used_bytes', {});
+    expect(heapUsed).toBeGreaterThan(0);
+    expect(heapUsed).toBeLessThan(rss);
+    const afterGc = sample(text, 'alphagraph_heap_used_after_major_gc_bytes', {});
+    expect(afterGc).toBeGreaterThan(0);
+    expect(afterGc).toBeLessThanOrEqual(sample(text, 'nodejs_heap_size_total_bytes', {}));
   });
 
   it('counts auth denials by field', async () => {

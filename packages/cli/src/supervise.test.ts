@@ -113,6 +113,31 @@ describe('the launcher supervises its processes', () => {
     expect(await answers(port)).toBe(200);
   });
 
+  it('gives the first start as long as readyTimeoutMs says to log that it is ready', async () => {
+    const port = await freePort();
+    const dieFile = join(dir, `die-${port}`);
+    writeFileSync(dieFile, '0');
+    await expect(
+      superviseProcess({
+        name: 'fixture',
+        start: (timeoutMs) =>
+          startTsProcess({
+            name: 'fixture',
+            entry,
+            env: { ...process.env, PORT: String(port), DIE_FILE: dieFile },
+            readyLine: /^a line the fixture never logs$/,
+            log: () => {},
+            timeoutMs,
+          }),
+        healthUrl: `http://127.0.0.1:${port}/healthz`,
+        log: (line) => lines.push(line),
+        supervision: { readyTimeoutMs: 1_500 },
+      }),
+    ).rejects.toThrow('fixture did not become ready within 1500 ms');
+    // The start that was not ready in time was ended with the failed launch.
+    await expect(answers(port)).rejects.toThrow();
+  });
+
   it('does not restart a process it was asked to stop', async () => {
     const { port, s } = await start();
     await s.stop();

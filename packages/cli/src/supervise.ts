@@ -10,6 +10,11 @@ export interface SupervisionOptions {
   readonly healthTimeoutMs?: number;
   /** Failed health checks in a row after which a live but unresponsive process is killed and restarted. */
   readonly unhealthyAfter?: number;
+  /**
+   * How long the first start may take to log that it is ready (a benchmark on a loaded machine
+   * allows more: a service compiles its sources with tsx as it starts).
+   */
+  readonly readyTimeoutMs?: number;
   /** How long a restarted process may take to log that it is ready (it may reload demo data). */
   readonly restartReadyTimeoutMs?: number;
 }
@@ -32,6 +37,7 @@ const DEFAULTS = {
   // Six failed checks ten seconds apart: a minute without an answer. A process busy with a long
   // synchronous step (validating a large ingestion) answers again well within that.
   unhealthyAfter: 6,
+  readyTimeoutMs: 120_000,
   restartReadyTimeoutMs: 30 * 60_000,
 } satisfies Required<SupervisionOptions>;
 
@@ -51,7 +57,7 @@ export async function superviseProcess(options: {
 }): Promise<SupervisedProcess> {
   const o = { ...DEFAULTS, ...options.supervision };
   const say = (line: string) => options.log(`[platform] ${options.name} ${line}`);
-  let current = options.start();
+  let current = options.start(o.readyTimeoutMs);
   let stopping = false;
   let restarts = 0;
   let inARow = 0;
@@ -118,7 +124,13 @@ export async function superviseProcess(options: {
     });
   };
 
-  await current.ready;
+  try {
+    await current.ready;
+  } catch (error) {
+    // A first start that was not ready in time must not be left running behind the failed launch.
+    await current.stop('SIGKILL');
+    throw error;
+  }
   supervise(current);
   return {
     name: options.name,

@@ -1,4 +1,6 @@
 export { discardRestOfBody } from './discard.ts';
+export { heapUsedAfterMajorGc } from './heap.ts';
+export { boundedLabels, DEFAULT_MAX_LABEL_VALUES } from './labels.ts';
 export {
   type CostAnnotations,
   checkOperationLimits,
