@@ -58,7 +58,8 @@ export async function startTestPlatform(
       // Tests run the monitoring job themselves (runMonitoring), at the instants they assert on.
       env: { ...TEST_AUTH_ENV, MODELS_MONITOR_INTERVAL_SECONDS: '0', ...(options.env ?? {}) },
       log: (line) => lines.push(line),
-      ...(options.readyTimeoutMs ? { readyTimeoutMs: options.readyTimeoutMs } : {}),
+      // How long each process's first start may take (supervision's readyTimeoutMs, default 120 s).
+      ...(options.readyTimeoutMs ? { supervision: { readyTimeoutMs: options.readyTimeoutMs } } : {}),
     });
   } catch (error) {
     await database?.dispose();

@@ -38,11 +38,6 @@ export interface PlatformOptions {
    * gateway still serves the whole graph: a query reaching a subgraph not started fails.
    */
   subgraphs?: readonly SubgraphName[] | undefined;
-  /**
-   * How long each process may take to become ready when first started (default 120 s). Loading the
-   * demo data takes longer on a loaded machine.
-   */
-  readyTimeoutMs?: number;
 }
 
 export interface Platform {
@@ -136,7 +131,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           // The service's JSON line {"service":"<name>",…,"msg":"ready"} (see @alphagraph/service's logger).
           readyLine: new RegExp(`^\\{.*"service":"${name}".*"msg":"ready"\\}$`),
           log,
-          timeoutMs: timeoutMs ?? options.readyTimeoutMs,
+          timeoutMs,
         }),
       healthUrl: health(ports[name]),
       log,
@@ -176,7 +171,7 @@ export async function startPlatform(options: PlatformOptions = {}): Promise<Plat
           env: gatewayEnv,
           readyLine: /^Alphagraph gateway: /,
           log,
-          timeoutMs: timeoutMs ?? options.readyTimeoutMs,
+          timeoutMs,
         }),
       healthUrl: health(ports.gateway),
       log,
