@@ -3,9 +3,12 @@
 // a service token. The gateway runs with GATEWAY_PERSISTED_ONLY_ROLES=service, so the service can
 // only be using persisted operations (trusted documents); a free-form query with the same token is
 // refused. Every operation in the examples (TypeScript, Python, curl) is validated against the schema.
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { demoUniverse, runModelsDemo } from '@alphagraph/cli';
 import { createSignalsService } from '@alphagraph/example-signals-service';
 import { AlphagraphClient, isAlphagraphError } from '@alphagraph/sdk';
@@ -18,6 +21,7 @@ const MODEL = 'demo_alpha158_direction';
 // The demo's bars end on 2018-02-07: as of the next morning every Alpha158 value is CURRENT.
 const AS_OF = '2018-02-08T12:00:00.000Z';
 const ROOT = new URL('../../', import.meta.url);
+const execFileAsync = promisify(execFile);
 
 describe('the SDK through the gateway', () => {
   let p: TestPlatform;
@@ -159,6 +163,32 @@ describe('the SDK through the gateway', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('the Python notebook example builds a training set and downloads its Parquet file over plain HTTP', async () => {
+    const token = await p.token(['researcher'], 'rita');
+    const { stdout } = await execFileAsync(
+      'python3',
+      [fileURLToPath(new URL('examples/python/training_set.py', ROOT))],
+      {
+        env: {
+          ...process.env,
+          ALPHAGRAPH_URL: p.gatewayUrl,
+          ALPHAGRAPH_TOKEN: token,
+          ALPHAGRAPH_ENTITIES: 'AAPL,MSFT',
+        },
+        timeout: 300_000,
+      },
+    );
+    // "<rows> rows, <n> features [splits]" once the build is READY, then the download's own figures.
+    const built = /^(\d+) rows, (\d+) features/m.exec(stdout);
+    expect(built, stdout).not.toBeNull();
+    expect(Number(built![1])).toBeGreaterThan(500); // 2 symbols x 2 years of sessions
+    expect(Number(built![2])).toBe(158);
+    const downloaded = /^downloaded (\d+) bytes of Parquet, (\d+) rows \(TRAIN\)$/m.exec(stdout);
+    expect(downloaded, stdout).not.toBeNull();
+    expect(Number(downloaded![2])).toBeGreaterThan(0);
+    expect(Number(downloaded![2])).toBeLessThan(Number(built![1]));
+  }, 300_000);
 
   it('every operation in the examples exists in the supergraph', () => {
     const schema = buildSchema(readFileSync(new URL('schema/supergraph.graphql', ROOT), 'utf8'));

@@ -57,6 +57,13 @@ describe.each(testDatabaseKinds())('lake on %s', (kind) => {
     rmSync(root, { recursive: true, force: true });
   });
 
+  it("runs DuckDB with the allocator's background threads, so a job's peak memory goes back to the OS", async () => {
+    const rows = await lake.query<{ value: string }>(
+      "SELECT value FROM duckdb_settings() WHERE name = 'allocator_background_threads'",
+    );
+    expect(rows.map((r) => r.value)).toEqual(['true']);
+  });
+
   it('publishes appends as snapshots; a pinned reader keeps its snapshot', async () => {
     await lake.registerDataset({ name: 'pinning', owner: 'test', description: 'pin test', columns });
     const first = await lake.commit('pinning', { mode: 'append' }, async (w) => {
