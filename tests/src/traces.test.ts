@@ -1,49 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { type OtlpCollector, type ReceivedSpan, startOtlpCollector } from '@alphagraph/server/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPlatform, type TestPlatform } from './testkit.ts';
-
-/** One span as an OTLP/HTTP JSON body carries it, with the service that sent it. */
-interface ReceivedSpan {
-  service: string;
-  traceId: string;
-  spanId: string;
-  parentSpanId: string;
-  name: string;
-  kind: number;
-}
-
-interface OtlpBody {
-  resourceSpans?: {
-    resource?: { attributes?: { key: string; value: { stringValue?: string } }[] };
-    scopeSpans?: { spans?: Omit<ReceivedSpan, 'service'>[] }[];
-  }[];
-}
-
-/** A trace collector in the test process: receives OTLP/HTTP JSON at /v1/traces and keeps every span. */
-async function startCollector() {
-  const spans: ReceivedSpan[] = [];
-  const contentTypes = new Set<string>();
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    if (req.method !== 'POST' || req.url !== '/v1/traces') return void res.writeHead(404).end();
-    contentTypes.add(String(req.headers['content-type']));
-    const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as OtlpBody;
-    for (const rs of body.resourceSpans ?? []) {
-      const service = rs.resource?.attributes?.find((a) => a.key === 'service.name')?.value.stringValue ?? '?';
-      for (const ss of rs.scopeSpans ?? []) for (const s of ss.spans ?? []) spans.push({ ...s, service });
-    }
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    spans,
-    contentTypes,
-    stop: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
 
 const BARS = [
   { symbol: 'ACME', time: '2016-03-11', open: 10, high: 11, low: 9, close: 10.5, volume: 1000 },
@@ -55,10 +12,10 @@ const SERVER = 2; // SpanKind.SERVER in OTLP (SPAN_KIND_SERVER)
 const CLIENT = 3;
 
 describe('traces across the gateway and the subgraphs (real processes, OTLP to an in-process collector)', () => {
-  let collector: Awaited<ReturnType<typeof startCollector>>;
+  let collector: OtlpCollector;
   let p: TestPlatform;
   beforeAll(async () => {
-    collector = await startCollector();
+    collector = await startOtlpCollector();
     // The two subgraphs the query crosses, and no demo load (minutes on a busy machine): the test
     // ingests the few bars it reads.
     p = await startTestPlatform({

@@ -1,26 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { loadEnv, tracingEnv } from '@alphagraph/config';
 import { context, propagation, trace } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type OtlpCollector, startOtlpCollector } from './testing.ts';
 import { startClientSpan, startTracing, withServerSpan } from './tracing.ts';
-
-/** An OTLP/HTTP JSON receiver: every request it got, parsed. */
-async function startCollector() {
-  const received: { url: string; body: any }[] = [];
-  const server: Server = createServer(async (req, res) => {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    received.push({ url: req.url ?? '', body: JSON.parse(Buffer.concat(chunks).toString('utf8')) });
-    res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return {
-    endpoint: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    received,
-    stop: () => new Promise((resolve) => server.close(resolve)),
-  };
-}
 
 const CALLER = { traceId: '0af7651916cd43dd8448eb211c80319c', spanId: 'b7ad6b7169203331' };
 const traceparent = `00-${CALLER.traceId}-${CALLER.spanId}-01`;
@@ -35,9 +17,9 @@ async function oneRequest() {
 }
 
 describe('tracing', () => {
-  let collector: Awaited<ReturnType<typeof startCollector>>;
+  let collector: OtlpCollector;
   beforeAll(async () => {
-    collector = await startCollector();
+    collector = await startOtlpCollector();
   });
   afterAll(async () => {
     trace.disable();
@@ -57,7 +39,7 @@ describe('tracing', () => {
     expect(await oneRequest()).toEqual({});
     await tracing.shutdown();
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(collector.received).toEqual([]);
+    expect(collector.requests).toEqual([]);
   });
 
   it('with an endpoint exports the spans over OTLP/HTTP, continuing the caller’s trace and passing it on', async () => {
@@ -67,18 +49,13 @@ describe('tracing', () => {
     const outgoing = await oneRequest();
     await tracing.shutdown(); // flushes the batch
 
-    const spans = collector.received.flatMap(({ url, body }) => {
-      expect(url).toBe('/v1/traces');
-      return body.resourceSpans.flatMap((rs: any) => {
-        const service = rs.resource.attributes.find((a: any) => a.key === 'service.name').value.stringValue;
-        return rs.scopeSpans.flatMap((ss: any) => ss.spans.map((s: any) => ({ ...s, service })));
-      });
-    });
+    expect(collector.requests.map((r) => r.url)).toEqual(['/v1/traces']);
+    const spans = collector.spans;
     const server = spans.find((s) => s.name === 'POST /graphql');
     const client = spans.find((s) => s.name === 'subgraph features');
     expect(server).toMatchObject({ service: 'alphagraph-test', traceId: CALLER.traceId, parentSpanId: CALLER.spanId });
-    expect(client).toMatchObject({ traceId: CALLER.traceId, parentSpanId: server.spanId });
+    expect(client).toMatchObject({ traceId: CALLER.traceId, parentSpanId: server?.spanId });
     // The callee is told to continue the trace under the client span (W3C trace context, sampled).
-    expect(outgoing.traceparent).toBe(`00-${CALLER.traceId}-${client.spanId}-01`);
+    expect(outgoing.traceparent).toBe(`00-${CALLER.traceId}-${client?.spanId}-01`);
   });
 });
