@@ -68,8 +68,8 @@ async function append(
  * Writes a run's daily equity, positions and trades, appended to the three output datasets with
  * its id. `held` runs inside each publishing transaction and throws when the run is no longer this
  * worker's (given back by a stopping process, or swept), so that publish rolls back; `finish` runs
- * inside the transaction publishing the last of them (the run moves to succeeded there, so it is
- * never succeeded without its outputs). Returns dataset -> snapshot.
+ * inside the transaction publishing the last of them, the equity curve (the run moves to succeeded
+ * there, so it is never succeeded without its outputs). Returns dataset -> snapshot.
  */
 export async function writeOutputs(
   lake: Lake,
@@ -85,34 +85,10 @@ export async function writeOutputs(
   const summary = { backtest: id };
   const lookups = { days: Float64Array.from(out.days, (d) => Date.parse(`${d}T00:00:00Z`)), symbols: out.symbols };
   const date = "CAST(timezone('UTC', dd.time) AS DATE) AS date";
-  const equity = await append(
-    lake,
-    'equity',
-    {
-      table: `d INTEGER, equity DOUBLE, cash DOUBLE, gross DOUBLE, net DOUBLE, daily_return DOUBLE, traded DOUBLE,
-              benchmark DOUBLE`,
-      columns: [
-        Int32Array.from(out.days, (_, d) => d),
-        Float64Array.from(out.equity),
-        Float64Array.from(out.cash),
-        finiteOrNaN(out.gross),
-        finiteOrNaN(out.net),
-        Float64Array.from(out.dailyReturn),
-        finiteOrNaN(out.traded),
-        out.benchmark ? finiteOrNaN(out.benchmark) : new Float64Array(out.days.length).fill(Number.NaN),
-      ],
-      select: `SELECT $1::VARCHAR AS backtest_id, ${date}, o.equity, o.cash, o.gross, o.net, o.daily_return,
-                      o.traded, o.benchmark, $2::TIMESTAMPTZ AS available_at
-               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d
-               ORDER BY o.d`,
-      params: [id, now],
-    },
-    lookups,
-    summary,
-    held,
-  );
+  // Positions and trades (the large ones) are written concurrently, each on its own DuckDB
+  // connection; the small equity curve is published last, with the run's transition.
   const p = out.positions;
-  const positions = await append(
+  const positions = append(
     lake,
     'positions',
     {
@@ -128,12 +104,8 @@ export async function writeOutputs(
     summary,
     held,
   );
-  const outputs: Record<string, number> = {
-    [OUTPUT_DATASETS.equity.name]: equity.id,
-    [OUTPUT_DATASETS.positions.name]: positions.id,
-  };
   const t = tradeColumns(out);
-  await append(
+  const trades = append(
     lake,
     'trades',
     {
@@ -163,9 +135,44 @@ export async function writeOutputs(
     },
     lookups,
     summary,
+    held,
+  );
+
+  // Both settle before a failure is reported: nothing of this run is still being written after it.
+  const [wrotePositions, wroteTrades] = await Promise.allSettled([positions, trades]);
+  if (wrotePositions.status === 'rejected') throw wrotePositions.reason;
+  if (wroteTrades.status === 'rejected') throw wroteTrades.reason;
+  const outputs: Record<string, number> = {
+    [OUTPUT_DATASETS.positions.name]: wrotePositions.value.id,
+    [OUTPUT_DATASETS.trades.name]: wroteTrades.value.id,
+  };
+  await append(
+    lake,
+    'equity',
+    {
+      table: `d INTEGER, equity DOUBLE, cash DOUBLE, gross DOUBLE, net DOUBLE, daily_return DOUBLE, traded DOUBLE,
+              benchmark DOUBLE`,
+      columns: [
+        Int32Array.from(out.days, (_, d) => d),
+        Float64Array.from(out.equity),
+        Float64Array.from(out.cash),
+        finiteOrNaN(out.gross),
+        finiteOrNaN(out.net),
+        Float64Array.from(out.dailyReturn),
+        finiteOrNaN(out.traded),
+        out.benchmark ? finiteOrNaN(out.benchmark) : new Float64Array(out.days.length).fill(Number.NaN),
+      ],
+      select: `SELECT $1::VARCHAR AS backtest_id, ${date}, o.equity, o.cash, o.gross, o.net, o.daily_return,
+                      o.traded, o.benchmark, $2::TIMESTAMPTZ AS available_at
+               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d
+               ORDER BY o.d`,
+      params: [id, now],
+    },
+    lookups,
+    summary,
     async (tx, snapshot) => {
       await held(tx);
-      outputs[OUTPUT_DATASETS.trades.name] = snapshot.id;
+      outputs[OUTPUT_DATASETS.equity.name] = snapshot.id;
       await publish.finish(tx as unknown as JobsDb, outputs);
     },
   );
