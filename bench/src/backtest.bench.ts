@@ -4,7 +4,8 @@
 // reference doing the same simulation; then a 100-configuration sweep (window x k) with its DSR
 // and PBO. Run: pnpm --filter @alphagraph/bench run bench:backtest. Prints wall and CPU seconds
 // (process.cpuUsage: this process, DuckDB's threads included), each phase, the ratio to the numpy
-// reference and the 1-minute load average (the machine may be shared); asserts nothing.
+// reference and the 1-minute load average (the machine may be shared: the single run is measured
+// BACKTEST_BENCH_RUNS times, default 3, and the best is reported beside each run); asserts nothing.
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
@@ -89,25 +90,60 @@ const spec = {
 // Warm-up (DuckDB and the JIT), then the measured run.
 await service.backtests.submit({ ...spec, name: 'warmup' }, 'bench');
 await service.idle();
+// The machine may be shared: the single run is measured RUNS times (each a new request doing its
+// own reads) and the best of them is reported beside every run's figures.
+const RUNS = Math.max(1, Number(process.env.BACKTEST_BENCH_RUNS ?? 3));
 const loadBefore = load1();
-const run = await measured(async () => {
-  const queued = await service.backtests.submit(spec, 'bench');
-  await service.idle();
-  return queued;
-});
+const runs: { wallMs: number; cpuMs: number }[] = [];
+const phaseRuns: {
+  readMs: number;
+  readCpuMs: number;
+  simulateMs: number;
+  metricsMs: number;
+  writtenMs: number;
+  writtenCpuMs: number;
+}[] = [];
+let run!: Awaited<ReturnType<typeof measured<{ id: string }>>>;
+let read!: Awaited<ReturnType<typeof measured<Awaited<ReturnType<typeof loadBacktestMarket>>>>>;
+for (let r = 0; r < RUNS; r++) {
+  run = await measured(async () => {
+    const queued = await service.backtests.submit(spec, 'bench');
+    await service.idle();
+    return queued;
+  });
+  runs.push({ wallMs: run.wallMs, cpuMs: run.cpuMs });
+  // The same run's phases again, one at a time, for the record (outputs written under another id).
+  const [again] = await service.backtests.store.byIds([run.value.id]);
+  const pinnedAgain = { inputSnapshots: again!.inputSnapshots!, asOf: again!.asOf! };
+  read = await measured(() => loadBacktestMarket(runtime.lake, again!.spec as never, pinnedAgain));
+  const phasesAgain = { simulateMs: 0, metricsMs: 0 };
+  const outputAgain = simulateBacktest(again!.spec as never, read.value, { phases: phasesAgain });
+  const writtenAgain = await measured(() =>
+    writeBacktestOutputs(runtime.lake, `${again!.id}-phases`, outputAgain, {
+      held: async () => {},
+      finish: async () => {},
+    }),
+  );
+  phaseRuns.push({
+    readMs: read.wallMs,
+    readCpuMs: read.cpuMs,
+    ...phasesAgain,
+    writtenMs: writtenAgain.wallMs,
+    writtenCpuMs: writtenAgain.cpuMs,
+  });
+}
 const [done] = await service.backtests.store.byIds([run.value.id]);
 const m = done!.metrics as { portfolio: Record<string, number>; probabilisticSharpeRatio: number };
 const equity = await service.backtests.equity(done!, 5_000, null);
 const finalEquity = equity.nodes.at(-1)!.equity;
-
-// The same run's phases again, one at a time, for the record (outputs written under another id).
-const pinned = { inputSnapshots: done!.inputSnapshots!, asOf: done!.asOf! };
-const read = await measured(() => loadBacktestMarket(runtime.lake, done!.spec as never, pinned));
-const phases = { simulateMs: 0, metricsMs: 0 };
-const output = simulateBacktest(done!.spec as never, read.value, { phases });
-const written = await measured(() =>
-  writeBacktestOutputs(runtime.lake, `${done!.id}-phases`, output, { held: async () => {}, finish: async () => {} }),
-);
+const best = <T>(xs: T[], key: (x: T) => number) => Math.min(...xs.map(key));
+const each = <T>(xs: T[], key: (x: T) => number) => xs.map((x) => (key(x) / 1000).toFixed(3)).join(', ');
+const runWall = best(runs, (x) => x.wallMs);
+const runCpu = best(runs, (x) => x.cpuMs);
+const phases = {
+  simulateMs: best(phaseRuns, (x) => x.simulateMs),
+  metricsMs: best(phaseRuns, (x) => x.metricsMs),
+};
 
 const reference = JSON.parse(
   execFileSync('/usr/bin/python3', [join(HERE, 'backtest_reference.py'), CSV, FROM, TO], { encoding: 'utf8' }),
@@ -126,23 +162,29 @@ equity.nodes.forEach((e, i) => {
 });
 
 console.log(
-  `\nsingle run, ${done!.status}: ${read.value.days.length} sessions x ${symbols.length} symbols, ${m.portfolio.tradeCount} closed trades (load ${loadBefore} before, ${load1()} after)`,
+  `\nsingle run, ${done!.status}: ${read.value.days.length} sessions x ${symbols.length} symbols, ${m.portfolio.tradeCount} closed trades (load ${loadBefore} before, ${load1()} after); best of ${RUNS} runs, then each run's figures`,
 );
 console.log(
-  `  end to end (request -> outputs published): wall ${seconds(run.wallMs)}, CPU ${seconds(run.cpuMs)} (all threads)`,
+  `  end to end (request -> outputs published): wall ${seconds(runWall)}, CPU ${seconds(runCpu)} (all threads); wall ${each(runs, (x) => x.wallMs)} s, CPU ${each(runs, (x) => x.cpuMs)} s`,
 );
 console.log('  phases, run again one at a time:');
-console.log(`    signal read (signal compile + market, DuckDB): ${seconds(read.wallMs)} (CPU ${seconds(read.cpuMs)})`);
-console.log(`    simulate (engine, TypeScript):                 ${seconds(phases.simulateMs)}`);
-console.log(`    metrics (with PSR):                            ${seconds(phases.metricsMs)}`);
 console.log(
-  `    outputs written (3 Parquet snapshots):         ${seconds(written.wallMs)} (CPU ${seconds(written.cpuMs)})`,
+  `    signal read (signal compile + market, DuckDB): ${seconds(best(phaseRuns, (x) => x.readMs))} (CPU ${seconds(best(phaseRuns, (x) => x.readCpuMs))}); wall ${each(phaseRuns, (x) => x.readMs)} s, CPU ${each(phaseRuns, (x) => x.readCpuMs)} s`,
+);
+console.log(
+  `    simulate (engine, TypeScript):                 ${seconds(phases.simulateMs)}; ${each(phaseRuns, (x) => x.simulateMs)} s`,
+);
+console.log(
+  `    metrics (with PSR):                            ${seconds(phases.metricsMs)}; ${each(phaseRuns, (x) => x.metricsMs)} s`,
+);
+console.log(
+  `    outputs written (3 Parquet snapshots):         ${seconds(best(phaseRuns, (x) => x.writtenMs))} (CPU ${seconds(best(phaseRuns, (x) => x.writtenCpuMs))}); wall ${each(phaseRuns, (x) => x.writtenMs)} s, CPU ${each(phaseRuns, (x) => x.writtenCpuMs)} s`,
 );
 console.log(
   `  numpy reference: ${seconds(referenceMs)} (CSV parse ${seconds(reference.parse_s * 1000)} + simulation ${seconds(reference.simulate_s * 1000)})`,
 );
 console.log(
-  `  ratio, end to end wall / numpy (parse + simulation): ${(run.wallMs / referenceMs).toFixed(2)}x; simulation alone: ${(phases.simulateMs / (reference.simulate_s * 1000)).toFixed(2)}x`,
+  `  ratio, end to end wall / numpy (parse + simulation): ${(runWall / referenceMs).toFixed(2)}x; simulation alone: ${(phases.simulateMs / (reference.simulate_s * 1000)).toFixed(2)}x`,
 );
 console.log(
   `  final equity: engine ${finalEquity.toFixed(2)}, reference ${reference.final_equity.toFixed(2)}; equity vs numpy, max abs difference over ${equity.nodes.length} sessions: ${maxDiff.toExponential(2)}`,

@@ -336,6 +336,108 @@ describe('FIFO trade ledger', () => {
   });
 });
 
+describe('non-finite signals and sizes', () => {
+  // Each case is built so that the code before the fix fails fast instead of hanging the suite:
+  // a NaN fill into an empty ledger only opened a NaN lot (the hang came from a later fill
+  // closing it), and the infinite signal appears on the last traded session only.
+  it('the ledger refuses a NaN or infinite fill instead of looping on it', () => {
+    const l = new FifoLedger(['A']);
+    const refused = (qty: number, price: number, commission: number) => {
+      let err: unknown;
+      try {
+        l.fill(0, qty, price, commission, 1);
+      } catch (e) {
+        err = e;
+      }
+      expect(err, `fill(${qty}, ${price}, ${commission})`).toBeInstanceOf(BacktestError);
+      expect((err as BacktestError).code).toBe('INVALID_INPUT');
+      expect((err as BacktestError).message).toMatch(/refused a fill of .* units of A/);
+    };
+    refused(Number.NaN, 100, 0);
+    refused(Number.POSITIVE_INFINITY, 100, 0);
+    refused(10, Number.NaN, 0);
+    refused(10, 100, Number.NaN);
+    // Nothing was booked: a later fill opens and closes lots normally.
+    l.fill(0, 10, 100, 0, 2);
+    l.fill(0, -10, 110, 0, 3);
+    expect(l.closed).toHaveLength(1);
+    expect(l.closed[0]).toMatchObject({ size: 10, entryPrice: 100, exitPrice: 110, pnl: 100 });
+  });
+
+  it('an infinite signal is no signal: signal-weighted sizing trades as if it were missing', () => {
+    const spec = { rule: { type: 'threshold', long: 0.5 }, sizing: { type: 'signal' }, cash: 1000 };
+    const base = {
+      dates: dates5,
+      symbols: ['A', 'B'],
+      open: dates5.map((_, d) => [10 + d, 20 + d]),
+      close: dates5.map((_, d) => [10.5 + d, 20.5 + d]),
+    };
+    // B's signal is infinite on the session whose signal is traded last (day 3, filled at day 4's open).
+    const nan = Number.NaN;
+    const infinite = [
+      [1, nan],
+      [1, nan],
+      [2, nan],
+      [3, Number.POSITIVE_INFINITY],
+      [1, nan],
+    ];
+    const missing = infinite.map((row) => row.map((v) => (Number.isFinite(v) ? v : nan)));
+    for (const ledgers of [true, false]) {
+      const withInfinity = runPortfolioBacktest(spec, { ...base, signal: infinite }, { ledgers });
+      const withNaN = runPortfolioBacktest(spec, { ...base, signal: missing }, { ledgers });
+      expect(Array.from(withInfinity.equity.equity).every(Number.isFinite)).toBe(true);
+      expect(Array.from(withInfinity.equity.equity)).toEqual(Array.from(withNaN.equity.equity));
+      expect(withInfinity.trades).toEqual(withNaN.trades);
+    }
+    // Hand check: A alone is held, all in, from the open of day 1.
+    const r = runPortfolioBacktest(spec, { ...base, signal: infinite });
+    expect(r.equity.equity[4]).toBeCloseTo((1000 / 11) * 14.5, 9);
+    // The same for a ranking rule and the crossover.
+    for (const rule of [
+      { type: 'topK', long: 1, short: 0 },
+      { type: 'crossover', threshold: 0.5 },
+    ]) {
+      const a = runPortfolioBacktest({ ...spec, rule }, { ...base, signal: infinite });
+      const b = runPortfolioBacktest({ ...spec, rule }, { ...base, signal: missing });
+      expect(Array.from(a.equity.equity), rule.type).toEqual(Array.from(b.equity.equity));
+    }
+  });
+
+  it('refuses a position it cannot size instead of trading a NaN quantity', () => {
+    // A close of Infinity marks A, which has no open the next session, at Infinity: the account
+    // value the next rebalance sizes B from is not finite. (The last session: the code before the
+    // fix booked an infinite lot of B and ended, rather than looping on a later fill.)
+    const nan = Number.NaN;
+    const m = {
+      dates: dates5.slice(0, 3),
+      symbols: ['A', 'B'],
+      open: [
+        [10, 20],
+        [11, 21],
+        [nan, 22],
+      ],
+      close: [
+        [10.5, 20.5],
+        [Number.POSITIVE_INFINITY, 21.5],
+        [12.5, 22.5],
+      ],
+      signal: [
+        [1, nan],
+        [1, 1],
+        [1, 1],
+      ],
+    };
+    let err: unknown;
+    try {
+      runPortfolioBacktest({ rule: { type: 'threshold', long: 0 }, cash: 1000 }, m);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(BacktestError);
+    expect((err as BacktestError).message).toMatch(/cannot size B on 2024-01-03: .* no finite quantity/);
+  });
+});
+
 describe('equity only (sweep configurations)', () => {
   it('gives the same equity without the trade ledger and positions', () => {
     const m = randomMarket(120, 30, 5);

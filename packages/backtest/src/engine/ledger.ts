@@ -27,6 +27,8 @@ interface Lot {
   dividends: number;
 }
 
+import { BacktestError } from '../errors.ts';
+
 const EPS = 1e-9;
 
 /**
@@ -44,12 +46,24 @@ export class FifoLedger {
     this.heads = new Int32Array(symbols.length);
   }
 
-  /** Records a fill of `qty` units (signed) of symbol `s` at `price`, paying `commission`. */
+  /**
+   * Records a fill of `qty` units (signed) of symbol `s` at `price`, paying `commission`. A
+   * non-finite quantity, price or commission is refused: NaN units would never close a lot.
+   */
   fill(s: number, qty: number, price: number, commission: number, time: number): void {
+    if (!Number.isFinite(qty) || qty === 0 || !Number.isFinite(price) || !Number.isFinite(commission)) {
+      throw new BacktestError(
+        'INVALID_INPUT',
+        `refused a fill of ${qty} units of ${this.symbols[s]} at ${price} (commission ${commission}): ` +
+          'quantity, price and commission must be finite numbers and the quantity non-zero',
+      );
+    }
     const lots = this.lots[s]!;
     let remaining = qty;
     const perUnit = commission / Math.abs(qty);
-    while (remaining !== 0 && this.heads[s]! < lots.length) {
+    // Each pass closes the head lot or what remains of the fill: at most one pass per open lot.
+    for (let passes = lots.length - this.heads[s]!; remaining !== 0 && this.heads[s]! < lots.length; passes--) {
+      if (passes <= 0) throw new Error(`FIFO ledger of ${this.symbols[s]}: a fill did not converge`);
       const lot = lots[this.heads[s]!]!;
       if (Math.sign(lot.shares) === Math.sign(remaining)) break;
       const units = Math.min(Math.abs(remaining), Math.abs(lot.shares));

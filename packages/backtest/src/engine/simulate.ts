@@ -1,6 +1,6 @@
 import { BacktestError } from '../errors.ts';
 import { FifoLedger, type Trade } from './ledger.ts';
-import { flatten, type MarketData, normalizeMarket } from './market.ts';
+import { flatten, type MarketData, type NormalizedMarket, normalizeMarket } from './market.ts';
 import { type BacktestSpec, parseBacktestSpec } from './spec.ts';
 import { createTargetContext, rankSessions, rebalanceSessions, type SignalRanking, targetWeights } from './targets.ts';
 
@@ -142,6 +142,7 @@ export function runPortfolioBacktest(
         const p = px[base + s]!;
         if (!(p > 0)) continue;
         const qty = (weights[s]! * value) / p - shares[s]!;
+        if (!Number.isFinite(qty)) throw unsizable(m, s, t, weights[s]!, value, p);
         if (Math.abs(qty * p) <= 1e-9 * Math.abs(value)) continue;
         const fill = p * (1 + Math.sign(qty) * slip);
         const notional = Math.abs(qty * fill);
@@ -188,6 +189,15 @@ export function runPortfolioBacktest(
     positions: pos.finish(),
     trades,
   };
+}
+
+/** A target that is not a number of shares (NaN weight or account value): refused, never traded. */
+function unsizable(m: NormalizedMarket, s: number, t: number, weight: number, value: number, price: number) {
+  return new BacktestError(
+    'INVALID_INPUT',
+    `cannot size ${m.symbols[s]} on ${new Date(m.dates[t]!).toISOString().slice(0, 10)}: target weight ${weight}, ` +
+      `account value ${value}, price ${price} give no finite quantity`,
+  );
 }
 
 /** Growable typed columns for positions (no per-row objects). */

@@ -26,9 +26,16 @@ export function rebalanceSessions(dates: Float64Array, rebalance: BacktestSpec['
 }
 
 /**
+ * Whether a signal value is a signal: a non-finite one (NaN, or an expression or model yielding
+ * ±Infinity) is no signal. Sizing divides by sums of signals, so an infinite one would make every
+ * weight NaN.
+ */
+export const isSignal = (v: number): boolean => Number.isFinite(v);
+
+/**
  * Crossover state per (date, symbol), evaluated on every signal date in order: +1 after crossing
- * above the threshold, 0 or -1 after crossing below, unchanged otherwise (NaN keeps the state and
- * breaks the "previous" value).
+ * above the threshold, 0 or -1 after crossing below, unchanged otherwise (no signal keeps the state
+ * and breaks the "previous" value).
  */
 export function crossoverStates(
   signal: Float64Array,
@@ -42,7 +49,8 @@ export function crossoverStates(
   const prev = new Float64Array(S).fill(Number.NaN);
   for (let d = 0; d < D; d++) {
     for (let s = 0; s < S; s++) {
-      const v = signal[d * S + s]!;
+      const raw = signal[d * S + s]!;
+      const v = isSignal(raw) ? raw : Number.NaN;
       const p = prev[s]!;
       if (!Number.isNaN(v) && !Number.isNaN(p)) {
         if (p <= threshold && v > threshold) state[s] = 1;
@@ -78,11 +86,10 @@ export function rankSessions(signal: Float64Array, close: Float64Array, D: numbe
     const base = d * S;
     let m = 0;
     for (let s = 0; s < S; s++) {
-      if (!Number.isNaN(signal[base + s]!) && !Number.isNaN(close[base + s]!)) order[base + m++] = s;
+      if (isSignal(signal[base + s]!) && !Number.isNaN(close[base + s]!)) order[base + m++] = s;
     }
     count[d] = m;
-    // The same strict total order as the selection in `targetWeights` (NaN differences of
-    // infinite signals fall back to symbol order).
+    // The same strict total order as the selection in `targetWeights`.
     order.subarray(base, base + m).sort((a, b) => {
       const diff = signal[base + b]! - signal[base + a]!;
       return diff > 0 ? 1 : diff < 0 ? -1 : a - b;
@@ -130,7 +137,7 @@ export function createTargetContext(
 
 /**
  * Target weights (value / equity) from the signal of date `d`, written into `weights`. A symbol is
- * eligible when its signal and close at d are known. Order: rule -> longOnly -> sizing -> limits.
+ * eligible when its signal (finite: see `isSignal`) and close at d are known. Order: rule -> longOnly -> sizing -> limits.
  * Only data at or before d is read (closes up to d for volatility).
  */
 export function targetWeights(ctx: TargetContext, d: number, weights: Float64Array): void {
@@ -139,7 +146,7 @@ export function targetWeights(ctx: TargetContext, d: number, weights: Float64Arr
   weights.fill(0);
   dir.fill(0);
   const rule = spec.rule;
-  const eligible = (s: number) => !Number.isNaN(signal[base + s]!) && !Number.isNaN(close[base + s]!);
+  const eligible = (s: number) => isSignal(signal[base + s]!) && !Number.isNaN(close[base + s]!);
   if (rule.type === 'threshold') {
     for (let s = 0; s < S; s++) {
       if (!eligible(s)) continue;
@@ -164,7 +171,7 @@ export function targetWeights(ctx: TargetContext, d: number, weights: Float64Arr
     // matters, so two partial selections replace a sort of every name each session.
     const before = (a: number, b: number) => {
       const d = signal[base + b]! - signal[base + a]!;
-      return d < 0 || ((d === 0 || Number.isNaN(d)) && a < b);
+      return d < 0 || (d === 0 && a < b);
     };
     if (nLong > 0 && nLong < m) selectFirst(idx, 0, m, nLong, before);
     if (nShort > 0 && m - nShort > nLong) selectFirst(idx, nLong, m, m - nShort, before);

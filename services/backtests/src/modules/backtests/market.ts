@@ -52,7 +52,8 @@ export function closeOfDay(day: string): Date {
   return new Date(ms);
 }
 
-const countRow = z.object({ symbol: z.string(), n: z.union([z.bigint(), z.number()]).transform(Number) });
+const symbolRow = z.object({ symbol: z.string() });
+const lateFlag = z.object({ late: z.boolean().nullable() });
 
 /**
  * Pins the snapshots a run reads (bars, corporate actions when there are any, a model's predictions)
@@ -68,23 +69,19 @@ export async function pinInputs(lake: Lake, spec: RunSpec, now = new Date()): Pr
   const asOf = now;
   const from = new Date(`${spec.periodStart}T00:00:00Z`);
   const to = new Date(Date.parse(`${spec.periodEnd}T00:00:00Z`) + DAY_MS);
-  const counts = (
-    await lake.query(
-      `SELECT symbol, count(*) AS n FROM ${latestAsOf(bars, {
-        dataset: BARS_DATASET,
-        asOf: '$1::TIMESTAMPTZ',
-        where: [
-          "interval = '1d'",
-          'symbol IN (SELECT unnest($2::VARCHAR[]))',
-          'time >= $3::TIMESTAMPTZ',
-          'time < $4::TIMESTAMPTZ',
-        ],
-        columns: ['symbol', 'time'],
-      })} GROUP BY symbol`,
-      [asOf, [...spec.universe], from, to],
-    )
-  ).map((r) => countRow.parse(r));
-  const found = new Set(counts.filter((c) => c.n > 0).map((c) => c.symbol));
+  // A symbol has a latest version known at as-of of some bar in the period exactly when it has any
+  // version known at as-of there: which symbols have bars needs no ranking of versions (the
+  // window over every version of every bar was most of the cost of a request).
+  const found = new Set(
+    (
+      await lake.query(
+        `SELECT DISTINCT symbol FROM ${lake.scan(bars)}
+         WHERE available_at <= $1::TIMESTAMPTZ AND interval = '1d' AND symbol IN (SELECT unnest($2::VARCHAR[]))
+           AND time >= $3::TIMESTAMPTZ AND time < $4::TIMESTAMPTZ`,
+        [asOf, [...spec.universe], from, to],
+      )
+    ).map((r) => symbolRow.parse(r).symbol),
+  );
   if (found.size === 0) {
     throw new BacktestServiceError(
       'NO_DATA',
@@ -167,7 +164,7 @@ const STAGED_BARS = { ...BARS_DATASET, versionKey: ['j', 'time'], entity: 'j' };
  * and compiles only each configuration's signal). Everything `fn` reads shares the pins.
  *
  * The universe's daily bars known at as-of are staged once (`bt_versions`, every version) and read
- * column by column into the dense (session × symbol) grid. When no bar has two versions, which is
+ * column by column into the dense (session × symbol) grid, each row with its cell. When no bar has two versions, which is
  * the usual case, the latest version known at as-of is the one row, and the bars as known at their
  * own session's close are those rows published by that close; otherwise both are ranked by
  * `latestAsOf` (latest availability, then greatest batch id), as the lake reads every dataset.
@@ -192,13 +189,13 @@ export async function withMarket<T>(
        WHERE b.interval = '1d' AND b.available_at <= $1::TIMESTAMPTZ AND b.time < $2::TIMESTAMPTZ`,
       [pinned.asOf, to],
     );
-    // One read of the staged bars: every bar time (the signal's history) and each session's close
-    // come from its columns, and so do the late and repeated flags, in JS (no second pass in SQL).
-    // High and low only for the compatible mode's single instrument (the portfolio engine reads
-    // opens and closes).
+    // The bar times first (the signal's history; a few thousand at most), then the bars read once
+    // as columns, each row's cell in the dense grid computed by DuckDB (no timestamps crossing into
+    // JS, no lookup per row). High and low only for the compatible mode's single instrument (the
+    // portfolio engine reads opens and closes).
     const single = S === 1;
-    const staged = await readBars(session, 'bt_versions', single);
-    const times = distinctSorted(staged.time);
+    const times = (await session.columns('SELECT DISTINCT time FROM bt_versions ORDER BY time')).columns
+      .time as Float64Array;
     const first = times.findIndex((t) => t >= from);
     if (first < 0) {
       throw new BacktestServiceError('NO_DATA', `no daily bars between ${spec.periodStart} and ${spec.periodEnd}`);
@@ -217,12 +214,15 @@ export async function withMarket<T>(
        SELECT CAST(ti - ${first} AS INTEGER) AS d, time, session_close FROM bt_times WHERE ti >= ${first}`,
     );
 
-    const timeIndex = new Map<number, number>();
-    for (let i = 0; i < T; i++) timeIndex.set(times[i]!, i);
-    const shape = { first, T, S, single, timeIndex, timeCloses };
-    const grid = priceGrid(staged, shape);
+    const shape = { first, T, S, single };
+    // Some row published after its session's close: the bars as known at each close must be ranked.
+    const [lateRow] = await session.all(
+      'SELECT bool_or(v.available_at > t.session_close) AS late FROM bt_versions v JOIN bt_times t USING (time)',
+    );
+    const late = lateFlag.parse(lateRow).late === true;
+    const grid = priceGrid(await readBars(session, 'bt_versions', shape), shape);
     let barsRelation = 'bt_versions';
-    if (grid.repeated || grid.late) {
+    if (grid.repeated || late) {
       barsRelation = 'bt_signal_bars';
       await session.run(
         `CREATE OR REPLACE TEMP TABLE bt_signal_bars AS SELECT * FROM ${latestAsOf(
@@ -232,7 +232,7 @@ export async function withMarket<T>(
       );
     }
     const { open, close, high, low } = grid.repeated
-      ? priceGrid(await readBars(session, latestAsOf('bt_versions', { dataset: STAGED_BARS }), single), shape)
+      ? priceGrid(await readBars(session, latestAsOf('bt_versions', { dataset: STAGED_BARS }), shape), shape)
       : grid;
 
     const { splits, dividends } = await readCorporateActions(lake, session, pinned, days);
@@ -263,31 +263,34 @@ interface PriceGrid {
   readonly low: Float64Array;
   /** Some (symbol, time) has more than one row: versions must be ranked. */
   readonly repeated: boolean;
-  /** Some row was published after its session's close. */
-  readonly late: boolean;
 }
 
-/** The staged bars (or a relation over them) as columns. */
+interface GridShape {
+  /** The index in `bt_times` of the first session of the period. */
+  readonly first: number;
+  readonly T: number;
+  readonly S: number;
+  readonly single: boolean;
+}
+
+/** The staged bars (or a relation over them) as columns, each row placed by its cell `ti * S + j`. */
 interface BarColumns {
   readonly rowCount: number;
-  readonly j: Int32Array;
-  readonly time: Float64Array;
-  readonly availableAt: Float64Array;
+  readonly cell: Int32Array;
   readonly open: Float64Array;
   readonly close: Float64Array;
   readonly high: Float64Array | undefined;
   readonly low: Float64Array | undefined;
 }
 
-async function readBars(session: LakeSession, relation: string, single: boolean): Promise<BarColumns> {
+async function readBars(session: LakeSession, relation: string, shape: GridShape): Promise<BarColumns> {
   const { columns, rowCount } = await session.columns(
-    `SELECT j, time, available_at, open, close ${single ? ', high, low' : ''} FROM ${relation}`,
+    `SELECT CAST(t.ti * ${shape.S} + v.j AS INTEGER) AS cell, v.open, v.close ${shape.single ? ', v.high, v.low' : ''}
+     FROM ${relation} v JOIN bt_times t USING (time)`,
   );
   return {
     rowCount,
-    j: columns.j as Int32Array,
-    time: columns.time as Float64Array,
-    availableAt: columns.available_at as Float64Array,
+    cell: columns.cell as Int32Array,
     open: columns.open as Float64Array,
     close: columns.close as Float64Array,
     high: columns.high as Float64Array | undefined,
@@ -295,31 +298,12 @@ async function readBars(session: LakeSession, relation: string, single: boolean)
   };
 }
 
-/** The distinct values of a column, ascending. */
-function distinctSorted(values: Float64Array): Float64Array {
-  const sorted = Float64Array.from(values).sort();
-  let n = 0;
-  for (let i = 0; i < sorted.length; i++) if (i === 0 || sorted[i] !== sorted[n - 1]) sorted[n++] = sorted[i]!;
-  return sorted.slice(0, n);
-}
-
 /**
- * Places bars into the dense price grid (session × symbol), and flags what needs ranking: a
- * (symbol, time) with more than one row (`repeated`), a row published after its session's close
- * (`late`).
+ * Places bars into the dense price grid (session × symbol), and flags a (symbol, time) with more
+ * than one row (`repeated`: versions must be ranked).
  */
-function priceGrid(
-  bars: BarColumns,
-  o: {
-    first: number;
-    T: number;
-    S: number;
-    single: boolean;
-    timeIndex: ReadonlyMap<number, number>;
-    timeCloses: Float64Array;
-  },
-): PriceGrid {
-  const { first, T, S, single, timeIndex, timeCloses } = o;
+function priceGrid(bars: BarColumns, shape: GridShape): PriceGrid {
+  const { first, T, S, single } = shape;
   const D = T - first;
   const grid = {
     open: new Float64Array(D * S).fill(Number.NaN),
@@ -329,25 +313,23 @@ function priceGrid(
   };
   const seen = new Uint8Array(T * S);
   let repeated = false;
-  let late = false;
-  const { j, time, availableAt, open, close, high, low } = bars;
+  const { cell, open, close, high, low } = bars;
+  const offset = first * S;
   for (let i = 0; i < bars.rowCount; i++) {
-    const ti = timeIndex.get(time[i]!)!;
-    const cell = ti * S + j[i]!;
-    if (seen[cell] === 1) repeated = true;
-    seen[cell] = 1;
-    if (availableAt[i]! > timeCloses[ti]!) late = true;
-    if (ti < first) continue;
-    const k = cell - first * S;
+    const c = cell[i]!;
+    if (seen[c] === 1) repeated = true;
+    seen[c] = 1;
+    if (c < offset) continue;
+    const k = c - offset;
     grid.open[k] = open[i]!;
     grid.close[k] = close[i]!;
-    // One symbol: the row of a session is its index in the grid.
+    // One symbol: the cell of a session is its row in the grid.
     if (single) {
-      grid.high[ti - first] = high![i]!;
-      grid.low[ti - first] = low![i]!;
+      grid.high[k] = high![i]!;
+      grid.low[k] = low![i]!;
     }
   }
-  return { ...grid, repeated, late };
+  return { ...grid, repeated };
 }
 
 /** Splits and dividends known at as-of, each on the first session on or after its ex-date. */

@@ -32,9 +32,9 @@ const finiteOrNaN = (values: ArrayLike<number>) =>
 /**
  * Outputs are written once and read a page at a time: zstd at level 1 compresses them nearly as
  * well as DuckDB's default level at a fraction of the time (the trades of a 505-name daily book
- * are 10^5 rows of mostly distinct doubles).
+ * are 10^5 rows of mostly distinct doubles), and trying a dictionary on those doubles only costs.
  */
-const OUTPUT_PARQUET: ParquetWriteOptions = { compression: 'zstd', compressionLevel: 1 };
+const OUTPUT_PARQUET: ParquetWriteOptions = { compression: 'zstd', compressionLevel: 1, dictionary: false };
 
 /**
  * Appends one output of a run: its numbers are staged column by column (`bt_out`, typed arrays,
@@ -68,8 +68,8 @@ async function append(
  * Writes a run's daily equity, positions and trades, appended to the three output datasets with
  * its id. `held` runs inside each publishing transaction and throws when the run is no longer this
  * worker's (given back by a stopping process, or swept), so that publish rolls back; `finish` runs
- * inside the transaction publishing the last of them (the run moves to succeeded there, so it is
- * never succeeded without its outputs). Returns dataset -> snapshot.
+ * inside the transaction publishing the last of them, the equity curve (the run moves to succeeded
+ * there, so it is never succeeded without its outputs). Returns dataset -> snapshot.
  */
 export async function writeOutputs(
   lake: Lake,
@@ -85,34 +85,11 @@ export async function writeOutputs(
   const summary = { backtest: id };
   const lookups = { days: Float64Array.from(out.days, (d) => Date.parse(`${d}T00:00:00Z`)), symbols: out.symbols };
   const date = "CAST(timezone('UTC', dd.time) AS DATE) AS date";
-  const equity = await append(
-    lake,
-    'equity',
-    {
-      table: `d INTEGER, equity DOUBLE, cash DOUBLE, gross DOUBLE, net DOUBLE, daily_return DOUBLE, traded DOUBLE,
-              benchmark DOUBLE`,
-      columns: [
-        Int32Array.from(out.days, (_, d) => d),
-        Float64Array.from(out.equity),
-        Float64Array.from(out.cash),
-        finiteOrNaN(out.gross),
-        finiteOrNaN(out.net),
-        Float64Array.from(out.dailyReturn),
-        finiteOrNaN(out.traded),
-        out.benchmark ? finiteOrNaN(out.benchmark) : new Float64Array(out.days.length).fill(Number.NaN),
-      ],
-      select: `SELECT $1::VARCHAR AS backtest_id, ${date}, o.equity, o.cash, o.gross, o.net, o.daily_return,
-                      o.traded, o.benchmark, $2::TIMESTAMPTZ AS available_at
-               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d
-               ORDER BY o.d`,
-      params: [id, now],
-    },
-    lookups,
-    summary,
-    held,
-  );
+  // Positions and trades (the large ones) are written concurrently, each on its own DuckDB
+  // connection; the small equity curve is published last, with the run's transition. They are
+  // staged in (session, symbol) and trade order and not sorted again: every read orders its rows.
   const p = out.positions;
-  const positions = await append(
+  const positions = append(
     lake,
     'positions',
     {
@@ -120,20 +97,15 @@ export async function writeOutputs(
       columns: [p.dateIndex, p.symbolIndex, p.shares, p.price, p.value, p.weight],
       select: `SELECT $1::VARCHAR AS backtest_id, ${date}, s.symbol,
                       o.shares, o.price, o.value, o.weight, $2::TIMESTAMPTZ AS available_at
-               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d JOIN bt_out_symbols s ON s.j = o.j
-               ORDER BY o.d, o.j`,
+               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d JOIN bt_out_symbols s ON s.j = o.j`,
       params: [id, now],
     },
     lookups,
     summary,
     held,
   );
-  const outputs: Record<string, number> = {
-    [OUTPUT_DATASETS.equity.name]: equity.id,
-    [OUTPUT_DATASETS.positions.name]: positions.id,
-  };
   const t = tradeColumns(out);
-  await append(
+  const trades = append(
     lake,
     'trades',
     {
@@ -157,15 +129,49 @@ export async function writeOutputs(
       select: `SELECT $1::VARCHAR AS backtest_id, o.trade_no, s.symbol, o.size, o.entry_time, o.entry_price,
                       o.exit_time, o.exit_price, o.costs, o.dividends, o.pnl, o."return", o.open,
                       $2::TIMESTAMPTZ AS available_at
-               FROM bt_out o JOIN bt_out_symbols s ON s.j = o.j
-               ORDER BY o.trade_no`,
+               FROM bt_out o JOIN bt_out_symbols s ON s.j = o.j`,
+      params: [id, now],
+    },
+    lookups,
+    summary,
+    held,
+  );
+
+  // Both settle before a failure is reported: nothing of this run is still being written after it.
+  const [wrotePositions, wroteTrades] = await Promise.allSettled([positions, trades]);
+  if (wrotePositions.status === 'rejected') throw wrotePositions.reason;
+  if (wroteTrades.status === 'rejected') throw wroteTrades.reason;
+  const outputs: Record<string, number> = {
+    [OUTPUT_DATASETS.positions.name]: wrotePositions.value.id,
+    [OUTPUT_DATASETS.trades.name]: wroteTrades.value.id,
+  };
+  await append(
+    lake,
+    'equity',
+    {
+      table: `d INTEGER, equity DOUBLE, cash DOUBLE, gross DOUBLE, net DOUBLE, daily_return DOUBLE, traded DOUBLE,
+              benchmark DOUBLE`,
+      columns: [
+        Int32Array.from(out.days, (_, d) => d),
+        Float64Array.from(out.equity),
+        Float64Array.from(out.cash),
+        finiteOrNaN(out.gross),
+        finiteOrNaN(out.net),
+        Float64Array.from(out.dailyReturn),
+        finiteOrNaN(out.traded),
+        out.benchmark ? finiteOrNaN(out.benchmark) : new Float64Array(out.days.length).fill(Number.NaN),
+      ],
+      select: `SELECT $1::VARCHAR AS backtest_id, ${date}, o.equity, o.cash, o.gross, o.net, o.daily_return,
+                      o.traded, o.benchmark, $2::TIMESTAMPTZ AS available_at
+               FROM bt_out o JOIN bt_out_days dd ON dd.d = o.d
+               ORDER BY o.d`,
       params: [id, now],
     },
     lookups,
     summary,
     async (tx, snapshot) => {
       await held(tx);
-      outputs[OUTPUT_DATASETS.trades.name] = snapshot.id;
+      outputs[OUTPUT_DATASETS.equity.name] = snapshot.id;
       await publish.finish(tx as unknown as JobsDb, outputs);
     },
   );

@@ -37,15 +37,11 @@ const emptyGrid = (n: number): SignalGrid => ({
   availableAt: new Float64Array(n).fill(Number.NaN),
 });
 
-/** Writes rows (d, j, value, available_at) into the grid. */
-function place(
-  grid: SignalGrid,
-  S: number,
-  rows: { d: Int32Array; j: Int32Array; value: Float64Array; available: Float64Array },
-): SignalGrid {
-  const n = rows.d.length;
+/** Writes rows (cell d * S + j, value, available_at) into the grid. */
+function place(grid: SignalGrid, rows: { cell: Int32Array; value: Float64Array; available: Float64Array }): SignalGrid {
+  const n = rows.cell.length;
   for (let i = 0; i < n; i++) {
-    const k = rows.d[i]! * S + rows.j[i]!;
+    const k = rows.cell[i]!;
     grid.signal[k] = rows.value[i]!;
     grid.availableAt[k] = rows.available[i]!;
   }
@@ -88,14 +84,12 @@ export async function readSignal(
       },
     });
     const { columns } = await session.columns(
-      `SELECT CAST(t.ti - ${source.first} AS INTEGER) AS d, CAST(c.entity AS INTEGER) AS j,
-              c.value, c.available_at
+      `SELECT CAST((t.ti - ${source.first}) * ${S} + c.entity AS INTEGER) AS cell, c.value, c.available_at
        FROM (${compiled.sql}) c JOIN bt_times t ON t.time = c.time
        WHERE t.ti >= ${source.first} AND c.value IS NOT NULL AND isfinite(c.value)`,
     );
-    return place(grid, S, {
-      d: columns.d as Int32Array,
-      j: columns.j as Int32Array,
+    return place(grid, {
+      cell: columns.cell as Int32Array,
       value: columns.value as Float64Array,
       available: columns.available_at as Float64Array,
     });
@@ -127,12 +121,11 @@ export async function readSignal(
     );
   }
   const { columns } = await session.columns(
-    `SELECT CAST(g.d AS INTEGER) AS d, s.j, CAST(g.value AS DOUBLE) AS value, g.available_at
+    `SELECT CAST(g.d * ${S} + s.j AS INTEGER) AS cell, CAST(g.value AS DOUBLE) AS value, g.available_at
      FROM bt_signal g JOIN bt_symbols s ON s.symbol = g.entity`,
   );
-  return place(grid, S, {
-    d: columns.d as Int32Array,
-    j: columns.j as Int32Array,
+  return place(grid, {
+    cell: columns.cell as Int32Array,
     value: columns.value as Float64Array,
     available: columns.available_at as Float64Array,
   });
