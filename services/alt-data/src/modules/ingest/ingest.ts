@@ -217,8 +217,9 @@ async function ingestStaged(
         },
         async (w) => {
           await w.writeQuery(
-            `SELECT entity, timezone('UTC', epoch_ms(CAST(event_ms AS BIGINT))) AS event_time, seq,
-                    timezone('UTC', epoch_ms(CAST(avail_ms AS BIGINT))) AS available_at, $1 AS batch_id${values ? `, ${values}` : ''}
+            // make_timestamptz(µs) builds the instant timezone('UTC', epoch_ms(ms)) did, without ICU.
+            `SELECT entity, make_timestamptz(CAST(event_ms AS BIGINT) * 1000) AS event_time, seq,
+                    make_timestamptz(CAST(avail_ms AS BIGINT) * 1000) AS available_at, $1 AS batch_id${values ? `, ${values}` : ''}
              FROM ${tables.checked} c
              ${
                // An anti-join on the few held rows; a correlated NOT EXISTS cost half the write.

@@ -272,12 +272,12 @@ export async function stageFile(
            FROM (SELECT *, ${ev.ms} AS event_ms, CASE WHEN av_present THEN ${av ? av.ms : 'NULL'} END AS available_ms
                  FROM (SELECT *, ${ev.iso} AS ev_iso, ${av ? av.iso : 'CAST(NULL AS VARCHAR)'} AS av_iso,
                               ${av ? av.present : 'false'} AS av_present, TRY_CAST(seq_t AS DOUBLE) AS seq_d
-                       FROM (SELECT row_number() OVER () - 1 AS pos,
+                       FROM (SELECT ${parquet ? 'file_row_number' : 'row_number() OVER () - 1'} AS pos,
                                     ${types.get('entity') === 'VARCHAR' ? 'entity' : 'CAST(NULL AS VARCHAR) AS entity'},
                                     ${quoteIdent('event_time')} AS ev_raw,
                                     ${av ? quoteIdent('available_at') : 'CAST(NULL AS VARCHAR)'} AS av_raw,
                                     ${seqText} AS seq_t ${fieldSql.join('')}
-                             FROM ${reader}))))`,
+                             FROM ${parquet ? `read_parquet(${quoteLiteral(file)}, file_row_number = true)` : reader}))))`,
   );
   const [count] = await s.all<{ n: bigint | number }>(`SELECT count(*) AS n FROM ${table}`);
   const total = Number(count?.n ?? 0);
