@@ -260,8 +260,21 @@ export async function stageFile(
   // SQL check doubts need them, so the others keep NULL there.
   const doubted = (expr: string) =>
     `CASE WHEN entity IS NULL OR event_ms IS NULL OR seq IS NULL OR (av_present AND available_ms IS NULL) THEN ${expr} END`;
-  await s.run(
-    `CREATE TABLE ${table} AS
+  // A CSV has no row number of its own: read in parallel into a table first, whose rowid is then
+  // the row's position (row_number() OVER () over the reader ran the whole staging on one thread).
+  // (A field that takes the name of the numbering column is numbered as before.)
+  const raw = `${table}_raw`;
+  const numbering = parquet
+    ? types.has('file_row_number')
+      ? { pos: 'row_number() OVER () - 1', from: reader }
+      : { pos: 'file_row_number', from: `read_parquet(${quoteLiteral(file)}, file_row_number = true)` }
+    : types.has('rowid')
+      ? { pos: 'row_number() OVER () - 1', from: reader }
+      : { pos: 'rowid', from: raw };
+  try {
+    if (numbering.from === raw) await s.run(`CREATE TABLE ${raw} AS SELECT * FROM ${reader}`);
+    await s.run(
+      `CREATE TABLE ${table} AS
      SELECT pos, line, entity, event_ms, seq, available_ms ${fieldNames},
             ${doubted(ev.doubted)} AS ev_t, ${doubted('seq_t')} AS seq_t,
             ${av ? doubted(`nullif(${av.doubted}, '')`) : 'CAST(NULL AS VARCHAR)'} AS av_t, ${doubted('seq_d')} AS seq_d
@@ -272,13 +285,16 @@ export async function stageFile(
            FROM (SELECT *, ${ev.ms} AS event_ms, CASE WHEN av_present THEN ${av ? av.ms : 'NULL'} END AS available_ms
                  FROM (SELECT *, ${ev.iso} AS ev_iso, ${av ? av.iso : 'CAST(NULL AS VARCHAR)'} AS av_iso,
                               ${av ? av.present : 'false'} AS av_present, TRY_CAST(seq_t AS DOUBLE) AS seq_d
-                       FROM (SELECT ${parquet ? 'file_row_number' : 'row_number() OVER () - 1'} AS pos,
+                       FROM (SELECT ${numbering.pos} AS pos,
                                     ${types.get('entity') === 'VARCHAR' ? 'entity' : 'CAST(NULL AS VARCHAR) AS entity'},
                                     ${quoteIdent('event_time')} AS ev_raw,
                                     ${av ? quoteIdent('available_at') : 'CAST(NULL AS VARCHAR)'} AS av_raw,
                                     ${seqText} AS seq_t ${fieldSql.join('')}
-                             FROM ${parquet ? `read_parquet(${quoteLiteral(file)}, file_row_number = true)` : reader}))))`,
-  );
+                             FROM ${numbering.from}))))`,
+    );
+  } finally {
+    if (numbering.from === raw) await s.run(`DROP TABLE IF EXISTS ${raw}`);
+  }
   const [count] = await s.all<{ n: bigint | number }>(`SELECT count(*) AS n FROM ${table}`);
   const total = Number(count?.n ?? 0);
   if (total === 0) throw new ObservationFileError(`${file} has no rows`);
