@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { altIngestQuarantine } from '@alphagraph/db/schema/alt';
 import { testDatabaseKinds } from '@alphagraph/db/testing';
+import { quoteLiteral } from '@alphagraph/lake';
 import { createTestRuntime, type TestRuntime } from '@alphagraph/service/testing';
 import { asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -45,11 +46,11 @@ describe.each(testDatabaseKinds())('the same file gives the same findings as bef
   const dir = mkdtempSync(join(tmpdir(), 'ag-obs-findings-'));
   const csv = join(dir, 'every-rule.csv');
   const datasets: Record<string, DatasetRecord> = {};
-  const push = async (dataset: string, extra: string[] = []) => {
+  const push = async (dataset: string, extra: string[] = [], file = csv) => {
     let out = '';
     let err = '';
     const code = await runObservationsCli(
-      ['ingest', 'observations', csv, '--dataset', dataset, '--json', '--no-progress', ...extra],
+      ['ingest', 'observations', file, '--dataset', dataset, '--json', '--no-progress', ...extra],
       { db: t.handle.db, lake: t.lake, audit: t.audit, actor: 'cli:test' },
       { out: (s) => (out += s), err: (s) => (err += s) },
     );
@@ -335,6 +336,48 @@ describe.each(testDatabaseKinds())('the same file gives the same findings as bef
         x.reason,
       ]),
     ).toEqual(quarantined);
+  });
+
+  it('a Parquet file of typed values gives the findings of the same values written as CSV text, one line earlier', async () => {
+    // TIMESTAMPTZ (microseconds, before 1970, far future), DOUBLE, BOOLEAN and NULL cells, read
+    // from their Parquet types, against the same values as ISO-8601 and decimal text.
+    const rows = `SELECT * FROM (VALUES
+        ('AAPL', TIMESTAMPTZ '2016-03-01 14:30:00.123456+00', 0, TIMESTAMPTZ '2016-03-01 14:31:00.5+00', 0.5, 3.0, true, 'ok'),
+        ('a$pl', TIMESTAMPTZ '1960-01-01 00:00:00.0005+00', 0, TIMESTAMPTZ '1960-01-01 00:00:01.999999+00', 0.25, 1.5, false, 'x'),
+        ('MSFT', TIMESTAMPTZ '2016-03-01 14:30:00+00', 0, TIMESTAMPTZ '2016-03-01 14:29:59.999+00', 1.5, 2147483648, NULL, NULL),
+        ('IBM', TIMESTAMPTZ '2099-01-01 00:00:00+00', 0, TIMESTAMPTZ '2099-01-01 00:00:01+00', -2, -5, true, 'z'),
+        ('IBM', TIMESTAMPTZ '0999-06-01 12:00:00+00', 1, TIMESTAMPTZ '0999-06-01 12:00:00.000001+00', NULL, 0.0, true, 'd'),
+        ('IBM', TIMESTAMPTZ '0999-06-01 12:00:00+00', 1, TIMESTAMPTZ '0999-06-01 12:00:00.000001+00', 0.3, 7, true, 'd'),
+        ('GE', TIMESTAMPTZ '2016-03-03 14:30:00.000001+00', 2, NULL, 1e300, 0.1, false, '')
+      ) t(entity, event_time, seq, available_at, score, n, flag, label)`;
+    const parquet = join(dir, 'typed.parquet');
+    const text = join(dir, 'typed.csv');
+    const iso = (c: string) => `strftime(timezone('UTC', ${c}), '%Y-%m-%dT%H:%M:%S.%fZ')`;
+    await t.lake.query(`COPY (${rows}) TO ${quoteLiteral(parquet)} (FORMAT parquet)`);
+    await t.lake.query(
+      `COPY (SELECT entity, ${iso('event_time')} AS event_time, seq, ${iso('available_at')} AS available_at,
+                    score, n, flag, label FROM (${rows})) TO ${quoteLiteral(text)} (FORMAT csv, HEADER true)`,
+    );
+    for (const [name, extra] of [
+      ['rules_default', []],
+      ['rules_other', ['--backfill']],
+    ] as const) {
+      const fromText = reportOf(await push(name, [...extra], text));
+      const fromParquet = reportOf(await push(name, [...extra], parquet));
+      expect(fromText.issues.length).toBeGreaterThan(5);
+      expect(fromParquet).toEqual({
+        ...fromText,
+        issues: fromText.issues.map((i) =>
+          i.map((x, k) =>
+            k === 0
+              ? (x as number) - 1
+              : typeof x === 'string'
+                ? x.replace(/line (\d+)/g, (_m, n) => `line ${Number(n) - 1}`)
+                : x,
+          ),
+        ),
+      });
+    }
   });
 
   it('the same rows pushed inline (GraphQL batch) give the same findings, one line earlier', async () => {

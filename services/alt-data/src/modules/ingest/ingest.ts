@@ -217,10 +217,16 @@ async function ingestStaged(
         },
         async (w) => {
           await w.writeQuery(
-            `SELECT entity, timezone('UTC', epoch_ms(CAST(event_ms AS BIGINT))) AS event_time, seq,
-                    timezone('UTC', epoch_ms(CAST(avail_ms AS BIGINT))) AS available_at, $1 AS batch_id${values ? `, ${values}` : ''}
+            // make_timestamptz(µs) builds the instant timezone('UTC', epoch_ms(ms)) did, without ICU.
+            `SELECT entity, make_timestamptz(CAST(event_ms AS BIGINT) * 1000) AS event_time, seq,
+                    make_timestamptz(CAST(avail_ms AS BIGINT) * 1000) AS available_at, $1 AS batch_id${values ? `, ${values}` : ''}
              FROM ${tables.checked} c
-             WHERE NOT EXISTS (SELECT 1 FROM ${tables.flagged} f WHERE f.pos = c.pos AND (f.rejected OR f.quarantined))
+             ${
+               // An anti-join on the few held rows; a correlated NOT EXISTS cost half the write.
+               totals.rejected + totals.quarantined > 0
+                 ? `ANTI JOIN (SELECT pos FROM ${tables.flagged} WHERE rejected OR quarantined) f ON f.pos = c.pos`
+                 : ''
+             }
              ORDER BY entity, event_ms, seq`,
             [batchId],
           );

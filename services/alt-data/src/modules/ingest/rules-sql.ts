@@ -205,10 +205,17 @@ export async function readFindings(
   ctx: RuleContext,
   options: { where?: string; limit?: number },
 ): Promise<Finding[]> {
+  // A number staged without its text (a Parquet DOUBLE or integer) is worded from its value.
+  const column = (i: number, col: 'kind' | 'text') => {
+    const c = fieldColumns(i);
+    return col === 'kind'
+      ? `st.${c.kind}`
+      : `coalesce(st.${c.text}, CASE WHEN st.${c.kind} = 1 THEN CAST(st.${c.num} AS VARCHAR) END)`;
+  };
   const fieldCase = (col: 'kind' | 'text') =>
     ctx.fields.length === 0
       ? 'NULL'
-      : `CASE f.field ${ctx.fields.map((x, i) => `WHEN ${quoteLiteral(x.name)} THEN st.${fieldColumns(i)[col]}`).join(' ')} END`;
+      : `CASE f.field ${ctx.fields.map((x, i) => `WHEN ${quoteLiteral(x.name)} THEN ${column(i, col)}`).join(' ')} END`;
   const rows = await s.all(
     `SELECT f.*, c.entity, c.event_ms, c.end_ms, c.avail0, ${fieldCase('kind')} AS kind, ${fieldCase('text')} AS text
      FROM ${tables.findings} f JOIN ${tables.checked} c ON c.pos = f.pos JOIN ${tables.staged} st ON st.pos = f.pos

@@ -9,9 +9,9 @@ import { fieldColumns, INT32, VALUE_KIND } from './rules-sql.ts';
 /**
  * Staging a batch into a DuckDB table the SQL rules read (rules-sql.ts): one row per observation
  * with its position, line, entity, event time and seq as parsed, its available_at if given, and
- * each field as (kind, text, number) — what a JSON row would have carried, so that the rules treat
- * a CSV cell, a Parquet value and a GraphQL value alike. Inline rows are appended column by column;
- * files are read, parsed and typed by DuckDB itself.
+ * each field as (kind, text, number; a Parquet DOUBLE or integer without its text) — what a JSON
+ * row would have carried, so that the rules treat a CSV cell, a Parquet value and a GraphQL value
+ * alike. Inline rows are appended column by column; files are read, parsed and typed by DuckDB.
  */
 
 /** A file the CLI cannot push as it is (no such file, missing or foreign columns, no rows). */
@@ -148,6 +148,18 @@ const isoText = (expr: string) =>
 const instantMs = (text: string) =>
   `CASE WHEN regexp_full_match(${text}, '${INSTANT_RE}') THEN CAST(epoch_ms(TRY_CAST(${text} AS TIMESTAMPTZ)) AS DOUBLE) END`;
 
+/** Whether the session prints TIMESTAMPTZ values in UTC (`+00`), as the text check expects. */
+async function sessionIsUtc(s: LakeSession): Promise<boolean> {
+  const [row] = await s.all<{ tz: string }>(`SELECT current_setting('TimeZone') AS tz`);
+  return ['UTC', 'Etc/UTC', 'GMT', 'Etc/GMT'].includes(row?.tz ?? '');
+}
+
+/** Bounds of years 1 to 9999 (infinities fall outside; comparing costs less than `year()`). */
+const YEAR_1 = "TIMESTAMPTZ '0001-01-01 00:00:00+00'";
+const YEAR_9999_END = "TIMESTAMPTZ '9999-12-31 23:59:59.999999+00'";
+
+/** Parquet number types whose value, printed as a DOUBLE, reads back as the number itself. */
+const EXACT_NUMBER_TYPES = /^(TINYINT|SMALLINT|INTEGER|BIGINT|UTINYINT|USMALLINT|UINTEGER|DOUBLE)$/;
 const NUMERIC_TYPES =
   /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|UTINYINT|USMALLINT|UINTEGER|UBIGINT|UHUGEINT|FLOAT|DOUBLE|DECIMAL.*)$/;
 const describeRow = z.object({ column_name: z.string(), column_type: z.string() });
@@ -204,28 +216,85 @@ export async function stageFile(
       return `, ${kind} AS ${c.kind}, ${x} AS ${c.text}, ${numeric ? `TRY_CAST(trim(${x}) AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS ${c.num}`;
     }
     const kind = NUMERIC_TYPES.test(type) ? 1 : type === 'VARCHAR' ? 2 : type === 'BOOLEAN' ? 3 : 4;
-    const asText = kind === 4 ? `CAST(to_json(${x}) AS VARCHAR)` : text(f.name);
+    // A DOUBLE or an integer reads back as itself from its DOUBLE value, which is how readFindings
+    // (rules-sql.ts) words a number staged without text: no text is printed for every row.
+    const asText =
+      kind === 4
+        ? `CAST(to_json(${x}) AS VARCHAR)`
+        : EXACT_NUMBER_TYPES.test(type)
+          ? 'CAST(NULL AS VARCHAR)'
+          : text(f.name);
     return `, CASE WHEN ${x} IS NULL THEN 0 ELSE ${kind} END AS ${c.kind}, ${asText} AS ${c.text},
               ${kind === 1 ? `CAST(${x} AS DOUBLE)` : 'CAST(NULL AS DOUBLE)'} AS ${c.num}`;
   });
+  // An instant column: its text as zod would see it, and its epoch milliseconds. A TIMESTAMPTZ printed
+  // in UTC between years 1 and 9999 always passes the text check and casts back to itself, so its
+  // milliseconds are read directly; other values take the text path. `iso` stays NULL on the fast
+  // path (the text is printed later, for rows the shape check doubts only).
+  const utc = await sessionIsUtc(s);
+  const instant = (c: string, raw: string) => {
+    const type = types.get(c);
+    const isoOf = (x: string) => isoText(type === 'VARCHAR' ? x : `CAST(${x} AS VARCHAR)`);
+    if (utc && type === 'TIMESTAMP WITH TIME ZONE') {
+      return {
+        iso: 'CAST(NULL AS VARCHAR)',
+        present: `${raw} IS NOT NULL`,
+        ms: `CASE WHEN ${raw} BETWEEN ${YEAR_1} AND ${YEAR_9999_END} THEN CAST(epoch_ms(${raw}) AS DOUBLE)
+                  ELSE ${instantMs(isoOf(raw))} END`,
+        doubted: isoOf(raw),
+      };
+    }
+    const iso = `${c === 'event_time' ? 'ev' : 'av'}_iso`;
+    return {
+      iso: isoOf(raw),
+      present: type === 'VARCHAR' ? `nullif(${raw}, '') IS NOT NULL` : `nullif(${isoOf(raw)}, '') IS NOT NULL`,
+      ms: instantMs(iso),
+      doubted: iso,
+    };
+  };
+  const ev = instant('event_time', 'ev_raw');
+  const av = types.has('available_at') ? instant('available_at', 'av_raw') : null;
   const seqText = types.has('seq') ? `nullif(${text('seq')}, '')` : 'CAST(NULL AS VARCHAR)';
-  const availableText = types.has('available_at')
-    ? `nullif(${isoText(text('available_at'))}, '')`
-    : 'CAST(NULL AS VARCHAR)';
-  // ev_t, seq_t and av_t keep the texts as zod would see them, for the shape check.
-  await s.run(
-    `CREATE TABLE ${table} AS
-     SELECT CAST(pos AS INTEGER) AS pos, CAST(pos + ${parquet ? 1 : 2} AS INTEGER) AS line, entity, ${instantMs('ev_t')} AS event_ms,
-            CASE WHEN seq_d IS NOT NULL AND seq_d = trunc(seq_d) AND seq_d BETWEEN 0 AND ${INT32} THEN CAST(seq_d AS INTEGER)
-                 WHEN seq_t IS NULL THEN 0 END AS seq,
-            CASE WHEN av_t IS NOT NULL THEN ${instantMs('av_t')} END AS available_ms
-            ${fields.map((_, i) => `, ${Object.values(fieldColumns(i)).join(', ')}`).join('')},
-            ev_t, seq_t, av_t, seq_d
-     FROM (SELECT *, TRY_CAST(seq_t AS DOUBLE) AS seq_d
-           FROM (SELECT row_number() OVER () - 1 AS pos, ${types.get('entity') === 'VARCHAR' ? 'entity' : 'CAST(NULL AS VARCHAR) AS entity'},
-                        ${isoText(text('event_time'))} AS ev_t, ${seqText} AS seq_t, ${availableText} AS av_t ${fieldSql.join('')}
-                 FROM ${reader}))`,
-  );
+  const fieldNames = fields.map((_, i) => `, ${Object.values(fieldColumns(i)).join(', ')}`).join('');
+  // ev_t, seq_t and av_t keep the texts as zod would see them, for the shape check; only rows the
+  // SQL check doubts need them, so the others keep NULL there.
+  const doubted = (expr: string) =>
+    `CASE WHEN entity IS NULL OR event_ms IS NULL OR seq IS NULL OR (av_present AND available_ms IS NULL) THEN ${expr} END`;
+  // A CSV has no row number of its own: read in parallel into a table first, whose rowid is then
+  // the row's position (row_number() OVER () over the reader ran the whole staging on one thread).
+  // (A field that takes the name of the numbering column is numbered as before.)
+  const raw = `${table}_raw`;
+  const numbering = parquet
+    ? types.has('file_row_number')
+      ? { pos: 'row_number() OVER () - 1', from: reader }
+      : { pos: 'file_row_number', from: `read_parquet(${quoteLiteral(file)}, file_row_number = true)` }
+    : types.has('rowid')
+      ? { pos: 'row_number() OVER () - 1', from: reader }
+      : { pos: 'rowid', from: raw };
+  try {
+    if (numbering.from === raw) await s.run(`CREATE TABLE ${raw} AS SELECT * FROM ${reader}`);
+    await s.run(
+      `CREATE TABLE ${table} AS
+     SELECT pos, line, entity, event_ms, seq, available_ms ${fieldNames},
+            ${doubted(ev.doubted)} AS ev_t, ${doubted('seq_t')} AS seq_t,
+            ${av ? doubted(`nullif(${av.doubted}, '')`) : 'CAST(NULL AS VARCHAR)'} AS av_t, ${doubted('seq_d')} AS seq_d
+     FROM (SELECT CAST(pos AS INTEGER) AS pos, CAST(pos + ${parquet ? 1 : 2} AS INTEGER) AS line, entity, event_ms,
+                  CASE WHEN seq_d IS NOT NULL AND seq_d = trunc(seq_d) AND seq_d BETWEEN 0 AND ${INT32} THEN CAST(seq_d AS INTEGER)
+                       WHEN seq_t IS NULL THEN 0 END AS seq,
+                  available_ms, av_present ${fieldNames}, ev_raw, ev_iso, av_raw, av_iso, seq_t, seq_d
+           FROM (SELECT *, ${ev.ms} AS event_ms, CASE WHEN av_present THEN ${av ? av.ms : 'NULL'} END AS available_ms
+                 FROM (SELECT *, ${ev.iso} AS ev_iso, ${av ? av.iso : 'CAST(NULL AS VARCHAR)'} AS av_iso,
+                              ${av ? av.present : 'false'} AS av_present, TRY_CAST(seq_t AS DOUBLE) AS seq_d
+                       FROM (SELECT ${numbering.pos} AS pos,
+                                    ${types.get('entity') === 'VARCHAR' ? 'entity' : 'CAST(NULL AS VARCHAR) AS entity'},
+                                    ${quoteIdent('event_time')} AS ev_raw,
+                                    ${av ? quoteIdent('available_at') : 'CAST(NULL AS VARCHAR)'} AS av_raw,
+                                    ${seqText} AS seq_t ${fieldSql.join('')}
+                             FROM ${numbering.from}))))`,
+    );
+  } finally {
+    if (numbering.from === raw) await s.run(`DROP TABLE IF EXISTS ${raw}`);
+  }
   const [count] = await s.all<{ n: bigint | number }>(`SELECT count(*) AS n FROM ${table}`);
   const total = Number(count?.n ?? 0);
   if (total === 0) throw new ObservationFileError(`${file} has no rows`);
