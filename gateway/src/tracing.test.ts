@@ -59,6 +59,7 @@ describe('subgraph call spans', () => {
     expect(answered.length).toBeGreaterThan(0);
     expect(failed).toHaveLength(1);
     expect(failed[0]?.parentSpanId).toBe(request?.spanId);
-    expect(failed[0]?.status?.message).toBeTruthy();
+    // The span says why: the refused connection to the closed port, not just "failed".
+    expect(failed[0]?.status?.message).toMatch(/ECONNREFUSED 127\.0\.0\.1:9\b/);
   });
 });
